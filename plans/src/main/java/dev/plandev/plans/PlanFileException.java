@@ -1,0 +1,28 @@
+package dev.plandev.plans;
+
+import java.nio.file.Path;
+
+/** A plan file could not be read or written, or its content is not a text plan. */
+public final class PlanFileException extends PlanException {
+  private static final long serialVersionUID = 1L;
+
+  private PlanFileException(String message, Path path, int exitCode, Throwable cause) {
+    super(message + ": " + path, exitCode, cause);
+  }
+
+  /** The file does not exist or is not a regular file: bad input, exit code 2. */
+  static PlanFileException missing(Path path) {
+    return new PlanFileException("no such plan file (expected a Markdown file)", path, 2, null);
+  }
+
+  /** The file holds binary data rather than Markdown text: bad input, exit code 2. */
+  static PlanFileException notText(Path path, int offset) {
+    return new PlanFileException(
+        "not a Markdown plan (binary byte at offset " + offset + ")", path, 2, null);
+  }
+
+  /** Reading or writing failed for a reason outside the caller's input: exit code 1. */
+  static PlanFileException io(String what, Path path, Throwable cause) {
+    return new PlanFileException(what + " failed (" + cause + ")", path, 1, cause);
+  }
+}
