@@ -1,0 +1,131 @@
+package dev.plandev.defaults;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Maps {@code default_values} rows to entries and entries to audit snapshots. */
+final class EntryRows {
+  static final String COLUMNS =
+      "id, key, value, value_type, value_schema, context, context_size, confidence, usage_count,"
+          + " success_rate, last_used, created_at, updated_at, expires_at, is_deprecated,"
+          + " is_secret, version";
+  static final String INSERT =
+      "INSERT INTO default_values (key, value, value_type, value_schema, context, context_size,"
+          + " confidence, usage_count, success_rate, last_used, created_at, updated_at,"
+          + " expires_at, is_deprecated, is_secret, version)"
+          + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id";
+  static final String UPDATE =
+      "UPDATE default_values SET key = ?, value = ?, value_type = ?, value_schema = ?,"
+          + " context = ?, context_size = ?, confidence = ?, usage_count = ?, success_rate = ?,"
+          + " last_used = ?, created_at = ?, updated_at = ?, expires_at = ?, is_deprecated = ?,"
+          + " is_secret = ?, version = ? WHERE id = ?";
+
+  private static final ObjectMapper MAPPER = new ObjectMapper();
+
+  private EntryRows() {}
+
+  /** Reads the row as stored: a secret's value is still its encrypted token. */
+  static DefaultEntry read(ResultSet rs) throws SQLException {
+    return new DefaultEntry(
+        rs.getLong(1),
+        rs.getString(2),
+        rs.getString(3),
+        ValueType.valueOf(rs.getString(4).toUpperCase(java.util.Locale.ROOT)),
+        rs.getString(5),
+        Context.parse(rs.getString(6)),
+        rs.getDouble(8),
+        rs.getLong(9),
+        rs.getDouble(10),
+        instant(rs, 11),
+        instant(rs, 12),
+        instant(rs, 13),
+        instant(rs, 14),
+        rs.getBoolean(15),
+        rs.getBoolean(16),
+        rs.getLong(17));
+  }
+
+  /** Binds all stored fields from parameter 1; returns the next free parameter index. */
+  static int bind(PreparedStatement ps, DefaultEntry e) throws SQLException {
+    ps.setString(1, e.key());
+    ps.setString(2, e.value());
+    ps.setString(3, e.valueType().wireName());
+    ps.setString(4, e.valueSchema());
+    ps.setString(5, e.context().toJson());
+    ps.setInt(6, e.context().size());
+    ps.setDouble(7, e.confidence());
+    ps.setLong(8, e.usageCount());
+    ps.setDouble(9, e.successRate());
+    setInstant(ps, 10, e.lastUsed());
+    setInstant(ps, 11, e.createdAt());
+    setInstant(ps, 12, e.updatedAt());
+    setInstant(ps, 13, e.expiresAt());
+    ps.setBoolean(14, e.deprecated());
+    ps.setBoolean(15, e.secret());
+    ps.setLong(16, e.version());
+    return 17;
+  }
+
+  static Instant instant(ResultSet rs, int column) throws SQLException {
+    long v = rs.getLong(column);
+    return rs.wasNull() ? null : Instant.ofEpochMilli(v);
+  }
+
+  static void setInstant(PreparedStatement ps, int index, Instant at) throws SQLException {
+    if (at == null) {
+      ps.setNull(index, Types.BIGINT);
+    } else {
+      ps.setLong(index, at.toEpochMilli());
+    }
+  }
+
+  /** The audit snapshot of a stored entry (secret values stay encrypted), or null. */
+  static String snapshot(DefaultEntry e) {
+    if (e == null) {
+      return null;
+    }
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("id", e.id());
+    m.put("key", e.key());
+    m.put("value", e.value());
+    m.put("valueType", e.valueType().wireName());
+    m.put("valueSchema", e.valueSchema());
+    m.put("context", e.context().fields());
+    m.put("confidence", e.confidence());
+    m.put("expiresAt", e.expiresAt() == null ? null : e.expiresAt().toString());
+    m.put("deprecated", e.deprecated());
+    m.put("secret", e.secret());
+    m.put("version", e.version());
+    try {
+      return MAPPER.writeValueAsString(m);
+    } catch (JsonProcessingException ex) {
+      throw new IllegalStateException("a map of plain values always serialises", ex);
+    }
+  }
+
+  static ExportedDefault export(DefaultEntry e) {
+    return new ExportedDefault(
+        e.key(),
+        e.value(),
+        e.valueType().wireName(),
+        e.valueSchema(),
+        e.context().toJson(),
+        e.confidence(),
+        e.usageCount(),
+        e.successRate(),
+        e.lastUsed(),
+        e.createdAt(),
+        e.updatedAt(),
+        e.expiresAt(),
+        e.deprecated(),
+        e.secret(),
+        e.version());
+  }
+}

@@ -1,0 +1,31 @@
+package dev.plandev.defaults.config;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * An effective configuration with the layer each setting came from.
+ *
+ * @param config the validated configuration
+ * @param sources for each setting path, {@code default}, {@code file …}, {@code env …} or {@code
+ *     flag …}
+ * @param file the configuration file that was read, or null
+ */
+public record LoadedConfig(PlandevConfig config, Map<String, String> sources, Path file) {
+
+  /** One effective setting as shown to a person. */
+  public record Setting(String path, String value, String source) {}
+
+  /** Every setting in file order, secrets masked, with its source. */
+  public List<Setting> settings() {
+    List<Setting> out = new ArrayList<>();
+    new ConfigLoader(Path.of("."), Map.of())
+        .display(config)
+        .forEach(
+            (path, value) ->
+                out.add(new Setting(path, value, sources.getOrDefault(path, "default"))));
+    return out;
+  }
+}

@@ -1,0 +1,179 @@
+package dev.plandev.defaults.config;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The whole effective configuration, one record per section of the configuration file.
+ *
+ * <p>Relative paths in it are relative to {@link #dataDir()}. Build one with {@link #defaults()} or
+ * {@link ConfigLoader}; both validate it.
+ */
+public record PlandevConfig(
+    String dataDir,
+    Server server,
+    Sqlite sqlite,
+    Postgres postgres,
+    Redis redis,
+    Ml ml,
+    Monitoring monitoring,
+    Security security,
+    Backup backup) {
+
+  /** The HTTP service. */
+  public record Server(String host, int port, long maxBodyBytes, Duration shutdownTimeout) {}
+
+  /** The embedded database, used unless {@code postgres.enabled}. */
+  public record Sqlite(
+      String path, String journalMode, String synchronous, Duration busyTimeout, int poolSize) {}
+
+  /** PostgreSQL, for several service instances sharing one store. */
+  public record Postgres(
+      boolean enabled, String url, String user, String password, String schema, int poolSize) {}
+
+  /** The L2 cache. */
+  public record Redis(
+      boolean enabled,
+      String host,
+      int port,
+      String password,
+      int maxRetries,
+      Duration retryDelay,
+      Duration timeout) {}
+
+  /** The ranking engine. */
+  public record Ml(
+      boolean enabled, String modelPath, Duration updatePeriod, int batchSize, double threshold) {}
+
+  /** Metrics and logs. */
+  public record Monitoring(boolean enabled, int metricsPort, String logLevel, String logDir) {}
+
+  /** Limits and encryption of secret values. */
+  public record Security(
+      String encryptionKey, String keyFile, int maxValueBytes, int maxContextFields) {}
+
+  /** Scheduled backups of the store. */
+  public record Backup(boolean enabled, String dir, String schedule, int retention) {}
+
+  /** Paths of settings whose values are masked whenever the configuration is shown. */
+  public static final Set<String> SECRET_PATHS =
+      Set.of("postgres.password", "redis.password", "security.encryptionKey");
+
+  private static final Set<String> JOURNAL_MODES =
+      Set.of("WAL", "DELETE", "TRUNCATE", "PERSIST", "MEMORY", "OFF");
+  private static final Set<String> SYNC_MODES = Set.of("OFF", "NORMAL", "FULL", "EXTRA");
+  private static final Set<String> LOG_LEVELS = Set.of("trace", "debug", "info", "warn", "error");
+
+  /** The embedded default: SQLite under {@code data/}, no Redis, service on 127.0.0.1:8080. */
+  public static PlandevConfig defaults() {
+    return new PlandevConfig(
+        "data",
+        new Server("127.0.0.1", 8080, 1_048_576, Duration.ofSeconds(20)),
+        new Sqlite("defaults.db", "WAL", "FULL", Duration.ofSeconds(5), 4),
+        new Postgres(
+            false, "jdbc:postgresql://127.0.0.1:5432/plandev", "plandev", "", "public", 10),
+        new Redis(false, "127.0.0.1", 6379, "", 3, Duration.ofMillis(100), Duration.ofSeconds(2)),
+        new Ml(true, "model", Duration.ofHours(24), 1000, 0.8),
+        new Monitoring(true, 0, "info", "logs"),
+        new Security("", "secret.key", 65_536, 16),
+        new Backup(false, "backups", "0 3 * * *", 7));
+  }
+
+  /** The data directory as a path. */
+  public Path dataPath() {
+    return Path.of(dataDir);
+  }
+
+  /** A configured path, resolved against the data directory when it is relative. */
+  public Path resolve(String path) {
+    Path p = Path.of(path);
+    return p.isAbsolute() ? p : dataPath().resolve(p);
+  }
+
+  /** This configuration with another data directory. */
+  public PlandevConfig withDataDir(String dir) {
+    return new PlandevConfig(
+        dir, server, sqlite, postgres, redis, ml, monitoring, security, backup);
+  }
+
+  /** This configuration with another PostgreSQL section (tests and tools switch stores). */
+  public PlandevConfig withPostgres(Postgres pg) {
+    return new PlandevConfig(dataDir, server, sqlite, pg, redis, ml, monitoring, security, backup);
+  }
+
+  /** Every broken rule as {@code path: problem}; empty when the configuration is usable. */
+  public List<String> problems() {
+    List<String> p = new ArrayList<>();
+    check(p, dataDir != null && !dataDir.isBlank(), "dataDir", "must not be empty");
+    check(p, !server.host().isBlank(), "server.host", "must not be empty");
+    check(p, server.port() >= 0 && server.port() <= 65535, "server.port", range(0, 65535));
+    check(p, server.maxBodyBytes() >= 1024, "server.maxBodyBytes", "must be at least 1024");
+    check(p, !sqlite.path().isBlank(), "sqlite.path", "must not be empty");
+    check(
+        p,
+        JOURNAL_MODES.contains(sqlite.journalMode()),
+        "sqlite.journalMode",
+        "must be one of " + JOURNAL_MODES);
+    check(
+        p,
+        SYNC_MODES.contains(sqlite.synchronous()),
+        "sqlite.synchronous",
+        "must be one of " + SYNC_MODES);
+    check(p, sqlite.poolSize() >= 1 && sqlite.poolSize() <= 64, "sqlite.poolSize", range(1, 64));
+    check(
+        p,
+        !postgres.enabled() || postgres.url().startsWith("jdbc:postgresql:"),
+        "postgres.url",
+        "must start with jdbc:postgresql:");
+    check(
+        p,
+        postgres.poolSize() >= 1 && postgres.poolSize() <= 200,
+        "postgres.poolSize",
+        range(1, 200));
+    check(
+        p,
+        postgres.schema().matches("[A-Za-z_][A-Za-z0-9_]{0,62}"),
+        "postgres.schema",
+        "must be a plain SQL identifier");
+    check(p, redis.port() >= 1 && redis.port() <= 65535, "redis.port", range(1, 65535));
+    check(p, redis.maxRetries() >= 0, "redis.maxRetries", "must not be negative");
+    check(p, ml.batchSize() >= 1, "ml.batchSize", "must be at least 1");
+    check(p, ml.threshold() >= 0 && ml.threshold() <= 1, "ml.threshold", "must be within 0..1");
+    check(p, !ml.updatePeriod().isNegative(), "ml.updatePeriod", "must not be negative");
+    check(
+        p,
+        monitoring.metricsPort() >= 0 && monitoring.metricsPort() <= 65535,
+        "monitoring.metricsPort",
+        range(0, 65535) + " (0 serves metrics on the main port only)");
+    check(
+        p,
+        LOG_LEVELS.contains(monitoring.logLevel()),
+        "monitoring.logLevel",
+        "must be one of " + LOG_LEVELS);
+    check(
+        p,
+        security.maxValueBytes() >= 16 && security.maxValueBytes() <= 16 * 1_048_576,
+        "security.maxValueBytes",
+        range(16, 16 * 1_048_576));
+    check(
+        p,
+        security.maxContextFields() >= 1 && security.maxContextFields() <= 64,
+        "security.maxContextFields",
+        range(1, 64));
+    check(p, backup.retention() >= 1, "backup.retention", "must be at least 1");
+    return p;
+  }
+
+  private static String range(int lo, int hi) {
+    return "must be between " + lo + " and " + hi;
+  }
+
+  private static void check(List<String> problems, boolean ok, String path, String rule) {
+    if (!ok) {
+      problems.add(path + ": " + rule);
+    }
+  }
+}
