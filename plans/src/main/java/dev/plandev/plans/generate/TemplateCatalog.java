@@ -1,0 +1,106 @@
+package dev.plandev.plans.generate;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * The templates {@code plandev new} can use: user folders first, then the built-ins, so that a user
+ * template overrides the built-in of the same name.
+ *
+ * <pre>{@code
+ * TemplateCatalog catalog = TemplateCatalog.of(List.of(workingDir.resolve("_templates")));
+ * PlanTemplate plan = catalog.find("plan-dev", "fr");
+ * }</pre>
+ */
+public final class TemplateCatalog {
+  /** The language used when neither the request nor the locale names one the template has. */
+  public static final String FALLBACK_LANGUAGE = "fr";
+
+  /** The languages of the built-in templates. */
+  public static final List<String> LANGUAGES = List.of("fr", "en");
+
+  private final List<TemplateSource> sources;
+
+  private TemplateCatalog(List<TemplateSource> sources) {
+    this.sources = List.copyOf(sources);
+  }
+
+  /** The built-in templates only. */
+  public static TemplateCatalog builtIn() {
+    return of(List.of());
+  }
+
+  /** User folders (earlier ones win; folders that do not exist are skipped) over the built-ins. */
+  public static TemplateCatalog of(List<Path> userFolders) {
+    List<TemplateSource> sources = new ArrayList<>();
+    for (Path folder : userFolders) {
+      if (Files.isDirectory(folder)) {
+        sources.add(new FolderTemplates(folder));
+      }
+    }
+    sources.add(new ClasspathTemplates(TemplateCatalog.class.getClassLoader()));
+    return new TemplateCatalog(sources);
+  }
+
+  /** The built-in language for a locale: {@code en} for English, else {@code fr}. */
+  public static String languageOf(Locale locale) {
+    String lang = locale.getLanguage();
+    return LANGUAGES.contains(lang) ? lang : FALLBACK_LANGUAGE;
+  }
+
+  /** Every template name once, from the source that wins for it, sorted by name. */
+  public List<TemplateSummary> list() {
+    Map<String, TemplateSummary> byName = new TreeMap<>();
+    for (TemplateSource source : sources) {
+      source
+          .names()
+          .forEach(
+              (name, languages) -> {
+                if (!byName.containsKey(name)) {
+                  PlanTemplate t = source.load(name, pick(languages, FALLBACK_LANGUAGE));
+                  byName.put(
+                      name,
+                      new TemplateSummary(
+                          name, List.copyOf(languages), source.origin(), t.description()));
+                }
+              });
+    }
+    return List.copyOf(byName.values());
+  }
+
+  /**
+   * The template of that name from the first source that has it, in the asked language if it has
+   * it, else a language-neutral version, else French, else its first language.
+   *
+   * @throws TemplateNotFoundException listing the known names
+   */
+  public PlanTemplate find(String name, String language) {
+    for (TemplateSource source : sources) {
+      Set<String> languages = source.names().get(name);
+      if (languages != null) {
+        return source.load(name, pick(languages, language));
+      }
+    }
+    Set<String> known = new LinkedHashSet<>();
+    for (TemplateSource source : sources) {
+      known.addAll(source.names().keySet());
+    }
+    throw new TemplateNotFoundException(name, known);
+  }
+
+  private static String pick(Set<String> languages, String wanted) {
+    for (String candidate : List.of(wanted == null ? "" : wanted, "", FALLBACK_LANGUAGE)) {
+      if (languages.contains(candidate)) {
+        return candidate;
+      }
+    }
+    return languages.iterator().next();
+  }
+}
