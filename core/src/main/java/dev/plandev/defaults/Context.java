@@ -59,6 +59,8 @@ public final class Context {
     return of(CanonicalJson.readFlatObject(json));
   }
 
+  /** The fields, sorted by name; also how Jackson writes a context. */
+  @com.fasterxml.jackson.annotation.JsonValue
   public Map<String, String> fields() {
     return Collections.unmodifiableMap(fields);
   }

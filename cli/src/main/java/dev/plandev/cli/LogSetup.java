@@ -1,0 +1,91 @@
+package dev.plandev.cli;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.ConsoleAppender;
+import ch.qos.logback.core.rolling.RollingFileAppender;
+import ch.qos.logback.core.rolling.SizeAndTimeBasedRollingPolicy;
+import ch.qos.logback.core.util.FileSize;
+import dev.plandev.defaults.config.PlandevConfig;
+import java.util.Locale;
+import net.logstash.logback.encoder.LogstashEncoder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Sets up logging once the configuration is known: JSON lines (level, logger, message, correlation
+ * id, error details) to a rotating file under {@code monitoring.logDir} — 100 MB a file, about ten
+ * files, 30 days, compressed — and readable lines on stderr when a person is at a terminal.
+ */
+public final class LogSetup {
+  static final String FILE_APPENDER = "json-file";
+  static final String CONSOLE_APPENDER = "terminal";
+
+  private LogSetup() {}
+
+  /** Adds the JSON file appender for this configuration (once per process). */
+  public static synchronized void fileLogs(PlandevConfig config, boolean verbose) {
+    if (!(LoggerFactory.getILoggerFactory() instanceof LoggerContext ctx)) {
+      return;
+    }
+    ch.qos.logback.classic.Logger root = ctx.getLogger(Logger.ROOT_LOGGER_NAME);
+    Level level =
+        verbose
+            ? Level.DEBUG
+            : Level.toLevel(config.monitoring().logLevel().toUpperCase(Locale.ROOT), Level.INFO);
+    root.setLevel(level);
+    if (root.getAppender(FILE_APPENDER) != null) {
+      return;
+    }
+    String dir = config.resolve(config.monitoring().logDir()).toString();
+    RollingFileAppender<ILoggingEvent> file = new RollingFileAppender<>();
+    file.setContext(ctx);
+    file.setName(FILE_APPENDER);
+    file.setFile(dir + "/plandev.json");
+    SizeAndTimeBasedRollingPolicy<ILoggingEvent> policy = new SizeAndTimeBasedRollingPolicy<>();
+    policy.setContext(ctx);
+    policy.setParent(file);
+    policy.setFileNamePattern(dir + "/plandev.%d{yyyy-MM-dd}.%i.json.gz");
+    policy.setMaxFileSize(FileSize.valueOf("100MB"));
+    policy.setMaxHistory(30);
+    policy.setTotalSizeCap(FileSize.valueOf("1000MB"));
+    policy.start();
+    file.setRollingPolicy(policy);
+    LogstashEncoder encoder = new LogstashEncoder();
+    encoder.setContext(ctx);
+    encoder.setIncludeMdcKeyNames(java.util.List.of("correlationId"));
+    encoder.start();
+    file.setEncoder(encoder);
+    file.start();
+    root.addAppender(file);
+  }
+
+  /** Shows warnings (or everything with {@code verbose}) on stderr when it is a terminal. */
+  public static synchronized void terminal(boolean isTerminal, boolean verbose) {
+    if (!(LoggerFactory.getILoggerFactory() instanceof LoggerContext ctx)) {
+      return;
+    }
+    ch.qos.logback.classic.Logger root = ctx.getLogger(Logger.ROOT_LOGGER_NAME);
+    if (!isTerminal || root.getAppender(CONSOLE_APPENDER) != null) {
+      return;
+    }
+    ConsoleAppender<ILoggingEvent> console = new ConsoleAppender<>();
+    console.setContext(ctx);
+    console.setName(CONSOLE_APPENDER);
+    console.setTarget("System.err");
+    PatternLayoutEncoder enc = new PatternLayoutEncoder();
+    enc.setContext(ctx);
+    enc.setPattern("%d{HH:mm:ss.SSS} %-5level %logger{20} - %msg%n");
+    enc.start();
+    console.setEncoder(enc);
+    ch.qos.logback.classic.filter.ThresholdFilter threshold =
+        new ch.qos.logback.classic.filter.ThresholdFilter();
+    threshold.setLevel(verbose ? "DEBUG" : "WARN");
+    threshold.start();
+    console.addFilter(threshold);
+    console.start();
+    root.addAppender(console);
+  }
+}

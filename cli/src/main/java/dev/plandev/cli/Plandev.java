@@ -1,0 +1,179 @@
+package dev.plandev.cli;
+
+import dev.plandev.cli.defaults.ConfigCommand;
+import dev.plandev.cli.defaults.DefaultsCommand;
+import dev.plandev.defaults.Actor;
+import dev.plandev.defaults.SmartDefaults;
+import dev.plandev.defaults.config.ConfigLoader;
+import dev.plandev.defaults.config.LoadedConfig;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import org.slf4j.MDC;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+
+/**
+ * The {@code plandev} root command: global options, and the engine and configuration shared by the
+ * subcommands of one invocation, opened lazily and closed when it ends.
+ */
+@Command(
+    name = "plandev",
+    mixinStandardHelpOptions = true,
+    versionProvider = Plandev.Version.class,
+    description = "Development plans as Markdown, filled with smart defaults that learn.",
+    synopsisSubcommandLabel = "COMMAND",
+    footerHeading = "%nExit codes:%n",
+    footer = {
+      "  0  success",
+      "  1  failure (the command ran and found a problem)",
+      "  2  usage error"
+    },
+    subcommands = {DefaultsCommand.class, ConfigCommand.class, CommandLine.HelpCommand.class})
+public final class Plandev implements Runnable, AutoCloseable {
+
+  @Option(
+      names = "--data",
+      paramLabel = "DIR",
+      scope = ScopeType.INHERIT,
+      description = "Data directory (database, keys, logs). Default: data")
+  Path dataDir;
+
+  @Option(
+      names = "--config",
+      paramLabel = "FILE",
+      scope = ScopeType.INHERIT,
+      description = "Configuration file. Default: plandev.json or plandev.yaml if present")
+  Path configFile;
+
+  @Option(
+      names = {"-o", "--option"},
+      paramLabel = "SECTION.KEY=VALUE",
+      scope = ScopeType.INHERIT,
+      description = "Override one setting, e.g. -o sqlite.synchronous=NORMAL")
+  Map<String, String> options = new LinkedHashMap<>();
+
+  @Option(
+      names = "--verbose",
+      scope = ScopeType.INHERIT,
+      description = "Show stack traces and debug logs")
+  boolean verbose;
+
+  private final Environment env;
+  private final String correlationId = UUID.randomUUID().toString();
+  private LoadedConfig loaded;
+  private SmartDefaults defaults;
+
+  Plandev(Environment env) {
+    this.env = env;
+  }
+
+  /** Runs one command line and returns its exit code; never throws. */
+  public static int run(Environment env, String... args) {
+    Plandev root = new Plandev(env);
+    CommandLine cl = commandLine(root);
+    try {
+      return cl.execute(args);
+    } finally {
+      root.close();
+      env.out().flush();
+      env.err().flush();
+    }
+  }
+
+  /** The configured command tree around a root (tests use it to run commands in-process). */
+  public static CommandLine commandLine(Plandev root) {
+    CommandLine cl = new CommandLine(root);
+    // plan commands
+    dev.plandev.cli.plan.PlanCommands.register(cl);
+    dev.plandev.cli.generate.GenerateCommands.register(cl);
+    ErrorHandler errors = new ErrorHandler(root);
+    cl.setOut(root.env.out());
+    cl.setErr(root.env.err());
+    cl.setExecutionExceptionHandler(errors);
+    cl.setParameterExceptionHandler(errors);
+    cl.setCaseInsensitiveEnumValuesAllowed(true);
+    return cl;
+  }
+
+  /** A root for this environment. */
+  public static Plandev create(Environment env) {
+    return new Plandev(env);
+  }
+
+  public Environment environment() {
+    return env;
+  }
+
+  public boolean verbose() {
+    return verbose;
+  }
+
+  /** The effective configuration, loaded on first use; file logging starts with it. */
+  public LoadedConfig config() {
+    if (loaded == null) {
+      Map<String, String> flags = new LinkedHashMap<>(options);
+      Map<String, String> sources = new LinkedHashMap<>();
+      options.keySet().forEach(k -> sources.put(k, "-o " + k));
+      if (dataDir != null) {
+        flags.put("dataDir", env.resolve(dataDir).toString());
+        sources.put("dataDir", "--data");
+      }
+      LoadedConfig c =
+          new ConfigLoader(env.workingDir(), env.variables())
+              .load(configFile == null ? null : env.resolve(configFile), flags, sources);
+      if (!Path.of(c.config().dataDir()).isAbsolute()) {
+        c =
+            new LoadedConfig(
+                c.config().withDataDir(env.resolve(Path.of(c.config().dataDir())).toString()),
+                c.sources(),
+                c.file());
+      }
+      loaded = c;
+      MDC.put("correlationId", correlationId);
+      LogSetup.terminal(env.terminal(), verbose);
+      LogSetup.fileLogs(c.config(), verbose);
+    }
+    return loaded;
+  }
+
+  /** The Smart Defaults engine on the configured store, opened on first use. */
+  public SmartDefaults defaults() {
+    if (defaults == null) {
+      defaults = SmartDefaults.open(config().config(), env.clock());
+    }
+    return defaults;
+  }
+
+  /** Who the changes of this invocation are attributed to: the OS user, via the CLI. */
+  public Actor actor() {
+    String user =
+        env.variables().getOrDefault("USER", env.variables().getOrDefault("USERNAME", "unknown"));
+    return new Actor(user + "@cli", correlationId);
+  }
+
+  @Override
+  public void run() {
+    new CommandLine(this).usage(env.out());
+  }
+
+  @Override
+  public void close() {
+    if (defaults != null) {
+      defaults.close();
+      defaults = null;
+    }
+  }
+
+  /** The version from the jar manifest, or {@code dev} when run from classes. */
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      String v = Plandev.class.getPackage().getImplementationVersion();
+      return new String[] {"plandev " + (v == null ? "dev" : v)};
+    }
+  }
+}
