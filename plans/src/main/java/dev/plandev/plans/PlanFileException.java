@@ -21,8 +21,8 @@ public final class PlanFileException extends PlanException {
         "not a Markdown plan (binary byte at offset " + offset + ")", path, 2, null);
   }
 
-  /** Reading or writing failed for a reason outside the caller's input: exit code 1. */
-  static PlanFileException io(String what, Path path, Throwable cause) {
+  /** Reading, writing or listing {@code path} failed for a reason outside the input: exit 1. */
+  public static PlanFileException io(String what, Path path, Throwable cause) {
     return new PlanFileException(what + " failed (" + cause + ")", path, 1, cause);
   }
 }

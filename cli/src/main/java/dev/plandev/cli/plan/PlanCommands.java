@@ -1,0 +1,28 @@
+package dev.plandev.cli.plan;
+
+import picocli.CommandLine;
+
+/**
+ * Registers the plan commands (status, sync, check, uncheck, next, lint, report, watch) on the root
+ * {@code plandev} command.
+ *
+ * <p>Exit codes: 0 ok, 1 failure (stale progress under {@code sync --check}, lint errors, an
+ * operation that failed), 2 usage error (bad option, file that is not a plan, unknown task).
+ * Failures are thrown as {@code PlanException}s carrying their exit code; the root command's error
+ * handler prints them.
+ */
+public final class PlanCommands {
+  private PlanCommands() {}
+
+  /** Adds every plan command to {@code root}. */
+  public static void register(CommandLine root) {
+    root.addSubcommand(new StatusCommand());
+    root.addSubcommand(new SyncCommand());
+    root.addSubcommand(new CheckCommand());
+    root.addSubcommand(new UncheckCommand());
+    root.addSubcommand(new NextCommand());
+    root.addSubcommand(new LintCommand());
+    root.addSubcommand(new ReportCommand());
+    root.addSubcommand(new WatchCommand());
+  }
+}

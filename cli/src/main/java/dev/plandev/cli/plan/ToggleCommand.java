@@ -1,0 +1,42 @@
+package dev.plandev.cli.plan;
+
+import dev.plandev.plans.PlanDocument;
+import dev.plandev.plans.Task;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** What {@code check} and {@code uncheck} share: find one task, set its box, save. */
+abstract class ToggleCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Parameters(index = "0", paramLabel = "PLAN", description = "Markdown plan file.")
+  Path plan;
+
+  @Parameters(
+      index = "1",
+      paramLabel = "TASK",
+      description = "Task id (2.1.3, 2.1#4) or a unique fragment of its text.")
+  String task;
+
+  abstract boolean checked();
+
+  @Override
+  public Integer call() {
+    PlanDocument document = PlanDocument.parse(plan);
+    Task found = document.task(task);
+    PrintWriter out = spec.commandLine().getOut();
+    String verb = checked() ? "checked" : "unchecked";
+    if (found.checked() == checked()) {
+      out.printf("already %s: %s %s (line %d)%n", verb, found.id(), found.text(), found.line());
+    } else {
+      document.withChecked(found, checked()).save();
+      out.printf("%s %s %s (line %d)%n", verb, found.id(), found.text(), found.line());
+    }
+    out.flush();
+    return 0;
+  }
+}

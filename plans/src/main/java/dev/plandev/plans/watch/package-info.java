@@ -1,0 +1,2 @@
+/** Watching a folder of plans and reacting, debounced, to each changed or deleted plan. */
+package dev.plandev.plans.watch;
