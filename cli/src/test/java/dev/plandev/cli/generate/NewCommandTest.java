@@ -1,0 +1,157 @@
+package dev.plandev.cli.generate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.plandev.cli.CliRun;
+import dev.plandev.cli.CliRun.Result;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code plandev new} in-process, on real files and the real embedded store in a temp dir. */
+class NewCommandTest {
+  static final Clock JUNE_2025 = Clock.fixed(Instant.parse("2025-06-04T10:00:00Z"), ZoneOffset.UTC);
+
+  @TempDir Path dir;
+
+  private CliRun cli() {
+    return new CliRun(dir).clock(JUNE_2025).env("USER", "alice");
+  }
+
+  private Result plandevNew(String... args) {
+    String[] all = new String[args.length + 3];
+    all[0] = "--data";
+    all[1] = dir.resolve("data").toString();
+    all[2] = "new";
+    System.arraycopy(args, 0, all, 3, args.length);
+    return cli().run(all);
+  }
+
+  @Test
+  void defaults_learn_the_author_and_phase_count_of_three_plans() {
+    for (int i = 1; i <= 3; i++) {
+      Result r =
+          plandevNew(
+              "plan-dev",
+              "--lang",
+              "fr",
+              "--yes",
+              "--set",
+              "title=Plan " + i,
+              "--set",
+              "author=Zoé Martin",
+              "--set",
+              "phases=5");
+      assertThat(r.code()).as(r.err()).isZero();
+    }
+
+    Result next =
+        plandevNew("plan-dev", "--lang", "fr", "--yes", "--set", "title=Quatrième", "--dry-run");
+
+    assertThat(next.code()).as(next.err()).isZero();
+    assertThat(next.out())
+        .contains("**Auteur** : Zoé Martin")
+        .contains("## Phase 5 : Documentation et livraison");
+  }
+
+  @Test
+  void yes_writes_the_plan_under_the_working_folder() throws IOException {
+    Result r = plandevNew("plan-dev", "--lang", "en", "--yes", "--set", "title=Cache Redis");
+
+    Path plan = Path.of("roadmaps", "plans", "plan-dev-v2025-06-cache-redis.md");
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.out()).contains("created " + plan);
+    assertThat(Files.readString(dir.resolve(plan)))
+        .startsWith("# Development plan v2025-06 - Cache Redis")
+        .contains("**Author**: alice")
+        .contains("*Progress: 0%*");
+  }
+
+  @Test
+  void without_terminal_missing_required_answers_exit_2_with_set_hints() {
+    Result r = plandevNew("plan-dev", "--lang", "fr");
+
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err())
+        .contains("title - Titre du plan")
+        .contains("plandev new plan-dev --set title=...");
+    assertThat(dir.resolve("roadmaps")).doesNotExist();
+  }
+
+  @Test
+  void invalid_answer_exits_2_naming_prompt_rule_and_value() {
+    Result r = plandevNew("plan-dev", "--yes", "--set", "title=T", "--set", "phases=9");
+
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).contains("invalid answer for 'phases': must be one of 3, 4, 5 (got '9')");
+  }
+
+  @Test
+  void existing_file_exits_1_naming_it_and_force_overwrites() {
+    String[] args = {"session", "--lang", "en", "--yes", "--set", "title=Checkout"};
+    assertThat(plandevNew(args).code()).isZero();
+
+    Result again = plandevNew(args);
+    assertThat(again.code()).isEqualTo(1);
+    assertThat(again.err())
+        .contains(
+            Path.of("roadmaps", "plans", "plan-dev-v2025-06-checkout.md") + "' already exists")
+        .contains("--force");
+
+    String[] forced = {"session", "--lang", "en", "--yes", "--set", "title=Checkout", "--force"};
+    assertThat(plandevNew(forced).code()).isZero();
+  }
+
+  @Test
+  void dry_run_prints_the_files_and_writes_nothing() {
+    Result r =
+        plandevNew("detailed", "--lang", "fr", "--yes", "--set", "title=Import CSV", "--dry-run");
+
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.out())
+        .contains(
+            "--- "
+                + Path.of("roadmaps", "plans", "plan-dev-v2025-06-import-csv.md")
+                + " (dry run, not written)")
+        .contains("  - Entrées : ")
+        .contains("  - Conditions préalables : ");
+    assertThat(dir.resolve("roadmaps")).doesNotExist();
+  }
+
+  @Test
+  void list_shows_built_ins_and_user_overrides() throws IOException {
+    Path own = dir.resolve("_templates").resolve("batch");
+    Files.createDirectories(own);
+    Files.writeString(own.resolve("prompts.yaml"), "description: Our batch plan\nprompts: []\n");
+    Files.writeString(own.resolve("plan.md"), "---\nto: batch.md\n---\n# Batch\n");
+
+    Result r = plandevNew("--list");
+
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.out().lines())
+        .anySatisfy(
+            l -> assertThat(l).startsWith("plan-dev").contains("en,fr").contains("built-in"))
+        .anySatisfy(
+            l -> assertThat(l).startsWith("batch").contains("any").contains("Our batch plan"))
+        .hasSize(6);
+  }
+
+  @Test
+  void resume_without_a_session_exits_2() {
+    Result r = plandevNew("--resume");
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).contains("no interrupted session to resume");
+  }
+
+  @Test
+  void no_template_and_no_resume_is_a_usage_error() {
+    Result r = plandevNew();
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).contains("Missing TEMPLATE");
+  }
+}
