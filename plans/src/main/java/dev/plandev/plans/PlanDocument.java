@@ -173,7 +173,7 @@ public final class PlanDocument {
    * @throws AmbiguousTaskException when the fragment matches several tasks
    */
   public Task task(String idOrText) {
-    return TaskLookup.find(this, idOrText);
+    return TaskLookup.find(this, structure.tasksById, idOrText);
   }
 
   /** A copy with {@code task}'s box set to {@code checked}: one character changes at most. */

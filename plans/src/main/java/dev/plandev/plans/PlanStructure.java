@@ -20,6 +20,7 @@ final class PlanStructure {
   final Section root;
   final List<Section> sections = new ArrayList<>();
   final List<Task> tasks = new ArrayList<>();
+  final Map<String, Task> tasksById = new HashMap<>();
   private final Section[] sectionByLine;
 
   private PlanStructure(Section root, int lineCount) {
@@ -121,6 +122,8 @@ final class PlanStructure {
       Task parent = item.parent() >= 0 ? tasks.get(item.parent()) : null;
       Task task = new Task(id, positional, label, item, section, parent);
       tasks.add(task);
+      tasksById.put(id, task);
+      tasksById.putIfAbsent(positional, task);
       section.addTask(task);
     }
   }

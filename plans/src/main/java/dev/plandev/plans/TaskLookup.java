@@ -3,6 +3,7 @@ package dev.plandev.plans;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Resolves what a user typed to one task: an exact id first, then a unique text fragment.
@@ -14,14 +15,13 @@ import java.util.Locale;
 final class TaskLookup {
   private TaskLookup() {}
 
-  static Task find(PlanDocument plan, String query) {
+  static Task find(PlanDocument plan, Map<String, Task> byId, String query) {
     String wanted = query.strip();
-    List<Task> tasks = plan.tasks();
-    for (Task task : tasks) {
-      if (task.id().equals(wanted) || task.positionalId().equals(wanted)) {
-        return task;
-      }
+    Task byItsId = byId.get(wanted);
+    if (byItsId != null) {
+      return byItsId;
     }
+    List<Task> tasks = plan.tasks();
     String needle = plain(wanted);
     List<Task> matches = new ArrayList<>();
     for (Task task : tasks) {

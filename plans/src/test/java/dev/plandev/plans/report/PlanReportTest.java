@@ -1,0 +1,81 @@
+package dev.plandev.plans.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.plandev.plans.PlanDocument;
+import java.io.StringWriter;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class PlanReportTest {
+  private final PlanDocument first =
+      PlanDocument.of(
+          "a.md",
+          "# Plan A\n## Phase 1 <x>\n- [x] a\n- [ ] b\n## Phase 2\n- [x] c\n## Annexe\ntexte\n");
+  private final PlanDocument second = PlanDocument.of("b.md", "# Plan B\n## 1. Seule\n- [ ] d\n");
+
+  @Test
+  void markdown_listsPhases() {
+    String md = PlanReport.of("Suivi", List.of(first), List.of("a.md")).render(ReportFormat.MD);
+
+    assertThat(md)
+        .isEqualTo(
+            "# Suivi\n\n## Plan A\n\n`a.md` — 2/3 tasks done (66.7%)\n\n"
+                + "| Phase | Done | Progress |\n|---|---:|---:|\n"
+                + "| Phase 1 <x> | 1/2 | 50.0% |\n"
+                + "| Phase 2 | 1/1 | 100.0% |\n"
+                + "| Annexe | – | – |\n\n");
+  }
+
+  @Test
+  void portfolio_addsTotals() {
+    PlanReport report = PlanReport.of("Tous", List.of(first, second), List.of("a.md", "b.md"));
+
+    assertThat(report.render(ReportFormat.MD))
+        .contains("| Plan A (`a.md`) | 2/3 | 66.7% |")
+        .contains("| **Total** | 2/4 | 50.0% |");
+  }
+
+  @Test
+  void html_hasSvgBars_andEscapesTitles() {
+    String html =
+        PlanReport.of("Tous", List.of(first, second), List.of("a.md", "b.md"))
+            .render(ReportFormat.HTML);
+
+    assertThat(html)
+        .startsWith("<!DOCTYPE html>")
+        .contains("Phase 1 &lt;x&gt;")
+        .doesNotContain("Phase 1 <x>")
+        .contains(
+            "<svg class=\"bar\" width=\"200\" height=\"12\" role=\"img\" aria-label=\"50.0%\">")
+        .contains("<rect width=\"100.0\" height=\"12\"")
+        .contains("class=\"portfolio\"")
+        .endsWith("</html>\n");
+  }
+
+  @Test
+  void json_hasPlansAndPhases() {
+    String json = PlanReport.of("T", List.of(second), List.of("b.md")).render(ReportFormat.JSON);
+
+    assertThat(json.replaceAll("\\s+", ""))
+        .isEqualTo(
+            "{\"title\":\"T\",\"tasks\":1,\"done\":0,\"progress\":0.0,\"plans\":[{\"file\":\"b.md\","
+                + "\"title\":\"PlanB\",\"tasks\":1,\"done\":0,\"progress\":0.0,\"phases\":[{\"id\":"
+                + "\"1\",\"title\":\"1.Seule\",\"tasks\":1,\"done\":0,\"progress\":0.0}]}]}");
+  }
+
+  @Test
+  void statusJson_hasTheDocumentedShape_andHonoursDepth() {
+    StringWriter out = new StringWriter();
+    PlanDocument plan =
+        PlanDocument.of("s.md", "# S\n## 1. A\n### 1.1 B\n- [x] a\n- [ ] b\n- [ ] c\n");
+
+    StatusJson.write(plan, "s.md", 1, out, false);
+
+    assertThat(out.toString())
+        .isEqualTo(
+            "{\"file\":\"s.md\",\"tasks\":3,\"done\":1,\"progress\":33.3,\"sections\":[{\"id\":\"1\","
+                + "\"title\":\"1. A\",\"level\":2,\"tasks\":3,\"done\":1,\"progress\":33.3,"
+                + "\"sections\":[]}]}");
+  }
+}
