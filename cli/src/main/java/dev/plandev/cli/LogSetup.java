@@ -19,13 +19,14 @@ import org.slf4j.LoggerFactory;
  * id, error details) to a rotating file under {@code monitoring.logDir} — 100 MB a file, about ten
  * files, 30 days, compressed — and readable lines on stderr when a person is at a terminal.
  */
+@SuppressWarnings("unchecked")
 public final class LogSetup {
   static final String FILE_APPENDER = "json-file";
   static final String CONSOLE_APPENDER = "terminal";
 
   private LogSetup() {}
 
-  /** Adds the JSON file appender for this configuration (once per process). */
+  /** Points the JSON file appender at this configuration's log directory. */
   public static synchronized void fileLogs(PlandevConfig config, boolean verbose) {
     if (!(LoggerFactory.getILoggerFactory() instanceof LoggerContext ctx)) {
       return;
@@ -36,10 +37,16 @@ public final class LogSetup {
             ? Level.DEBUG
             : Level.toLevel(config.monitoring().logLevel().toUpperCase(Locale.ROOT), Level.INFO);
     root.setLevel(level);
-    if (root.getAppender(FILE_APPENDER) != null) {
-      return;
-    }
     String dir = config.resolve(config.monitoring().logDir()).toString();
+    var current = (RollingFileAppender<ILoggingEvent>) root.getAppender(FILE_APPENDER);
+    if (current != null) {
+      if (current.getFile().equals(dir + "/plandev.json")) {
+        return;
+      }
+      // Another data directory in the same JVM (tests, embedding): follow it.
+      root.detachAppender(current);
+      current.stop();
+    }
     RollingFileAppender<ILoggingEvent> file = new RollingFileAppender<>();
     file.setContext(ctx);
     file.setName(FILE_APPENDER);

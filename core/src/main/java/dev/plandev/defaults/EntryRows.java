@@ -29,6 +29,12 @@ final class EntryRows {
 
   private static final ObjectMapper MAPPER = new ObjectMapper();
 
+  /**
+   * Contexts repeat across rows (a few projects and environments), and parsing JSON was most of the
+   * cost of a resolve; a bounded table of parsed contexts removes it.
+   */
+  static final ContextTable CONTEXTS = new ContextTable(8192);
+
   private EntryRows() {}
 
   /** Reads the row as stored: a secret's value is still its encrypted token. */
@@ -39,7 +45,7 @@ final class EntryRows {
         rs.getString(3),
         ValueType.valueOf(rs.getString(4).toUpperCase(java.util.Locale.ROOT)),
         rs.getString(5),
-        Context.parse(rs.getString(6)),
+        CONTEXTS.parse(rs.getString(6)),
         rs.getDouble(8),
         rs.getLong(9),
         rs.getDouble(10),

@@ -171,6 +171,25 @@ class DefaultsCommandTest {
   }
 
   @Test
+  void logs_areJsonLinesWithLevelLoggerMessageAndCorrelationId() throws Exception {
+    cli().run("defaults", "set", "k", "abc", "--type", "integer");
+    Path log = dir.resolve("data/logs/plandev.json");
+    assertThat(log).exists();
+    JsonNode line =
+        new ObjectMapper()
+            .readTree(
+                Files.readAllLines(log).stream()
+                    .filter(l -> l.contains("exit code 2"))
+                    .findFirst()
+                    .orElseThrow());
+    assertThat(line.get("level").asText()).isEqualTo("WARN");
+    assertThat(line.get("logger_name").asText()).isEqualTo("dev.plandev.cli.ErrorHandler");
+    assertThat(line.get("message").asText()).contains("whole number");
+    assertThat(line.get("correlationId").asText()).matches("[0-9a-f-]{36}");
+    assertThat(line.get("stack_trace").asText()).contains("InvalidInputException");
+  }
+
+  @Test
   void help_listsCommandsAndExitCodes() {
     Result r = cli().run("--help");
     assertThat(r.code()).isZero();
