@@ -74,6 +74,10 @@ final class JdbcDefaultsStore implements DefaultsStore {
         "cannot " + what + " in " + db.description() + ": " + Database.rootMessage(e), e);
   }
 
+  String description() {
+    return db.description();
+  }
+
   Instant now() {
     return Instant.ofEpochMilli(clock.millis());
   }
@@ -772,6 +776,58 @@ final class JdbcDefaultsStore implements DefaultsStore {
   static final String AUDIT_INSERT =
       "INSERT INTO changes (entity, entity_id, entity_key, operation, old_value, new_value, actor,"
           + " correlation_id, changed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
+  /** Appends an audit row about something other than a default (an API key, a key rotation). */
+  void auditEntity(
+      Tx tx, String entity, long id, String op, String before, String after, Actor actor)
+      throws SQLException {
+    PreparedStatement ps = tx.prepare(AUDIT_INSERT);
+    ps.setString(1, entity);
+    ps.setLong(2, id);
+    ps.setNull(3, java.sql.Types.VARCHAR);
+    ps.setString(4, op);
+    ps.setString(5, before);
+    ps.setString(6, after);
+    ps.setString(7, actor.name());
+    ps.setString(8, actor.correlationId());
+    ps.setLong(9, clock.millis());
+    ps.addBatch();
+    ps.executeBatch();
+  }
+
+  /** Counts for the stats endpoint. */
+  StoreStats stats() {
+    return read(
+        "count entries",
+        tx -> {
+          PreparedStatement ps =
+              tx.prepare(
+                  "SELECT (SELECT COUNT(*) FROM default_values),"
+                      + " (SELECT COUNT(*) FROM default_values WHERE is_deprecated = FALSE"
+                      + " AND (expires_at IS NULL OR expires_at > ?)),"
+                      + " (SELECT COUNT(*) FROM default_values WHERE is_secret = TRUE),"
+                      + " (SELECT COUNT(*) FROM changes), (SELECT COUNT(*) FROM usage_events)");
+          ps.setLong(1, clock.millis());
+          try (ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return new StoreStats(
+                rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5));
+          }
+        });
+  }
+
+  /** Round-trip time of a trivial query, for health checks; throws when the database is down. */
+  java.time.Duration ping() {
+    long start = System.nanoTime();
+    read(
+        "check the database",
+        tx -> {
+          try (ResultSet rs = tx.prepare("SELECT 1").executeQuery()) {
+            return rs.next();
+          }
+        });
+    return java.time.Duration.ofNanos(System.nanoTime() - start);
+  }
 
   private void audit(Tx tx, String op, DefaultEntry before, DefaultEntry after, Actor actor)
       throws SQLException {
