@@ -1,0 +1,93 @@
+package dev.plandev.defaults.rank;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.GZIPOutputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ModelFileTest {
+  private static final Instant T0 = Instant.parse("2024-01-01T00:00:00Z");
+  private static final Clock CLOCK = Clock.fixed(T0, ZoneOffset.UTC);
+
+  @TempDir Path dir;
+
+  @Test
+  void saveThenOpen_givesIdenticalRankings() {
+    RankerConfig config = RankerConfig.builder().modelPath(dir.resolve("model")).build();
+    Ranker ranker = Ranker.create(config, CLOCK);
+    List<ReplayEvent> events = syntheticEvents();
+    for (ReplayEvent e : events) {
+      ranker.learn(e.key(), e.context(), e.value(), true, e.ts());
+    }
+    ranker.learn("scope", Map.of("dir", "src"), "core", false, T0.plusSeconds(99_999));
+    ranker.save();
+
+    Ranker reloaded = Ranker.open(config, CLOCK);
+    Instant later = T0.plusSeconds(100_000);
+    for (ReplayEvent e : events.subList(0, 40)) {
+      assertThat(reloaded.rank(e.key(), e.context(), 10, later))
+          .isEqualTo(ranker.rank(e.key(), e.context(), 10, later));
+    }
+    ReplayEvent next = new ReplayEvent(later, "scope", Map.of("dir", "docs"), "docs");
+    ranker.learn(next.key(), next.context(), next.value(), true, later);
+    reloaded.learn(next.key(), next.context(), next.value(), true, later);
+    assertThat(reloaded.rank("scope", Map.of("dir", "docs"), 10, later))
+        .isEqualTo(ranker.rank("scope", Map.of("dir", "docs"), 10, later));
+  }
+
+  @Test
+  void open_withoutAFile_startsEmpty() {
+    Ranker ranker = Ranker.open(RankerConfig.builder().modelPath(dir).build(), CLOCK);
+    assertThat(ranker.rank("any", Map.of(), 3, T0)).isEmpty();
+  }
+
+  @Test
+  void open_anotherFormatVersion_isRefusedNamingBoth() throws IOException {
+    try (DataOutputStream out =
+        new DataOutputStream(
+            new GZIPOutputStream(Files.newOutputStream(dir.resolve(Ranker.MODEL_FILE))))) {
+      out.writeInt(ModelFile.MAGIC);
+      out.writeInt(99);
+    }
+    assertThatThrownBy(() -> Ranker.open(RankerConfig.builder().modelPath(dir).build(), CLOCK))
+        .isInstanceOf(RankingException.class)
+        .hasMessageContaining("format version 99")
+        .hasMessageContaining("reads version " + ModelFile.VERSION);
+  }
+
+  @Test
+  void save_withoutAModelPath_fails() {
+    assertThatThrownBy(() -> Ranker.create(RankerConfig.defaults(), CLOCK).save())
+        .isInstanceOf(RankingException.class)
+        .hasMessageContaining("no modelPath");
+  }
+
+  private static List<ReplayEvent> syntheticEvents() {
+    String[] dirs = {"src", "docs", "test", "build"};
+    String[] values = {"core", "docs", "tests", "ci", "misc"};
+    java.util.Random random = new java.util.Random(3);
+    List<ReplayEvent> events = new java.util.ArrayList<>();
+    for (int i = 0; i < 400; i++) {
+      int d = random.nextInt(dirs.length);
+      String value = random.nextInt(4) == 0 ? values[random.nextInt(5)] : values[d];
+      events.add(
+          new ReplayEvent(
+              T0.plusSeconds(i * 60L),
+              i % 5 == 0 ? "other.key" : "scope",
+              Map.of("dir", dirs[d], "author", "a" + random.nextInt(3)),
+              value));
+    }
+    return events;
+  }
+}
