@@ -2,6 +2,7 @@ package dev.plandev.plans;
 
 import dev.plandev.plans.markdown.LineTable;
 import dev.plandev.plans.markdown.MarkdownOutline;
+import dev.plandev.plans.markdown.UnclosedFence;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -225,6 +226,11 @@ public final class PlanDocument {
   /** Whether the 1-based {@code line} is inside a fenced or indented code block. */
   public boolean isCode(int line) {
     return outline.isCode(line);
+  }
+
+  /** Fenced code blocks that are never closed, so they swallow the rest of their container. */
+  public List<UnclosedFence> unclosedFences() {
+    return outline.unclosedFences();
   }
 
   LineTable lines() {

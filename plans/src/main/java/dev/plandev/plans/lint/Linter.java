@@ -9,7 +9,7 @@ import java.util.List;
  *
  * <p>Rules: {@code absolute-path}, {@code mixed-separators}, {@code stale-progress} (error), {@code
  * numbering-duplicate} (error), {@code numbering-gap}, {@code empty-section}, {@code
- * missing-task-io}, {@code duplicate-task}.
+ * missing-task-io}, {@code duplicate-task}, {@code unclosed-fence} (error).
  */
 public final class Linter {
   private static final List<LintRule> RULES =
@@ -19,7 +19,8 @@ public final class Linter {
           new NumberingRule(),
           new EmptySectionRule(),
           new TaskIoRule(),
-          new DuplicateTaskRule());
+          new DuplicateTaskRule(),
+          new UnclosedFenceRule());
 
   private Linter() {}
 

@@ -38,6 +38,7 @@ public final class MarkdownOutline {
   private final List<Heading> headings = new ArrayList<>();
   private final List<TaskItem> tasks = new ArrayList<>();
   private final BitSet codeLines = new BitSet();
+  private final List<UnclosedFence> unclosedFences = new ArrayList<>();
 
   private MarkdownOutline(String text) {
     this.text = text;
@@ -68,6 +69,11 @@ public final class MarkdownOutline {
     return tasks;
   }
 
+  /** Fenced code blocks that are never closed, in document order. */
+  public List<UnclosedFence> unclosedFences() {
+    return unclosedFences;
+  }
+
   /** Whether the 1-based {@code line} is part of a fenced or indented code block. */
   public boolean isCode(int line) {
     return codeLines.get(line);
@@ -88,12 +94,30 @@ public final class MarkdownOutline {
       for (SourceSpan span : node.getSourceSpans()) {
         codeLines.set(span.getLineIndex() + 1);
       }
+      if (node instanceof FencedCodeBlock fence && fence.getClosingFenceLength() == null) {
+        addUnclosed(fence);
+      }
     } else if (node instanceof ListItem item) {
       int index = addTaskIfAny(item, depth, parentTask);
       visitChildren(item, depth + 1, index >= 0 ? index : parentTask, false);
     } else {
       visitChildren(node, depth, parentTask, false);
     }
+  }
+
+  private void addUnclosed(FencedCodeBlock fence) {
+    List<SourceSpan> spans = fence.getSourceSpans();
+    int first = spans.get(0).getLineIndex() + 1;
+    int last = spans.get(spans.size() - 1).getLineIndex() + 1;
+    String marker = String.valueOf(fence.getFenceCharacter()).repeat(fence.getOpeningFenceLength());
+    int lookalike = 0;
+    for (int line = first + 1; line <= last && lookalike == 0; line++) {
+      String candidate = lines.text(line).strip();
+      if (candidate.startsWith(marker) && candidate.length() > marker.length()) {
+        lookalike = line;
+      }
+    }
+    unclosedFences.add(new UnclosedFence(first, last, lookalike));
   }
 
   private Heading heading(org.commonmark.node.Heading heading) {

@@ -34,6 +34,7 @@ class LinterCorpusTest {
             "numbering-duplicate",
             "numbering-gap",
             "empty-section",
-            "missing-task-io");
+            "missing-task-io",
+            "unclosed-fence");
   }
 }

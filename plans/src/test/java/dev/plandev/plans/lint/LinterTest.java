@@ -131,6 +131,18 @@ class LinterTest {
   }
 
   @Test
+  void unclosedFence_pointsAtTheLookalikeClosingLine() {
+    List<LintFinding> findings =
+        lint("## 1. A", "```bash", "echo", "```plaintext", "- [ ] avalée", "");
+
+    assertThat(rules(findings)).containsExactly("4 unclosed-fence");
+    assertThat(findings.get(0).message())
+        .startsWith("'```plaintext' does not close the code block opened on line 2");
+    assertThat(rules(lint("## 1. A", "- [ ] a", "```", "code")))
+        .containsExactly("3 unclosed-fence");
+  }
+
+  @Test
   void cleanPlan_hasNoFindings() {
     assertThat(lint("# Plan", "## 1. A", "*Progression: 50%*", "- [x] a", "- [ ] b")).isEmpty();
   }

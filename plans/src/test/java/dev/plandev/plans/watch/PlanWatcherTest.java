@@ -125,16 +125,23 @@ class PlanWatcherTest {
               events.add(e);
               throw new IllegalStateException("boom");
             });
-    Files.writeString(dir.resolve("a.md"), "x");
-    awaitPending(1);
-    clock.advance(DEBOUNCE);
-    watcher.pollOnce(Duration.ZERO);
-    Files.writeString(dir.resolve("b.md"), "x");
-    awaitPending(1);
-    clock.advance(DEBOUNCE);
-    watcher.pollOnce(Duration.ZERO);
+    Path first = dir.resolve("a.md");
+    Path second = dir.resolve("b.md");
+    Files.writeString(first, "x");
+    settleUntilReported(first);
+    Files.writeString(second, "x");
+    settleUntilReported(second);
 
-    assertThat(events).hasSize(2);
+    assertThat(events).extracting(PlanEvent::file).contains(first, second);
+  }
+
+  /** Polls and moves the clock past the debounce until {@code file} has been reported (5 s). */
+  private void settleUntilReported(Path file) throws InterruptedException {
+    for (int i = 0; i < 100 && events.stream().noneMatch(e -> e.file().equals(file)); i++) {
+      watcher.pollOnce(Duration.ofMillis(50));
+      clock.advance(DEBOUNCE);
+      watcher.pollOnce(Duration.ZERO);
+    }
   }
 
   @Test
