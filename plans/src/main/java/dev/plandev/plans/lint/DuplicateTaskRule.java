@@ -8,11 +8,12 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * {@code duplicate-task}: two tasks with the same text side by side (same section, same parent
- * task). Usually a copy-paste slip; it also makes the task impossible to find by its text.
+ * {@code duplicate-task}: two tasks with the same text, either two top-level tasks anywhere in the
+ * plan or two sub-tasks of the same task. Usually a copy-paste slip; it also makes the task
+ * impossible to find by its text.
  *
- * <p>Repeated texts in different places ("Étape 3 : Tests" under several tasks) are the plan's
- * structure, not duplicates, and are not reported.
+ * <p>Sub-tasks repeated under different tasks ("Étape 3 : Tests", "Conditions préalables : …") are
+ * the plan's structure, not duplicates, and are not reported.
  */
 final class DuplicateTaskRule implements LintRule {
   @Override
@@ -23,8 +24,8 @@ final class DuplicateTaskRule implements LintRule {
       if (text.isEmpty()) {
         continue;
       }
-      String parent = task.parent().map(Task::positionalId).orElse("");
-      String key = task.section().id() + "\u0000" + parent + "\u0000" + text;
+      String scope = task.parent().map(Task::positionalId).orElse("");
+      String key = scope + "\u0000" + text;
       Task first = seen.putIfAbsent(key, task);
       if (first != null && !Objects.equals(first, task)) {
         findings.add(

@@ -116,7 +116,7 @@ class LinterTest {
   }
 
   @Test
-  void duplicateTasks_amongSiblingsOnly() {
+  void duplicateTasks_topLevelAnywhere_subTasksUnderTheSameParent() {
     List<LintFinding> findings =
         lint(
             "## 1. A",
@@ -124,10 +124,15 @@ class LinterTest {
             "- [x] **Écrire** les tests",
             "- [ ] Parent",
             "  - [ ] Écrire les tests",
+            "- [ ] Autre parent",
+            "  - [ ] Écrire les tests",
+            "  - [ ] Écrire les tests",
             "## 2. B",
             "- [ ] Écrire les tests");
 
-    assertThat(rules(findings)).containsExactly("3 duplicate-task");
+    assertThat(rules(findings))
+        .containsExactly("3 duplicate-task", "8 duplicate-task", "10 duplicate-task");
+    assertThat(findings.get(2).message()).isEqualTo("task 'Écrire les tests' repeats line 2");
   }
 
   @Test
