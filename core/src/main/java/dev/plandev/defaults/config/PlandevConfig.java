@@ -34,7 +34,28 @@ public record PlandevConfig(
   public record Postgres(
       boolean enabled, String url, String user, String password, String schema, int poolSize) {}
 
-  /** The L2 cache. */
+  /**
+   * The cache: L1 in each process (always on unless {@code l1MaxSize} is 0) and L2 in Redis when
+   * {@code enabled}.
+   *
+   * @param maxRetries connection attempts made at start after the first one fails, {@code
+   *     retryDelay} apart, before connecting goes on in the background
+   * @param retryDelay the first pause between connection attempts (doubling, up to 5 s)
+   * @param timeout the longest a Redis command may take before it counts as failed
+   * @param keyPrefix prepended to every Redis key and to the invalidation channel, so that several
+   *     deployments (or tests) can share one Redis
+   * @param ttl lifetime of a cached resolution in Redis (db 0), stretched for often-used entries
+   * @param maxTtl the longest a stretched resolution lives in Redis
+   * @param negativeTtl lifetime of a cached "no default" answer, in both levels
+   * @param statsTtl lifetime of usage statistics in Redis (db 1)
+   * @param modelTtl lifetime of ranking models in Redis (db 2)
+   * @param l1MaxSize entries kept in each process; 0 turns L1 off
+   * @param l1Ttl lifetime of an entry in L1
+   * @param breakerFailureRate percentage of failed (or slow) Redis calls that opens the breaker
+   * @param breakerSlowCall a Redis call slower than this counts as slow
+   * @param breakerWaitInOpen how long the breaker stays open before probing Redis again
+   * @param breakerMinimumCalls calls the breaker needs to see before it judges the failure rate
+   */
   public record Redis(
       boolean enabled,
       String host,
@@ -42,7 +63,19 @@ public record PlandevConfig(
       String password,
       int maxRetries,
       Duration retryDelay,
-      Duration timeout) {}
+      Duration timeout,
+      String keyPrefix,
+      Duration ttl,
+      Duration maxTtl,
+      Duration negativeTtl,
+      Duration statsTtl,
+      Duration modelTtl,
+      int l1MaxSize,
+      Duration l1Ttl,
+      double breakerFailureRate,
+      Duration breakerSlowCall,
+      Duration breakerWaitInOpen,
+      int breakerMinimumCalls) {}
 
   /** The ranking engine. */
   public record Ml(
@@ -75,7 +108,26 @@ public record PlandevConfig(
         new Sqlite("defaults.db", "WAL", "FULL", Duration.ofSeconds(5), 4),
         new Postgres(
             false, "jdbc:postgresql://127.0.0.1:5432/plandev", "plandev", "", "public", 10),
-        new Redis(false, "127.0.0.1", 6379, "", 3, Duration.ofMillis(100), Duration.ofSeconds(2)),
+        new Redis(
+            false,
+            "127.0.0.1",
+            6379,
+            "",
+            3,
+            Duration.ofMillis(100),
+            Duration.ofSeconds(2),
+            "",
+            Duration.ofSeconds(3600),
+            Duration.ofHours(4),
+            Duration.ofSeconds(10),
+            Duration.ofSeconds(86_400),
+            Duration.ofSeconds(3600),
+            10_000,
+            Duration.ofSeconds(60),
+            25,
+            Duration.ofSeconds(2),
+            Duration.ofSeconds(30),
+            20),
         new Ml(true, "model", Duration.ofHours(24), 1000, 0.8),
         new Monitoring(true, 0, "info", "logs"),
         new Security("", "secret.key", 65_536, 16),
@@ -97,6 +149,12 @@ public record PlandevConfig(
   public PlandevConfig withDataDir(String dir) {
     return new PlandevConfig(
         dir, server, sqlite, postgres, redis, ml, monitoring, security, backup);
+  }
+
+  /** This configuration with another cache section. */
+  public PlandevConfig withRedis(Redis r) {
+    return new PlandevConfig(
+        dataDir, server, sqlite, postgres, r, ml, monitoring, security, backup);
   }
 
   /** This configuration with another PostgreSQL section (tests and tools switch stores). */
@@ -140,6 +198,7 @@ public record PlandevConfig(
         "must be a plain SQL identifier");
     check(p, redis.port() >= 1 && redis.port() <= 65535, "redis.port", range(1, 65535));
     check(p, redis.maxRetries() >= 0, "redis.maxRetries", "must not be negative");
+    checkCache(p);
     check(p, ml.batchSize() >= 1, "ml.batchSize", "must be at least 1");
     check(p, ml.threshold() >= 0 && ml.threshold() <= 1, "ml.threshold", "must be within 0..1");
     check(p, !ml.updatePeriod().isNegative(), "ml.updatePeriod", "must not be negative");
@@ -165,6 +224,47 @@ public record PlandevConfig(
         range(1, 64));
     check(p, backup.retention() >= 1, "backup.retention", "must be at least 1");
     return p;
+  }
+
+  private void checkCache(List<String> p) {
+    check(p, positive(redis.retryDelay()), "redis.retryDelay", "must be positive");
+    check(p, positive(redis.timeout()), "redis.timeout", "must be positive");
+    check(
+        p,
+        redis.keyPrefix().matches("[A-Za-z0-9._:-]{0,64}"),
+        "redis.keyPrefix",
+        "must be at most 64 characters of A-Z a-z 0-9 . _ : -");
+    check(p, redis.ttl().toMillis() >= 1000, "redis.ttl", "must be at least 1s");
+    check(
+        p,
+        redis.maxTtl().compareTo(redis.ttl()) >= 0,
+        "redis.maxTtl",
+        "must be at least redis.ttl (" + DurationText.format(redis.ttl()) + ")");
+    check(p, positive(redis.negativeTtl()), "redis.negativeTtl", "must be positive");
+    check(p, redis.statsTtl().toMillis() >= 1000, "redis.statsTtl", "must be at least 1s");
+    check(p, redis.modelTtl().toMillis() >= 1000, "redis.modelTtl", "must be at least 1s");
+    check(
+        p,
+        redis.l1MaxSize() >= 0 && redis.l1MaxSize() <= 10_000_000,
+        "redis.l1MaxSize",
+        range(0, 10_000_000) + " (0 turns L1 off)");
+    check(p, positive(redis.l1Ttl()), "redis.l1Ttl", "must be positive");
+    check(
+        p,
+        redis.breakerFailureRate() > 0 && redis.breakerFailureRate() <= 100,
+        "redis.breakerFailureRate",
+        "must be a percentage above 0 and at most 100");
+    check(p, positive(redis.breakerSlowCall()), "redis.breakerSlowCall", "must be positive");
+    check(p, positive(redis.breakerWaitInOpen()), "redis.breakerWaitInOpen", "must be positive");
+    check(
+        p,
+        redis.breakerMinimumCalls() >= 1 && redis.breakerMinimumCalls() <= 10_000,
+        "redis.breakerMinimumCalls",
+        range(1, 10_000));
+  }
+
+  private static boolean positive(Duration d) {
+    return d != null && !d.isNegative() && !d.isZero();
   }
 
   private static String range(int lo, int hi) {
