@@ -1,6 +1,12 @@
 package dev.plandev.defaults;
 
+import dev.plandev.defaults.cache.CacheHealth;
+import dev.plandev.defaults.cache.CacheStats;
+import dev.plandev.defaults.cache.CachedDefaultsStore;
+import dev.plandev.defaults.cache.SharedValues;
 import dev.plandev.defaults.config.PlandevConfig;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
@@ -19,10 +25,10 @@ import java.util.Optional;
  */
 public final class SmartDefaults implements AutoCloseable {
   private final PlandevConfig config;
-  private final DefaultsStore store;
+  private final CachedDefaultsStore store;
   private final UsagePredictor predictor;
 
-  private SmartDefaults(PlandevConfig config, DefaultsStore store) {
+  private SmartDefaults(PlandevConfig config, CachedDefaultsStore store) {
     this.config = config;
     this.store = store;
     this.predictor = new UsagePredictor(store, config.ml().threshold());
@@ -35,8 +41,20 @@ public final class SmartDefaults implements AutoCloseable {
    * @throws StorageException when the database cannot be opened or migrated
    */
   public static SmartDefaults open(PlandevConfig config, Clock clock) {
+    return open(config, clock, new SimpleMeterRegistry());
+  }
+
+  /**
+   * Opens the configured store behind its cache (L1 in this process, L2 in Redis when {@code
+   * redis.enabled}), with the cache's meters in {@code registry}. Redis being unreachable is not an
+   * error: the cache connects in the background and reads go to the database meanwhile.
+   *
+   * @throws StorageException when the database cannot be opened or migrated
+   */
+  public static SmartDefaults open(PlandevConfig config, Clock clock, MeterRegistry registry) {
     Objects.requireNonNull(config, "config");
     Objects.requireNonNull(clock, "clock");
+    Objects.requireNonNull(registry, "registry");
     List<String> problems = config.problems();
     if (!problems.isEmpty()) {
       throw new dev.plandev.defaults.config.ConfigException(
@@ -48,7 +66,14 @@ public final class SmartDefaults implements AutoCloseable {
     SecretCipher cipher =
         new SecretCipher(
             config.security().encryptionKey(), config.resolve(config.security().keyFile()));
-    return new SmartDefaults(config, new JdbcDefaultsStore(db, clock, validator, cipher));
+    JdbcDefaultsStore jdbc = new JdbcDefaultsStore(db, clock, validator, cipher);
+    try {
+      return new SmartDefaults(
+          config, CachedDefaultsStore.open(jdbc, config.redis(), clock, registry));
+    } catch (RuntimeException e) {
+      jdbc.close();
+      throw e;
+    }
   }
 
   public PlandevConfig config() {
@@ -82,7 +107,7 @@ public final class SmartDefaults implements AutoCloseable {
     if (!errors.isEmpty()) {
       throw new InvalidInputException(errors);
     }
-    return predictor.predict(key, context, limit);
+    return store.predictions(key, context, limit, () -> predictor.predict(key, context, limit));
   }
 
   /** Records what was done with a suggestion, so later suggestions are better. */
@@ -93,6 +118,26 @@ public final class SmartDefaults implements AutoCloseable {
   /** Import and export of all entries. */
   public DefaultsExchange exchange() {
     return new DefaultsExchange(store);
+  }
+
+  /** Hits and misses per cache level, for {@code GET /api/v1/stats}. */
+  public CacheStats cacheStats() {
+    return store.stats();
+  }
+
+  /** Whether Redis serves the cache, for {@code /health}; the service is ready either way. */
+  public CacheHealth cacheHealth() {
+    return store.health();
+  }
+
+  /** Ranking models shared by every instance through Redis ({@code ml:model:{key}}, db 2). */
+  public SharedValues sharedModels() {
+    return store.models();
+  }
+
+  /** Usage statistics shared by every instance through Redis ({@code stats:{key}}, db 1). */
+  public SharedValues sharedUsageStats() {
+    return store.usageStats();
   }
 
   @Override

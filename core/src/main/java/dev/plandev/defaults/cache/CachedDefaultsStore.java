@@ -1,0 +1,407 @@
+package dev.plandev.defaults.cache;
+
+import com.github.benmanes.caffeine.cache.Ticker;
+import dev.plandev.defaults.Actor;
+import dev.plandev.defaults.BatchOperation;
+import dev.plandev.defaults.BatchResult;
+import dev.plandev.defaults.Change;
+import dev.plandev.defaults.Context;
+import dev.plandev.defaults.DefaultEntry;
+import dev.plandev.defaults.DefaultSpec;
+import dev.plandev.defaults.DefaultsStore;
+import dev.plandev.defaults.DuplicateEntryException;
+import dev.plandev.defaults.EntryNotFoundException;
+import dev.plandev.defaults.ExportedDefault;
+import dev.plandev.defaults.Feedback;
+import dev.plandev.defaults.ImportReport;
+import dev.plandev.defaults.InvalidInputException;
+import dev.plandev.defaults.ListQuery;
+import dev.plandev.defaults.Page;
+import dev.plandev.defaults.Prediction;
+import dev.plandev.defaults.Resolution;
+import dev.plandev.defaults.StaleVersionException;
+import dev.plandev.defaults.UsageEvent;
+import dev.plandev.defaults.config.PlandevConfig;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
+/**
+ * A {@link DefaultsStore} that answers resolves from a two-level cache, L1 in this process and L2
+ * in Redis, in front of the database, and keeps both levels true to the database's writes.
+ *
+ * <p>A resolve looks in L1, then in L2, then asks the database and fills both. Every write (create,
+ * put, update, delete, batch, import, feedback, key rotation) empties the written keys from this
+ * process's L1 at once, then makes Redis and, through it, every other instance forget them (see
+ * {@link RedisTier} for how). Answers expire by time too: a "no default" answer after {@code
+ * negativeTtl}, and an answer never outlives its entry's {@code expires_at}. Usage figures in a
+ * cached resolution are fresh too, since feedback invalidates its key.
+ *
+ * <p>Redis trouble never reaches a caller: with Redis down, slow or failing, a circuit breaker
+ * opens and reads go to the database; {@link #health()} says so. Database errors do reach the
+ * caller, as without a cache. Built by {@code SmartDefaults}; use {@link #open} elsewhere.
+ */
+public final class CachedDefaultsStore implements DefaultsStore {
+  private final DefaultsStore store;
+  private final PlandevConfig.Redis config;
+  private final Clock clock;
+  private final LocalCache<Optional<Resolution>> resolutions;
+  private final LocalCache<List<Prediction>> predictions;
+  private final RedisTier redis;
+
+  CachedDefaultsStore(
+      DefaultsStore store,
+      PlandevConfig.Redis config,
+      Clock clock,
+      Ticker ticker,
+      MeterRegistry registry) {
+    this.store = store;
+    this.config = config;
+    this.clock = clock;
+    this.resolutions = LocalCache.create(config.l1MaxSize(), ticker, (slot, r) -> l1Lifetime(r));
+    this.predictions = LocalCache.create(config.l1MaxSize(), ticker, (slot, p) -> config.l1Ttl());
+    registerMeters(registry);
+    this.redis =
+        config.enabled()
+            ? new RedisTier(
+                config,
+                clock,
+                ticker,
+                registry,
+                this::invalidatedElsewhere,
+                this::missedInvalidations)
+            : null;
+  }
+
+  /**
+   * A cache in front of {@code store} as {@code config} says: L1 unless {@code l1MaxSize} is 0, L2
+   * when {@code enabled}. Connecting to Redis is tried {@code 1 + maxRetries} times, then goes on
+   * in the background; this never fails because of Redis. Closing it closes {@code store}.
+   *
+   * @param clock the time of expiry decisions (L1 lifetimes, the breaker's wait)
+   * @param registry where the cache's meters go ({@code plandev.cache.*})
+   */
+  public static CachedDefaultsStore open(
+      DefaultsStore store, PlandevConfig.Redis config, Clock clock, MeterRegistry registry) {
+    Objects.requireNonNull(store, "store");
+    Objects.requireNonNull(config, "config");
+    Objects.requireNonNull(clock, "clock");
+    Objects.requireNonNull(registry, "registry");
+    CachedDefaultsStore cache =
+        new CachedDefaultsStore(store, config, clock, tickerOf(clock), registry);
+    if (cache.redis != null) {
+      cache.redis.start();
+    }
+    return cache;
+  }
+
+  /** Caffeine's time: the fast system ticker for the system clock, else the given clock's. */
+  static Ticker tickerOf(Clock clock) {
+    if (clock.getClass() == Clock.systemUTC().getClass()) {
+      return Ticker.systemTicker();
+    }
+    return () -> TimeUnit.MILLISECONDS.toNanos(clock.millis());
+  }
+
+  private Duration l1Lifetime(Optional<Resolution> r) {
+    Duration ttl = config.l1Ttl();
+    if (r.isEmpty()) {
+      return ttl.compareTo(config.negativeTtl()) < 0 ? ttl : config.negativeTtl();
+    }
+    Instant expires = r.get().entry().expiresAt();
+    if (expires != null) {
+      Duration left = Duration.between(clock.instant(), expires);
+      if (left.compareTo(ttl) < 0) {
+        return left.isNegative() ? Duration.ZERO : left;
+      }
+    }
+    return ttl;
+  }
+
+  private void registerMeters(MeterRegistry r) {
+    register(r, resolutions, "resolve");
+    register(r, predictions, "predict");
+  }
+
+  private static void register(MeterRegistry r, LocalCache<?> l1, String cache) {
+    FunctionCounter.builder("plandev.cache.gets", l1, LocalCache::hits)
+        .tags("level", "l1", "cache", cache, "result", "hit")
+        .register(r);
+    FunctionCounter.builder("plandev.cache.gets", l1, LocalCache::misses)
+        .tags("level", "l1", "cache", cache, "result", "miss")
+        .register(r);
+    FunctionCounter.builder("plandev.cache.evictions", l1, LocalCache::evictions)
+        .tags("level", "l1", "cache", cache)
+        .description("values dropped from L1 for size or age")
+        .register(r);
+    Gauge.builder("plandev.cache.size", l1, LocalCache::size)
+        .tags("level", "l1", "cache", cache)
+        .register(r);
+  }
+
+  // ---- the cached paths ------------------------------------------------------------------------
+
+  @Override
+  public Optional<Resolution> resolve(String key, Context context) {
+    LocalCache.Slot slot = new LocalCache.Slot(key, context.toJson());
+    Optional<Resolution> cached = resolutions.get(slot);
+    if (cached != null) {
+      return cached;
+    }
+    long epoch = resolutions.epoch();
+    RedisTier.Lookup found =
+        redis == null ? RedisTier.Lookup.BYPASS : redis.lookup(key, slot.detail());
+    if (found.outcome() == RedisTier.Outcome.HIT) {
+      Optional<Resolution> r = Optional.ofNullable(found.resolution());
+      resolutions.put(slot, r, epoch);
+      return r;
+    }
+    Optional<Resolution> r = store.resolve(key, context);
+    resolutions.put(slot, r, epoch);
+    if (found.outcome() == RedisTier.Outcome.MISS) {
+      redis.fill(key, slot.detail(), found.tag(), r.orElse(null));
+    }
+    return r;
+  }
+
+  /**
+   * The ranked candidates for a key, context and limit from L1, or from {@code rank} (stored in L1
+   * until the key is written to or receives feedback, or {@code l1Ttl} passes). This is the hook of
+   * {@code SmartDefaults.predict}, whatever engine ranks.
+   */
+  public List<Prediction> predictions(
+      String key, Context context, int limit, Supplier<List<Prediction>> rank) {
+    return predictions.get(
+        new LocalCache.Slot(key, context.toJson() + "#" + limit), () -> List.copyOf(rank.get()));
+  }
+
+  // ---- writes: delegate, then invalidate -------------------------------------------------------
+
+  @Override
+  public DefaultEntry create(DefaultSpec spec, Actor actor) {
+    return writing(keysOf(spec), () -> store.create(spec, actor));
+  }
+
+  @Override
+  public DefaultEntry put(DefaultSpec spec, Actor actor) {
+    return writing(keysOf(spec), () -> store.put(spec, actor));
+  }
+
+  @Override
+  public DefaultEntry update(long id, long expectedVersion, DefaultSpec spec, Actor actor) {
+    // The update may move the entry to another key: both keys change.
+    Set<String> keys = keysOf(spec);
+    store.find(id).ifPresent(e -> keys.add(e.key()));
+    return writing(keys, () -> store.update(id, expectedVersion, spec, actor));
+  }
+
+  @Override
+  public DefaultEntry delete(long id, Long expectedVersion, Actor actor) {
+    Set<String> keys = new HashSet<>();
+    store.find(id).ifPresent(e -> keys.add(e.key()));
+    return writing(keys, () -> store.delete(id, expectedVersion, actor));
+  }
+
+  @Override
+  public BatchResult batch(List<BatchOperation> operations, boolean atomic, Actor actor) {
+    Set<String> keys = new HashSet<>();
+    for (BatchOperation op : operations) {
+      if (op != null && op.spec() != null && op.spec().key() != null) {
+        keys.add(op.spec().key());
+      }
+    }
+    return writing(keys, () -> store.batch(operations, atomic, actor));
+  }
+
+  @Override
+  public ImportReport importAll(List<ExportedDefault> rows, boolean partial, Actor actor) {
+    Set<String> keys = new HashSet<>();
+    for (ExportedDefault row : rows) {
+      if (row != null && row.key() != null) {
+        keys.add(row.key());
+      }
+    }
+    return writing(keys, () -> store.importAll(rows, partial, actor));
+  }
+
+  @Override
+  public UsageEvent recordUsage(Feedback feedback) {
+    Set<String> keys = new HashSet<>();
+    if (feedback != null && feedback.key() != null) {
+      keys.add(feedback.key());
+    }
+    return writing(keys, () -> store.recordUsage(feedback));
+  }
+
+  @Override
+  public int rotateKey(Actor actor) {
+    return writing(null, () -> store.rotateKey(actor));
+  }
+
+  /**
+   * Runs a write, then invalidates its keys (null: everything). A write the store refused before
+   * touching the database invalidates nothing; any other failure might have committed, so it
+   * invalidates too.
+   */
+  private <T> T writing(Set<String> keys, Supplier<T> write) {
+    T result;
+    try {
+      result = write.get();
+    } catch (InvalidInputException
+        | DuplicateEntryException
+        | StaleVersionException
+        | EntryNotFoundException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      invalidate(keys);
+      throw e;
+    }
+    invalidate(keys);
+    return result;
+  }
+
+  private static Set<String> keysOf(DefaultSpec spec) {
+    Set<String> keys = new HashSet<>();
+    if (spec != null && spec.key() != null) {
+      keys.add(spec.key());
+    }
+    return keys;
+  }
+
+  private void invalidate(Set<String> keys) {
+    if (keys == null) {
+      resolutions.invalidateAll();
+      predictions.invalidateAll();
+    } else {
+      resolutions.invalidate(keys);
+      predictions.invalidate(keys);
+    }
+    if (redis != null) {
+      redis.invalidate(keys);
+    }
+  }
+
+  private void invalidatedElsewhere(Invalidations.Message m) {
+    if (m.everything()) {
+      resolutions.invalidateAll();
+      predictions.invalidateAll();
+    } else {
+      resolutions.invalidate(m.keys());
+      predictions.invalidate(m.keys());
+    }
+  }
+
+  private void missedInvalidations() {
+    resolutions.invalidateAll();
+    predictions.invalidateAll();
+  }
+
+  // ---- uncached paths --------------------------------------------------------------------------
+
+  @Override
+  public Optional<DefaultEntry> find(long id) {
+    return store.find(id);
+  }
+
+  @Override
+  public Optional<DefaultEntry> find(String key, Context context) {
+    return store.find(key, context);
+  }
+
+  @Override
+  public Page<DefaultEntry> list(ListQuery query) {
+    return store.list(query);
+  }
+
+  @Override
+  public Page<Change> changes(String key, int page, int limit) {
+    return store.changes(key, page, limit);
+  }
+
+  @Override
+  public List<UsageEvent> usageEvents(String key, long afterId, int limit) {
+    return store.usageEvents(key, afterId, limit);
+  }
+
+  @Override
+  public List<ExportedDefault> exportAll() {
+    return store.exportAll();
+  }
+
+  // ---- shared values, statistics, health -------------------------------------------------------
+
+  /** Ranking models shared by every instance ({@code ml:model:{key}} in db 2, {@code modelTtl}). */
+  public SharedValues models() {
+    return redis == null ? NO_VALUES : redis.models();
+  }
+
+  /** Usage statistics shared by every instance ({@code stats:{key}} in db 1, {@code statsTtl}). */
+  public SharedValues usageStats() {
+    return redis == null ? NO_VALUES : redis.stats();
+  }
+
+  /** The cache's counters now. */
+  public CacheStats stats() {
+    resolutions.cleanUp();
+    predictions.cleanUp();
+    CacheStats.Level l1 =
+        new CacheStats.Level(
+            resolutions.enabled(),
+            resolutions.hits() + predictions.hits(),
+            resolutions.misses() + predictions.misses(),
+            0,
+            resolutions.evictions() + predictions.evictions(),
+            resolutions.size() + predictions.size());
+    if (redis == null) {
+      return new CacheStats(l1, new CacheStats.Level(false, 0, 0, 0, 0, 0), "DISABLED", 0, 0);
+    }
+    return new CacheStats(
+        l1, redis.level(), redis.breaker().getState().name(), redis.errors(), redis.corrupt());
+  }
+
+  /** Whether Redis serves the cache; reads work either way. */
+  public CacheHealth health() {
+    return redis == null
+        ? new CacheHealth(CacheHealth.Status.DISABLED, "DISABLED", "redis.enabled is false")
+        : redis.health();
+  }
+
+  RedisTier redis() {
+    return redis;
+  }
+
+  @Override
+  public void close() {
+    try {
+      if (redis != null) {
+        redis.close();
+      }
+    } finally {
+      store.close();
+    }
+  }
+
+  private static final SharedValues NO_VALUES =
+      new SharedValues() {
+        @Override
+        public Optional<byte[]> get(String name) {
+          return Optional.empty();
+        }
+
+        @Override
+        public void put(String name, byte[] value) {}
+
+        @Override
+        public void remove(String name) {}
+      };
+}

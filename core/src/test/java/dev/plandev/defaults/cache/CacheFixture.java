@@ -1,0 +1,93 @@
+package dev.plandev.defaults.cache;
+
+import dev.plandev.defaults.config.PlandevConfig;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisURI;
+import io.lettuce.core.api.StatefulRedisConnection;
+import java.time.Duration;
+import java.util.function.BooleanSupplier;
+
+/** Cache settings and a plain Redis connection for the cache tests. */
+final class CacheFixture {
+  private CacheFixture() {}
+
+  /** Redis on this port, with a prefix of its own and a quick breaker. */
+  static PlandevConfig.Redis redis(int port, String prefix) {
+    return new PlandevConfig.Redis(
+        true,
+        "127.0.0.1",
+        port,
+        "",
+        0,
+        Duration.ofMillis(50),
+        Duration.ofMillis(500),
+        prefix,
+        Duration.ofSeconds(3600),
+        Duration.ofHours(4),
+        Duration.ofSeconds(10),
+        Duration.ofSeconds(86_400),
+        Duration.ofSeconds(3600),
+        10_000,
+        Duration.ofSeconds(60),
+        25,
+        Duration.ofMillis(100),
+        Duration.ofMillis(300),
+        4);
+  }
+
+  /** The same settings with L1 sized {@code l1MaxSize} (0: off). */
+  static PlandevConfig.Redis withL1(PlandevConfig.Redis r, int l1MaxSize) {
+    return new PlandevConfig.Redis(
+        r.enabled(),
+        r.host(),
+        r.port(),
+        r.password(),
+        r.maxRetries(),
+        r.retryDelay(),
+        r.timeout(),
+        r.keyPrefix(),
+        r.ttl(),
+        r.maxTtl(),
+        r.negativeTtl(),
+        r.statsTtl(),
+        r.modelTtl(),
+        l1MaxSize,
+        r.l1Ttl(),
+        r.breakerFailureRate(),
+        r.breakerSlowCall(),
+        r.breakerWaitInOpen(),
+        r.breakerMinimumCalls());
+  }
+
+  /** The embedded default's cache: L1 only. */
+  static PlandevConfig.Redis l1Only() {
+    return PlandevConfig.defaults().redis();
+  }
+
+  static String prefix() {
+    return "t" + Long.toString(System.nanoTime(), 36) + ":";
+  }
+
+  /** A connection to db 0 of the Redis on this port, for looking behind the cache. */
+  static StatefulRedisConnection<String, String> connect(RedisClient client, int port) {
+    return client.connect(RedisURI.create("127.0.0.1", port));
+  }
+
+  /** Waits until the condition holds, failing after the deadline; never a fixed sleep. */
+  static boolean within(Duration deadline, BooleanSupplier condition) {
+    long end = System.nanoTime() + deadline.toNanos();
+    while (System.nanoTime() < end) {
+      if (condition.getAsBoolean()) {
+        return true;
+      }
+      Thread.onSpinWait();
+      try {
+        Thread.sleep(1);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return false;
+      }
+    }
+    return condition.getAsBoolean();
+  }
+}
