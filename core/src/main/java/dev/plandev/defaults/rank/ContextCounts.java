@@ -15,8 +15,6 @@ final class ContextCounts {
   long total;
   double weightedTotal;
   double lastSeconds;
-  int lastSlot = -1;
-  int lastGeneration;
 
   int size;
   int[] slots = new int[2];
@@ -26,6 +24,12 @@ final class ContextCounts {
 
   /** {@code log(1 + counts[i])}, kept with the count so rankings need not recompute it. */
   double[] logCounts = new double[2];
+
+  /** The value of {@link #total} just after each entry's last use. */
+  long[] lastTotals = new long[2];
+
+  /** {@code log(weighted[i])}, kept with the weight for the same reason. */
+  double[] logWeighted = new double[2];
 
   private int[] table = new int[4];
 
@@ -43,15 +47,25 @@ final class ContextCounts {
     counts[i]++;
     logCounts[i] = Math.log1p(counts[i]);
     weighted[i] += weight;
+    logWeighted[i] = Math.log(weighted[i]);
     total++;
+    lastTotals[i] = total;
     weightedTotal += weight;
-    lastSlot = slot;
-    lastGeneration = generation;
     lastSeconds = Math.max(lastSeconds, seconds);
   }
 
+  /** Uses under this context value since the entry's last one: 0 when it was the last. */
+  long usesSince(int i) {
+    return total - lastTotals[i];
+  }
+
   /** Restores one saved entry without touching the totals. */
-  void restore(int slot, int generation, long count, double weight) {
+  void restore(int slot, int generation, long count, double weight, long lastTotal) {
+    restore(slot, generation, count, weight);
+    lastTotals[indexOf(slot)] = lastTotal;
+  }
+
+  private void restore(int slot, int generation, long count, double weight) {
     int i = indexOf(slot);
     if (i < 0) {
       i = append(slot);
@@ -60,6 +74,7 @@ final class ContextCounts {
     counts[i] = count;
     logCounts[i] = Math.log1p(count);
     weighted[i] = weight;
+    logWeighted[i] = Math.log(weight);
   }
 
   /** The entry position of {@code slot}, or -1. */
@@ -76,14 +91,12 @@ final class ContextCounts {
     }
   }
 
-  boolean isLast(int slot, int generation) {
-    return lastSlot == slot && lastGeneration == generation;
-  }
-
   void scale(double factor) {
     weightedTotal *= factor;
+    double logFactor = Math.log(factor);
     for (int i = 0; i < size; i++) {
       weighted[i] *= factor;
+      logWeighted[i] += logFactor;
     }
   }
 
@@ -95,6 +108,8 @@ final class ContextCounts {
       counts = Arrays.copyOf(counts, capacity);
       weighted = Arrays.copyOf(weighted, capacity);
       logCounts = Arrays.copyOf(logCounts, capacity);
+      logWeighted = Arrays.copyOf(logWeighted, capacity);
+      lastTotals = Arrays.copyOf(lastTotals, capacity);
     }
     int i = size++;
     slots[i] = slot;

@@ -13,6 +13,21 @@ import java.util.Set;
  * blocks of {@link #PER_FIELD} features for the candidates seen with the request's value of that
  * field. Built from {@link KeyStatistics} in one pass over the candidates and the touched context
  * counts; never rescans history.
+ *
+ * <p>Global features of a candidate: {@code usage_count} log(1 + uses); {@code success_rate} (uses
+ * + 1) / (uses + rejections + 2); {@code temporal_relevance} decay factor since its last use;
+ * {@code decayed_frequency} log of its share of the key's decayed uses; {@code recency_rank} 1 / (1
+ * + its rank by last use); {@code context_similarity} mean over request fields of the fraction of
+ * its uses made with that field value; {@code field_votes}, {@code field_max}, {@code
+ * field_recency}, {@code field_lift} the sum or max over request fields of the per-field features;
+ * {@code exact_context} its decayed share among uses in exactly this context and {@code
+ * exact_recency} 1 / (1 + uses there since its last); {@code value_in_context} 1 when the value is
+ * written in the context (for example scope {@code refs} for path {@code refs/files.c}).
+ *
+ * <p>Per-field features for request field f = v: {@code share} decayed share of the candidate among
+ * uses with f = v; {@code recency} 1 / (1 + uses with f = v since the candidate's last); {@code
+ * count} log(1 + uses with f = v); {@code lift} log of share / the candidate's overall share
+ * (pointwise mutual information, a naive-Bayes vote).
  */
 final class FeatureTable {
   static final String[] GLOBAL = {
@@ -24,14 +39,15 @@ final class FeatureTable {
     "context_similarity",
     "field_votes",
     "field_max",
-    "field_last",
+    "field_recency",
     "field_lift",
     "exact_context",
-    "exact_last",
+    "exact_recency",
     "value_in_context",
   };
-  static final String[] PER_FIELD = {"share", "last", "count", "lift"};
+  static final String[] PER_FIELD = {"share", "recency", "count", "lift"};
   static final int G = GLOBAL.length;
+  private static final double MIN_LOG_SHARE = Math.log(1e-4);
   static final int F = PER_FIELD.length;
 
   static final int USAGE_COUNT = 0;
@@ -42,10 +58,10 @@ final class FeatureTable {
   static final int CONTEXT_SIMILARITY = 5;
   static final int FIELD_VOTES = 6;
   static final int FIELD_MAX = 7;
-  static final int FIELD_LAST = 8;
+  static final int FIELD_RECENCY = 8;
   static final int FIELD_LIFT = 9;
   static final int EXACT_CONTEXT = 10;
-  static final int EXACT_LAST = 11;
+  static final int EXACT_RECENCY = 11;
   static final int VALUE_IN_CONTEXT = 12;
 
   /** Candidates, indexed like the slots of the key (or a chosen subset of them). */
@@ -85,16 +101,12 @@ final class FeatureTable {
     int n = stats.size;
     double[] x = new double[n * G];
     double[] share = new double[n];
-    double[] sumShare = new double[n];
-    double[] maxShare = new double[n];
-    double[] lastHits = new double[n];
-    double[] lift = new double[n];
-    double[] similarity = new double[n];
-    double[] inverseShare = new double[n];
+    double[] logShare = new double[n];
     double events = Math.max(1e-300, stats.weightedEvents);
+    double logEvents = Math.log(events);
     for (int s = 0; s < n; s++) {
       share[s] = stats.weighted[s] / events;
-      inverseShare[s] = 1 / Math.max(share[s], 1e-12);
+      logShare[s] = stats.logWeighted[s] - logEvents;
     }
 
     List<Integer> numbers = new ArrayList<>();
@@ -115,6 +127,7 @@ final class FeatureTable {
       double[] block = new double[c.size * F];
       int m = 0;
       double inverseTotal = 1 / c.weightedTotal;
+      double logTotal = Math.log(c.weightedTotal);
       int[] generation = stats.generation;
       for (int i = 0; i < c.size; i++) {
         int s = c.slots[i];
@@ -122,20 +135,21 @@ final class FeatureTable {
           continue;
         }
         double fieldShare = c.weighted[i] * inverseTotal;
-        double last = c.isLast(s, generation[s]) ? 1 : 0;
-        double fieldLift = Math.log(1 + fieldShare * inverseShare[s]);
+        double recency = 1.0 / (1 + c.usesSince(i));
+        double fieldLift = c.logWeighted[i] - logTotal - logShare[s];
         row[m] = s;
         int o = m * F;
         block[o] = fieldShare;
-        block[o + 1] = last;
+        block[o + 1] = recency;
         block[o + 2] = c.logCounts[i];
         block[o + 3] = fieldLift;
         m++;
-        sumShare[s] += fieldShare;
-        maxShare[s] = Math.max(maxShare[s], fieldShare);
-        lastHits[s] += last;
-        lift[s] += fieldLift;
-        similarity[s] += (double) c.counts[i] / Math.max(1, stats.counts[s]);
+        int g = s * G;
+        x[g + FIELD_VOTES] += fieldShare;
+        x[g + FIELD_MAX] = Math.max(x[g + FIELD_MAX], fieldShare);
+        x[g + FIELD_RECENCY] += recency;
+        x[g + FIELD_LIFT] += fieldLift;
+        x[g + CONTEXT_SIMILARITY] += (double) c.counts[i] / Math.max(1, stats.counts[s]);
       }
       numbers.add(number);
       names.add(field.getKey());
@@ -152,7 +166,7 @@ final class FeatureTable {
           continue;
         }
         x[s * G + EXACT_CONTEXT] = exact.weighted[i] / exact.weightedTotal;
-        x[s * G + EXACT_LAST] = exact.isLast(s, stats.generation[s]) ? 1 : 0;
+        x[s * G + EXACT_RECENCY] = 1.0 / (1 + exact.usesSince(i));
       }
     }
 
@@ -163,6 +177,8 @@ final class FeatureTable {
       }
     }
     int[] recency = stats.recencyRanks();
+    double inverseNowWeight = 1 / stats.peekWeight(now);
+    double inverseFields = fieldsPresent == 0 ? 0 : 1.0 / fieldsPresent;
     for (int s = 0; s < n; s++) {
       int o = s * G;
       x[o + USAGE_COUNT] = Math.log(1 + stats.counts[s]);
@@ -170,11 +186,7 @@ final class FeatureTable {
       x[o + TEMPORAL_RELEVANCE] = Math.exp(-stats.lambda * Math.max(0, now - stats.lastSeconds[s]));
       x[o + DECAYED_FREQUENCY] = Math.log(share[s] + 1e-4);
       x[o + RECENCY_RANK] = 1.0 / (1 + recency[s]);
-      x[o + CONTEXT_SIMILARITY] = fieldsPresent == 0 ? 0 : similarity[s] / fieldsPresent;
-      x[o + FIELD_VOTES] = sumShare[s];
-      x[o + FIELD_MAX] = maxShare[s];
-      x[o + FIELD_LAST] = lastHits[s];
-      x[o + FIELD_LIFT] = lift[s];
+      x[o + CONTEXT_SIMILARITY] *= inverseFields;
     }
     int[] slots = new int[n];
     for (int s = 0; s < n; s++) {

@@ -38,6 +38,11 @@ final class KeyStatistics {
   long[] counts = new long[8];
   long[] rejections = new long[8];
   double[] weighted = new double[8];
+  double[] logWeighted = new double[8];
+
+  /** The decay weight of each candidate's last use: its recency in the decayed scale. */
+  double[] lastWeight = new double[8];
+
   double[] lastSeconds = new double[8];
   int[] generation = new int[8];
   final Map<String, Integer> slotOf = new HashMap<>();
@@ -63,6 +68,14 @@ final class KeyStatistics {
     this.maxContextValues = maxContextValues;
   }
 
+  /** The decay weight an event at {@code seconds} would have, without moving the origin. */
+  double peekWeight(double seconds) {
+    if (Double.isNaN(originSeconds)) {
+      return 1;
+    }
+    return Math.exp(Math.max(-700, Math.min(700, lambda * (seconds - originSeconds))));
+  }
+
   /** The growing decay weight of an event at {@code seconds}. */
   double weightAt(double seconds) {
     if (Double.isNaN(originSeconds)) {
@@ -83,6 +96,8 @@ final class KeyStatistics {
     int slot = slotFor(value);
     counts[slot]++;
     weighted[slot] += w;
+    logWeighted[slot] = Math.log(weighted[slot]);
+    lastWeight[slot] = Math.max(lastWeight[slot], w);
     lastSeconds[slot] = Math.max(lastSeconds[slot], seconds);
     events++;
     weightedEvents += w;
@@ -186,6 +201,8 @@ final class KeyStatistics {
     counts[slot] = 0;
     rejections[slot] = 0;
     weighted[slot] = 0;
+    logWeighted[slot] = Double.NEGATIVE_INFINITY;
+    lastWeight[slot] = 0;
     lastSeconds[slot] = Double.NEGATIVE_INFINITY;
     slotOf.put(value, slot);
     if (mostUsedSlot < 0) {
@@ -246,6 +263,8 @@ final class KeyStatistics {
     counts = Arrays.copyOf(counts, capacity);
     rejections = Arrays.copyOf(rejections, capacity);
     weighted = Arrays.copyOf(weighted, capacity);
+    logWeighted = Arrays.copyOf(logWeighted, capacity);
+    lastWeight = Arrays.copyOf(lastWeight, capacity);
     lastSeconds = Arrays.copyOf(lastSeconds, capacity);
     generation = Arrays.copyOf(generation, capacity);
     older = Arrays.copyOf(older, capacity);
@@ -277,8 +296,11 @@ final class KeyStatistics {
     double factor = Math.exp(-lambda * (seconds - originSeconds));
     originSeconds = seconds;
     weightedEvents *= factor;
+    double logFactor = Math.log(factor);
     for (int s = 0; s < size; s++) {
       weighted[s] *= factor;
+      logWeighted[s] += logFactor;
+      lastWeight[s] *= factor;
     }
     for (Map<String, ContextCounts> map : byField) {
       map.values().forEach(c -> c.scale(factor));

@@ -166,7 +166,9 @@ final class ModelFile {
       s.counts[i] = in.readLong();
       s.rejections[i] = in.readLong();
       s.weighted[i] = in.readDouble();
+      s.logWeighted[i] = Math.log(s.weighted[i]);
       s.lastSeconds[i] = in.readDouble();
+      s.lastWeight[i] = s.peekWeight(s.lastSeconds[i]);
       s.generation[i] = in.readInt();
       s.older[i] = -1;
       s.newer[i] = -1;
@@ -208,14 +210,13 @@ final class ModelFile {
       out.writeLong(c.total);
       out.writeDouble(c.weightedTotal);
       out.writeDouble(c.lastSeconds);
-      out.writeInt(c.lastSlot);
-      out.writeInt(c.lastGeneration);
       out.writeInt(c.size);
       for (int i = 0; i < c.size; i++) {
         out.writeInt(c.slots[i]);
         out.writeInt(c.generations[i]);
         out.writeLong(c.counts[i]);
         out.writeDouble(c.weighted[i]);
+        out.writeLong(c.lastTotals[i]);
       }
     }
   }
@@ -229,15 +230,13 @@ final class ModelFile {
       c.total = in.readLong();
       c.weightedTotal = in.readDouble();
       c.lastSeconds = in.readDouble();
-      c.lastSlot = in.readInt();
-      c.lastGeneration = in.readInt();
       int size = in.readInt();
       for (int i = 0; i < size; i++) {
         int slot = in.readInt();
         int generation = in.readInt();
         long count = in.readLong();
         double weighted = in.readDouble();
-        c.restore(slot, generation, count, weighted);
+        c.restore(slot, generation, count, weighted, in.readLong());
       }
       map.put(value, c);
     }

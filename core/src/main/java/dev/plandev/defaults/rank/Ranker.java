@@ -111,7 +111,8 @@ public final class Ranker {
       }
       double seconds = seconds(now);
       FeatureTable table = FeatureTable.build(state.stats, context, seconds);
-      state.prepared = new KeyState.Prepared(context, seconds, state.stats.version, table);
+      state.prepared =
+          new KeyState.Prepared(Map.copyOf(context), seconds, state.stats.version, table);
       double[] global = model.globalWeights();
       double[] p = RankingModel.softmax(RankingModel.scores(table, global, state.model));
       int[] top = top(p, Math.min(limit, table.n));
@@ -490,17 +491,18 @@ public final class Ranker {
         int k = (j - FeatureTable.G) % FeatureTable.F;
         String where = table.fieldNames[i] + "=" + table.fieldValues[i];
         if (k == 1) {
-          return "last value where " + where;
+          double recency = table.values[i][entries[i][r] * FeatureTable.F + 1];
+          return (recency == 1 ? "last value where " : "used lately where ") + where;
         }
         double share = table.values[i][entries[i][r] * FeatureTable.F];
         return percent(share) + " of recent uses where " + where;
       }
       return switch (j) {
-        case FeatureTable.EXACT_LAST -> "last value in this exact context";
+        case FeatureTable.EXACT_RECENCY -> "used lately in this exact context";
         case FeatureTable.EXACT_CONTEXT ->
             percent(table.global[row * FeatureTable.G + FeatureTable.EXACT_CONTEXT])
                 + " of recent uses in this exact context";
-        case FeatureTable.FIELD_LAST -> "last value for some of these context fields";
+        case FeatureTable.FIELD_RECENCY -> "used lately with these context fields";
         case FeatureTable.FIELD_VOTES,
             FeatureTable.FIELD_MAX,
             FeatureTable.FIELD_LIFT,

@@ -12,7 +12,7 @@ import java.time.Duration;
  * @param maxContextValuesPerKey context field values remembered per key; beyond it the oldest go
  * @param learningRate base step of the online optimiser (AdaGrad)
  * @param regularization L2 pull of per-key weights towards the shared global weights
- * @param halfLife half-life of decayed counts, measured on event timestamps
+ * @param halfLife half-life of decayed counts, measured on event timestamps (default 90 days)
  * @param updatePeriod how often {@link Ranker#retrainIfDue} retrains ({@code ml.updatePeriod})
  * @param batchSize recent events replayed by a retrain ({@code ml.batchSize})
  * @param modelPath directory of the model file ({@code ml.modelPath}); {@code null} keeps the model

@@ -69,6 +69,25 @@ class RankerTest {
   }
 
   @Test
+  void newKey_isRankedByTheWeightsSharedAcrossKeys() {
+    int t = 0;
+    for (int i = 0; i < 200; i++) {
+      ranker.learn("a", Map.of("team", "t" + (i % 4)), "value" + (i % 4), true, at(t++));
+    }
+    ranker.learn("b", Map.of("team", "red"), "x", true, at(t++));
+    ranker.learn("b", Map.of("team", "blue"), "y", true, at(t++));
+    assertThat(top("b", Map.of("team", "red"), t)).isEqualTo("x");
+    assertThat(top("b", Map.of("team", "blue"), t)).isEqualTo("y");
+
+    Ranker fresh = Ranker.create(RankerConfig.defaults(), Clock.fixed(T0, ZoneOffset.UTC));
+    fresh.learn("b", Map.of("team", "red"), "x", true, at(0));
+    fresh.learn("b", Map.of("team", "blue"), "y", true, at(1));
+    assertThat(fresh.rank("b", Map.of("team", "blue"), 1, at(2)).get(0).value())
+        .as("without a shared prior nothing is learned from two events")
+        .isEqualTo("x");
+  }
+
+  @Test
   void rank_explainsEveryValue() {
     Map<String, String> context = Map.of("path", "docs/guide.md");
     for (int i = 0; i < 10; i++) {
