@@ -1,0 +1,105 @@
+package dev.plandev.mcp;
+
+import dev.plandev.defaults.PlandevException;
+import dev.plandev.plans.PlanException;
+import dev.plandev.plans.TaskNotFoundException;
+import dev.plandev.plans.generate.MissingAnswersException;
+import dev.plandev.plans.generate.Prompt;
+import io.modelcontextprotocol.spec.McpError;
+import io.modelcontextprotocol.spec.McpSchema;
+import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one place where failures become MCP errors.
+ *
+ * <p>Following the MCP specification's two kinds of tool errors: a call that does not fit the
+ * tool's schema ({@link InvalidArgumentException}) is a JSON-RPC error -32602, like an unknown tool
+ * (which the SDK reports itself); everything that goes wrong while the tool runs — no such plan or
+ * task, a path outside the roots, a key the engine refuses, a failed write — is a tool result with
+ * {@code isError: true} whose text says what to change, so the model can correct itself. Resource
+ * reads have no such result, so their failures are JSON-RPC errors: -32002 when the plan cannot be
+ * had, -32603 for the unexpected.
+ */
+final class McpErrors {
+  private static final Logger LOG = LoggerFactory.getLogger(McpErrors.class);
+
+  private McpErrors() {}
+
+  /**
+   * The tool result for a failed call.
+   *
+   * @throws McpError for arguments that do not fit the schema
+   */
+  static CallToolResult toolFailure(String tool, RuntimeException e) {
+    if (e instanceof InvalidArgumentException) {
+      throw invalidParams(e.getMessage());
+    }
+    String message;
+    if (e instanceof MissingAnswersException m) {
+      message = missingAnswers(m);
+    } else if (e instanceof TaskNotFoundException) {
+      message = e.getMessage() + " (over MCP: plan_next lists open task ids)";
+    } else if (e instanceof McpToolException
+        || e instanceof PlanException
+        || e instanceof PlandevException) {
+      message = e.getMessage();
+    } else {
+      LOG.warn("tool {} failed unexpectedly", tool, e);
+      message = unexpected(e);
+    }
+    return CallToolResult.builder()
+        .content(List.of(McpSchema.TextContent.builder(tool + ": " + message).build()))
+        .structuredContent(Map.of("error", message))
+        .isError(true)
+        .build();
+  }
+
+  /** The JSON-RPC error for a failed resource read. */
+  static McpError readFailure(String uri, RuntimeException e) {
+    if (e instanceof McpError known) {
+      return known;
+    }
+    if (e instanceof InvalidArgumentException) {
+      return invalidParams(e.getMessage());
+    }
+    if (e instanceof McpToolException || e instanceof PlanException) {
+      return McpError.builder(McpSchema.ErrorCodes.RESOURCE_NOT_FOUND)
+          .message(e.getMessage())
+          .data(Map.of("uri", uri))
+          .build();
+    }
+    LOG.warn("reading {} failed unexpectedly", uri, e);
+    return McpError.builder(McpSchema.ErrorCodes.INTERNAL_ERROR).message(unexpected(e)).build();
+  }
+
+  static McpError invalidParams(String message) {
+    return McpError.builder(McpSchema.ErrorCodes.INVALID_PARAMS).message(message).build();
+  }
+
+  private static String missingAnswers(MissingAnswersException m) {
+    List<Prompt> missing = m.missing();
+    String list =
+        missing.stream()
+            .map(p -> p.name() + " (" + p.message() + ")")
+            .collect(Collectors.joining(", "));
+    String example =
+        missing.stream().map(p -> "\"" + p.name() + "\": \"…\"").collect(Collectors.joining(", "));
+    return "the template needs answers for "
+        + list
+        + "; pass them as answers, e.g. {"
+        + example
+        + "}";
+  }
+
+  private static String unexpected(RuntimeException e) {
+    return "internal error "
+        + e.getClass().getSimpleName()
+        + (e.getMessage() == null ? "" : ": " + e.getMessage())
+        + "; details are in the plandev log";
+  }
+}

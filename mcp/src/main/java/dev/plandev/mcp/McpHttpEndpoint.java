@@ -1,0 +1,99 @@
+package dev.plandev.mcp;
+
+import io.modelcontextprotocol.common.McpTransportContext;
+import io.modelcontextprotocol.server.McpSyncServer;
+import io.modelcontextprotocol.server.transport.HttpServletStreamableServerTransportProvider;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The MCP server as a servlet speaking streamable HTTP, to mount at {@code /mcp} of the plandev
+ * service behind the same API key check as the REST API.
+ *
+ * <p>Each request is authenticated first: without a caller it gets 401 (problem+json, {@code
+ * WWW-Authenticate: Bearer}); otherwise the caller travels to the tools in the MCP transport
+ * context, so that changes are audited under its name and read-only keys cannot write. The SDK's
+ * transport is compiled against jakarta.servlet 6.1 but calls only methods that servlet 5.0 (Jetty
+ * 11, Javalin 6) has, and this class is compiled against 5.0.
+ *
+ * <pre>{@code
+ * McpHttpEndpoint mcp = new McpHttpEndpoint(plandevMcp, apiKeys::authenticate);
+ * Javalin.create(config -> config.jetty.modifyServletContextHandler(handler -> {
+ *   ServletHolder holder = new ServletHolder(mcp);
+ *   holder.setAsyncSupported(true);          // the SDK streams answers with async I/O
+ *   handler.addServlet(holder, McpHttpEndpoint.PATH);
+ * }));
+ * // on shutdown: mcp.destroy() is called by Jetty; it closes the sessions and the server
+ * }</pre>
+ */
+public final class McpHttpEndpoint extends HttpServlet {
+  /** Where the service mounts the endpoint. */
+  public static final String PATH = "/mcp";
+
+  private static final long serialVersionUID = 1L;
+  private static final String CALLER_ATTRIBUTE = McpHttpEndpoint.class.getName() + ".caller";
+
+  private final transient McpAuthenticator authenticator;
+  private final transient HttpServletStreamableServerTransportProvider transport;
+  private final transient McpSyncServer server;
+
+  /**
+   * An endpoint at {@link #PATH} serving {@code mcp} to the callers {@code authenticator} admits.
+   */
+  public McpHttpEndpoint(PlandevMcp mcp, McpAuthenticator authenticator) {
+    this(mcp, authenticator, PATH);
+  }
+
+  /** An endpoint at another path (the SDK checks that request URIs end with it). */
+  public McpHttpEndpoint(PlandevMcp mcp, McpAuthenticator authenticator, String path) {
+    this.authenticator = Objects.requireNonNull(authenticator, "authenticator");
+    this.transport =
+        HttpServletStreamableServerTransportProvider.builder()
+            .jsonMapper(mcp.json())
+            .mcpEndpoint(path)
+            .contextExtractor(
+                request -> {
+                  Object caller = request.getAttribute(CALLER_ATTRIBUTE);
+                  return caller == null
+                      ? McpTransportContext.EMPTY
+                      : McpTransportContext.create(Map.of(PlandevMcp.CALLER, caller));
+                })
+            .build();
+    this.server = mcp.serve(transport);
+  }
+
+  @Override
+  protected void service(HttpServletRequest request, HttpServletResponse response)
+      throws ServletException, IOException {
+    Optional<McpCaller> caller = authenticator.authenticate(request);
+    if (caller.isEmpty()) {
+      response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+      response.setHeader("WWW-Authenticate", "Bearer realm=\"plandev\"");
+      response.setContentType("application/problem+json");
+      response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+      response
+          .getWriter()
+          .write(
+              "{\"type\":\"about:blank\",\"title\":\"Unauthorized\",\"status\":401,"
+                  + "\"detail\":\"send an API key as Authorization: Bearer <key>\"}");
+      return;
+    }
+    request.setAttribute(CALLER_ATTRIBUTE, caller.get());
+    transport.service(request, response);
+  }
+
+  /** Closes the MCP sessions and the server; Jetty calls it when the servlet is taken down. */
+  @Override
+  public void destroy() {
+    server.closeGracefully();
+    transport.destroy();
+    super.destroy();
+  }
+}

@@ -1,0 +1,205 @@
+package dev.plandev.mcp;
+
+import dev.plandev.plans.PlanFiles;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * The folders an agent may read and write plans in, and the only way tools turn a path they were
+ * given into a file.
+ *
+ * <p>A path is confined twice: lexically (after {@code normalize()} it must stay under its root, so
+ * {@code ../} cannot leave it) and physically (the real path of the file, or of its nearest
+ * existing folder for a file still to be written, must lie under a root's real path, so a symbolic
+ * link cannot lead out either). Relative paths are tried against each root in order; the first root
+ * holding the file wins.
+ */
+final class PlanRoots {
+  private final List<Path> roots;
+
+  /**
+   * Roots as given; each must be an existing folder.
+   *
+   * @throws IllegalArgumentException naming a root that is not a folder
+   */
+  PlanRoots(List<Path> given) {
+    if (given.isEmpty()) {
+      throw new IllegalArgumentException("at least one plan root is needed");
+    }
+    List<Path> real = new ArrayList<>();
+    for (Path root : given) {
+      try {
+        Path r = root.toRealPath();
+        if (!Files.isDirectory(r)) {
+          throw new IllegalArgumentException("plan root is not a folder: " + root);
+        }
+        real.add(r);
+      } catch (IOException e) {
+        throw new IllegalArgumentException("plan root does not exist: " + root, e);
+      }
+    }
+    this.roots = List.copyOf(real);
+  }
+
+  List<Path> all() {
+    return roots;
+  }
+
+  /**
+   * The existing plan file a tool argument names.
+   *
+   * @throws McpToolException when the path leaves the roots or names no file
+   */
+  Path existing(String given) {
+    for (Path candidate : candidates(given)) {
+      if (Files.exists(candidate)) {
+        Path real = realPath(candidate);
+        requireInside(real, given);
+        if (!Files.isRegularFile(real)) {
+          throw new McpToolException("'" + given + "' is a folder, not a plan file");
+        }
+        return real;
+      }
+    }
+    throw new McpToolException(
+        "no plan '"
+            + given
+            + "' under the plan roots "
+            + names()
+            + "; give a path relative to a root, as listed by resources/list (plan://<path>)");
+  }
+
+  /**
+   * A folder to write new plans in, which may not exist yet.
+   *
+   * @throws McpToolException when the path leaves the roots
+   */
+  Path folder(String given) {
+    Path candidate = candidates(given).get(0);
+    Path existing = candidate;
+    while (existing != null && !Files.exists(existing)) {
+      existing = existing.getParent();
+    }
+    if (existing == null) {
+      throw new McpToolException("'" + given + "' is outside the plan roots " + names());
+    }
+    requireInside(realPath(existing), given);
+    return realPath(existing).resolve(existing.relativize(candidate));
+  }
+
+  /**
+   * Checks that a file about to be written under {@code folder} stays inside the roots, following
+   * the symbolic links of the folders it goes through.
+   */
+  void requireWritable(Path file) {
+    Path existing = file;
+    while (existing != null && !Files.exists(existing)) {
+      existing = existing.getParent();
+    }
+    if (existing == null) {
+      throw new McpToolException("'" + file + "' is outside the plan roots " + names());
+    }
+    requireInside(realPath(existing), file.toString());
+  }
+
+  /** Every Markdown file under the roots by path relative to its root; earlier roots win. */
+  Map<String, Path> plans() {
+    Map<String, Path> byName = new LinkedHashMap<>();
+    for (Path root : roots) {
+      for (Path file : PlanFiles.expand(List.of(root))) {
+        Path real = realPath(file);
+        if (inside(real)) {
+          byName.putIfAbsent(relative(file), real);
+        }
+      }
+    }
+    return byName;
+  }
+
+  /**
+   * The path of a file under the roots as agents see it: relative to its root, {@code /}-separated.
+   */
+  String relative(Path file) {
+    Path abs = file.toAbsolutePath().normalize();
+    for (Path root : roots) {
+      if (abs.startsWith(root)) {
+        return slashed(root.relativize(abs));
+      }
+    }
+    Path real = realPath(abs);
+    for (Path root : roots) {
+      if (real.startsWith(root)) {
+        return slashed(root.relativize(real));
+      }
+    }
+    return abs.toString();
+  }
+
+  private List<Path> candidates(String given) {
+    Path path = Path.of(given);
+    List<Path> out = new ArrayList<>();
+    if (path.isAbsolute()) {
+      Path normal = path.normalize();
+      if (roots.stream().noneMatch(normal::startsWith)) {
+        throw outside(given);
+      }
+      out.add(normal);
+      return out;
+    }
+    for (Path root : roots) {
+      Path normal = root.resolve(path).normalize();
+      if (!normal.startsWith(root)) {
+        throw outside(given);
+      }
+      out.add(normal);
+    }
+    return out;
+  }
+
+  private void requireInside(Path real, String given) {
+    if (!inside(real)) {
+      throw new McpToolException(
+          "'"
+              + given
+              + "' leads outside the plan roots "
+              + names()
+              + " through a symbolic link; only files under the roots can be used");
+    }
+  }
+
+  private boolean inside(Path real) {
+    return roots.stream().anyMatch(real::startsWith);
+  }
+
+  private McpToolException outside(String given) {
+    return new McpToolException(
+        "'"
+            + given
+            + "' is outside the plan roots "
+            + names()
+            + "; give a path relative to a root, without '..'");
+  }
+
+  private String names() {
+    return roots.stream().map(Path::toString).collect(Collectors.joining(", ", "[", "]"));
+  }
+
+  private static Path realPath(Path p) {
+    try {
+      return p.toRealPath();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot resolve " + p, e);
+    }
+  }
+
+  private static String slashed(Path relative) {
+    return relative.toString().replace(relative.getFileSystem().getSeparator(), "/");
+  }
+}

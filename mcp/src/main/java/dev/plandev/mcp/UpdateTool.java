@@ -1,0 +1,111 @@
+package dev.plandev.mcp;
+
+import dev.plandev.plans.PlanDocument;
+import dev.plandev.plans.Task;
+import dev.plandev.plans.progress.ProgressSync;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code plan_update}: checks and unchecks tasks, then rewrites stale progress lines, in one save.
+ *
+ * <p>Every task is looked up before anything changes, so one unknown id leaves the file untouched.
+ * Toggling a box replaces one character and syncing replaces only the numbers of progress lines
+ * (the plans module's editing API), so the rest of the file keeps its bytes.
+ */
+final class UpdateTool implements PlandevTool {
+  private final PlanRoots roots;
+  private final Object writes;
+
+  UpdateTool(PlanRoots roots, Object writes) {
+    this.roots = roots;
+    this.writes = writes;
+  }
+
+  @Override
+  public String name() {
+    return "plan_update";
+  }
+
+  @Override
+  public ToolAnswer call(Arguments args, McpCaller caller) {
+    Access.requireWrite(caller, name());
+    String given = args.string("plan");
+    List<String> check = args.strings("check");
+    List<String> uncheck = args.strings("uncheck");
+    boolean sync = args.bool("sync", true);
+    if (check.isEmpty() && uncheck.isEmpty() && !sync) {
+      throw new InvalidArgumentException(
+          "plan_update has nothing to do: give check, uncheck, or sync=true");
+    }
+    synchronized (writes) {
+      PlanDocument original = PlanDocument.parse(roots.existing(given));
+      Map<Task, Boolean> wanted = new LinkedHashMap<>();
+      for (String q : check) {
+        wanted.put(original.task(q), true);
+      }
+      for (String q : uncheck) {
+        Task t = original.task(q);
+        if (Boolean.TRUE.equals(wanted.get(t))) {
+          throw new InvalidArgumentException(
+              "task " + t.id() + " is both in check and in uncheck; keep it in one of them");
+        }
+        wanted.put(t, false);
+      }
+      List<String> checked = new ArrayList<>();
+      List<String> unchecked = new ArrayList<>();
+      List<String> unchanged = new ArrayList<>();
+      PlanDocument edited = original;
+      for (Map.Entry<Task, Boolean> e : wanted.entrySet()) {
+        Task t = e.getKey();
+        if (t.checked() == e.getValue()) {
+          unchanged.add(t.id());
+        } else {
+          edited = edited.withChecked(t, e.getValue());
+          (e.getValue() ? checked : unchecked).add(t.id());
+        }
+      }
+      int synced = sync ? ProgressSync.staleLines(edited).size() : 0;
+      if (sync) {
+        edited = ProgressSync.sync(edited);
+      }
+      if (edited.differsFrom(original)) {
+        edited.save();
+      }
+      return answer(roots.relative(original.path()), edited, checked, unchecked, unchanged, synced);
+    }
+  }
+
+  private static ToolAnswer answer(
+      String file,
+      PlanDocument plan,
+      List<String> checked,
+      List<String> unchecked,
+      List<String> unchanged,
+      int synced) {
+    List<String> parts = new ArrayList<>();
+    if (!checked.isEmpty()) {
+      parts.add("checked " + String.join(", ", checked));
+    }
+    if (!unchecked.isEmpty()) {
+      parts.add("unchecked " + String.join(", ", unchecked));
+    }
+    if (!unchanged.isEmpty()) {
+      parts.add("already so: " + String.join(", ", unchanged));
+    }
+    parts.add(synced + " progress line" + (synced == 1 ? "" : "s") + " rewritten");
+    String text =
+        file + ": " + String.join("; ", parts) + "; now " + Texts.progress(plan.progress()) + "\n";
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("plan", file);
+    out.put("checked", checked);
+    out.put("unchecked", unchecked);
+    out.put("unchanged", unchanged);
+    out.put("progressLinesRewritten", synced);
+    out.put("done", plan.progress().done());
+    out.put("total", plan.progress().total());
+    return new ToolAnswer(text, out);
+  }
+}
