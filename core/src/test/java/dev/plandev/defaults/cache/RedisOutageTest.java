@@ -268,4 +268,24 @@ class RedisOutageTest {
     SmartDefaults three = open(CacheFixture.redis(server.port, prefix));
     assertThat(value(three, "k")).isEqualTo("v2");
   }
+
+  @Test
+  void invalidationLostWithRedis_isMadeUpWhenTheSubscriptionComesBack() throws Exception {
+    String prefix = CacheFixture.prefix();
+    SmartDefaults one = open(CacheFixture.redis(server.port, prefix));
+    SmartDefaults two = open(CacheFixture.redis(server.port, prefix));
+    one.store().put(DefaultSpec.of("k", "v1"), alice);
+    assertThat(value(two, "k")).isEqualTo("v1");
+
+    server.kill();
+    one.store().put(DefaultSpec.of("k", "v2"), alice);
+    assertThat(value(two, "k")).as("two's L1 cannot know yet").isEqualTo("v1");
+    server.restart();
+
+    // Well before two's L1 lifetime (60 s): two drops its L1 when it subscribes again.
+    assertThat(CacheFixture.within(PATIENCE, () -> "v2".equals(value(two, "k")))).isTrue();
+    assertThat(
+            CacheFixture.within(PATIENCE, () -> two.cacheHealth().redis() == CacheHealth.Status.UP))
+        .isTrue();
+  }
 }
