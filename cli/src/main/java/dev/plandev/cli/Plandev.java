@@ -90,6 +90,7 @@ public final class Plandev implements Runnable, AutoCloseable {
     // plan commands
     dev.plandev.cli.plan.PlanCommands.register(cl);
     dev.plandev.cli.generate.GenerateCommands.register(cl);
+    dev.plandev.cli.mcp.McpCommands.register(cl);
     ErrorHandler errors = new ErrorHandler(root);
     cl.setOut(root.env.out());
     cl.setErr(root.env.err());

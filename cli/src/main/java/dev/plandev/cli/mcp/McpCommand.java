@@ -1,0 +1,81 @@
+package dev.plandev.cli.mcp;
+
+import dev.plandev.cli.Environment;
+import dev.plandev.cli.Plandev;
+import dev.plandev.mcp.McpCaller;
+import dev.plandev.mcp.PlandevMcp;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code plandev mcp}: serves plans and smart defaults to an AI coding agent over stdio until the
+ * agent closes the pipe.
+ *
+ * <p>Standard output carries the protocol only. Logs never go there: the CLI's logging writes JSON
+ * to {@code data/logs} and, at a terminal, readable lines to stderr.
+ */
+@Command(
+    name = "mcp",
+    description = {
+      "Serve plans and smart defaults to AI coding agents (Model Context Protocol over stdio).",
+      "Tools: plan_status, plan_next, plan_update, plan_lint, plan_new, defaults_get,"
+          + " defaults_suggest, defaults_set, defaults_feedback; plans are resources plan://<path>."
+    },
+    mixinStandardHelpOptions = true,
+    footerHeading = "%nClient configuration (e.g. .mcp.json):%n",
+    footer = {
+      "  {\"mcpServers\": {\"plandev\": {\"command\": \"java\","
+          + " \"args\": [\"-jar\", \"plandev.jar\", \"mcp\", \"--root\", \"docs/plans\"]}}}"
+    })
+final class McpCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Option(
+      names = "--root",
+      paramLabel = "DIR",
+      description =
+          "Folder whose plans agents may read and change (repeatable; default: the working"
+              + " directory). Paths outside the roots, through '..' or symbolic links, are refused.")
+  List<Path> roots = new ArrayList<>();
+
+  @Override
+  public Integer call() throws InterruptedException {
+    Plandev root = (Plandev) spec.root().userObject();
+    Environment env = root.environment();
+    root.config(); // a bad configuration fails here, before the agent connects
+    List<Path> folders =
+        roots.isEmpty() ? List.of(env.workingDir()) : roots.stream().map(env::resolve).toList();
+    PlandevMcp mcp;
+    try {
+      mcp =
+          PlandevMcp.builder()
+              .roots(folders)
+              .defaults(root::defaults)
+              .clock(env.clock())
+              .localCaller(new McpCaller(user(env) + "@mcp", true))
+              .version(version())
+              .build();
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), "--root: " + e.getMessage());
+    }
+    mcp.serveStdio(env.in(), new ProtocolOutput(env.out()));
+    return 0;
+  }
+
+  private static String user(Environment env) {
+    return env.variables()
+        .getOrDefault("USER", env.variables().getOrDefault("USERNAME", "unknown"));
+  }
+
+  private static String version() {
+    String v = Plandev.class.getPackage().getImplementationVersion();
+    return v == null ? "dev" : v;
+  }
+}
