@@ -1,6 +1,7 @@
 package dev.plandev.defaults.rank;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -100,12 +101,10 @@ final class FeatureTable {
   static FeatureTable build(KeyStatistics stats, Map<String, String> context, double now) {
     int n = stats.size;
     double[] x = new double[n * G];
-    double[] share = new double[n];
     double[] logShare = new double[n];
     double events = Math.max(1e-300, stats.weightedEvents);
     double logEvents = Math.log(events);
     for (int s = 0; s < n; s++) {
-      share[s] = stats.weighted[s] / events;
       logShare[s] = stats.logWeighted[s] - logEvents;
     }
 
@@ -154,8 +153,8 @@ final class FeatureTable {
       numbers.add(number);
       names.add(field.getKey());
       fieldValues.add(field.getValue());
-      rows.add(m == row.length ? row : java.util.Arrays.copyOf(row, m));
-      blocks.add(m == row.length ? block : java.util.Arrays.copyOf(block, m * F));
+      rows.add(m == row.length ? row : Arrays.copyOf(row, m));
+      blocks.add(m == row.length ? block : Arrays.copyOf(block, m * F));
     }
 
     ContextCounts exact = stats.exactContextCounts(context, false);
@@ -183,8 +182,8 @@ final class FeatureTable {
       int o = s * G;
       x[o + USAGE_COUNT] = Math.log(1 + stats.counts[s]);
       x[o + SUCCESS_RATE] = (stats.counts[s] + 1.0) / (stats.counts[s] + stats.rejections[s] + 2.0);
-      x[o + TEMPORAL_RELEVANCE] = Math.exp(-stats.lambda * Math.max(0, now - stats.lastSeconds[s]));
-      x[o + DECAYED_FREQUENCY] = Math.log(share[s] + 1e-4);
+      x[o + TEMPORAL_RELEVANCE] = Math.min(1, stats.lastWeight[s] * inverseNowWeight);
+      x[o + DECAYED_FREQUENCY] = Math.max(MIN_LOG_SHARE, logShare[s]);
       x[o + RECENCY_RANK] = 1.0 / (1 + recency[s]);
       x[o + CONTEXT_SIMILARITY] *= inverseFields;
     }
@@ -261,8 +260,8 @@ final class FeatureTable {
           k++;
         }
       }
-      newRows[f] = java.util.Arrays.copyOf(row, k);
-      newValues[f] = java.util.Arrays.copyOf(block, k * F);
+      newRows[f] = Arrays.copyOf(row, k);
+      newValues[f] = Arrays.copyOf(block, k * F);
     }
     return new FeatureTable(
         m, newSlots, x, fieldNumbers, fieldNames, fieldValues, newRows, newValues);

@@ -1,5 +1,7 @@
 package dev.plandev.defaults.rank;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -21,7 +23,6 @@ public record RankedValue(
     String reason,
     Map<String, Double> contributions) {
   public RankedValue {
-    contributions =
-        java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(contributions));
+    contributions = Collections.unmodifiableMap(new LinkedHashMap<>(contributions));
   }
 }

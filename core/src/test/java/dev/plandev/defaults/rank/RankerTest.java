@@ -148,6 +148,21 @@ class RankerTest {
   }
 
   @Test
+  void learn_beyondTheContextBound_forgetsTheOldestContextValues() {
+    Ranker small =
+        Ranker.create(
+            RankerConfig.builder().maxContextValuesPerKey(20).build(),
+            Clock.fixed(T0, ZoneOffset.UTC));
+    for (int i = 0; i < 200; i++) {
+      small.learn("k", Map.of("path", "p" + i), "v" + (i % 3), true, at(i));
+    }
+    assertThat(small.keys.get("k").stats.contextValues).isBetween(10, 21);
+    List<RankedValue> latest = small.rank("k", Map.of("path", "p199"), 1, at(200));
+    assertThat(latest.get(0).contributions()).containsKey("path.share");
+    assertThat(small.rank("k", Map.of("path", "p0"), 3, at(200))).hasSize(3);
+  }
+
+  @Test
   void confidence_isCalibratedOnASyntheticStream() {
     Random random = new Random(7);
     String[][] choices = {{"a", "b", "c"}, {"x", "y", "z"}};
