@@ -49,7 +49,7 @@ final class StatusCommand implements Callable<Integer> {
       StatusJson.write(document, plan.toString(), depth, out, false);
       out.println();
     } else {
-      out.println(row("", document.root().title() + " (" + plan + ")", document.progress()));
+      out.println(row("", document.root().title(), document.progress()));
       printChildren(out, document.root(), 1);
     }
     out.flush();

@@ -2,10 +2,12 @@ package dev.plandev.cli.plan;
 
 import dev.plandev.plans.PlanDocument;
 import dev.plandev.plans.Task;
+import dev.plandev.plans.progress.ProgressSync;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -22,6 +24,13 @@ abstract class ToggleCommand implements Callable<Integer> {
       description = "Task id (2.1.3, 2.1#4) or a unique fragment of its text.")
   String task;
 
+  @Option(
+      names = "--sync",
+      description =
+          "Also rewrite the progress lines the change makes stale (off by default, so"
+              + " only the checkbox changes).")
+  boolean sync;
+
   abstract boolean checked();
 
   @Override
@@ -33,8 +42,15 @@ abstract class ToggleCommand implements Callable<Integer> {
     if (found.checked() == checked()) {
       out.printf("already %s: %s %s (line %d)%n", verb, found.id(), found.text(), found.line());
     } else {
-      document.withChecked(found, checked()).save();
-      out.printf("%s %s %s (line %d)%n", verb, found.id(), found.text(), found.line());
+      PlanDocument updated = document.withChecked(found, checked());
+      String synced = "";
+      if (sync) {
+        int stale = ProgressSync.staleLines(updated).size();
+        updated = ProgressSync.sync(updated);
+        synced = ", " + stale + " progress line(s) synced";
+      }
+      updated.save();
+      out.printf("%s %s %s (line %d)%s%n", verb, found.id(), found.text(), found.line(), synced);
     }
     out.flush();
     return 0;

@@ -144,6 +144,17 @@ class PlanCommandsTest {
   }
 
   @Test
+  void checkWithSync_alsoFixesProgressLines() throws IOException {
+    Result r = run("check", plan.toString(), "1.1.2", "--sync");
+
+    assertThat(r.out()).endsWith("(line 12), 2 progress line(s) synced\n");
+    assertThat(Files.readString(plan))
+        .contains("globale : 60%")
+        .contains("*Progression: 50%*")
+        .contains("- [x] **1.1.2**");
+  }
+
+  @Test
   void check_ambiguousOrUnknown_isAUsageError_andChangesNothing() throws IOException {
     Result ambiguous = run("check", plan.toString(), "tests");
     Result unknown = run("check", plan.toString(), "déployer");
