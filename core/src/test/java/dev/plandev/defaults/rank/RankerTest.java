@@ -156,9 +156,11 @@ class RankerTest {
     for (int i = 0; i < 200; i++) {
       small.learn("k", Map.of("path", "p" + i), "v" + (i % 3), true, at(i));
     }
-    assertThat(small.keys.get("k").stats.contextValues).isBetween(10, 21);
-    List<RankedValue> latest = small.rank("k", Map.of("path", "p199"), 1, at(200));
-    assertThat(latest.get(0).contributions()).containsKey("path.share");
+    KeyStatistics stats = small.keys.get("k").stats;
+    assertThat(stats.contextValues).isBetween(10, 21);
+    int path = stats.fieldNumber("path");
+    assertThat(stats.contextCounts(path, "p199", false)).isNotNull();
+    assertThat(stats.contextCounts(path, "p0", false)).isNull();
     assertThat(small.rank("k", Map.of("path", "p0"), 3, at(200))).hasSize(3);
   }
 
