@@ -32,7 +32,13 @@ import picocli.CommandLine.ScopeType;
       "  1  failure (the command ran and found a problem)",
       "  2  usage error"
     },
-    subcommands = {DefaultsCommand.class, ConfigCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {
+      DefaultsCommand.class,
+      ConfigCommand.class,
+      dev.plandev.cli.serve.ServeCommand.class,
+      dev.plandev.cli.serve.KeysCommand.class,
+      CommandLine.HelpCommand.class
+    })
 public final class Plandev implements Runnable, AutoCloseable {
 
   @Option(
@@ -62,6 +68,7 @@ public final class Plandev implements Runnable, AutoCloseable {
       description = "Show stack traces and debug logs")
   boolean verbose;
 
+  private final Map<String, String> flagNames = new LinkedHashMap<>();
   private final Environment env;
   private final String correlationId = UUID.randomUUID().toString();
   private LoadedConfig loaded;
@@ -118,7 +125,7 @@ public final class Plandev implements Runnable, AutoCloseable {
     if (loaded == null) {
       Map<String, String> flags = new LinkedHashMap<>(options);
       Map<String, String> sources = new LinkedHashMap<>();
-      options.keySet().forEach(k -> sources.put(k, "-o " + k));
+      options.keySet().forEach(k -> sources.put(k, flagNames.getOrDefault(k, "-o " + k)));
       if (dataDir != null) {
         flags.put("dataDir", env.resolve(dataDir).toString());
         sources.put("dataDir", "--data");
@@ -147,6 +154,27 @@ public final class Plandev implements Runnable, AutoCloseable {
       defaults = SmartDefaults.open(config().config(), env.clock());
     }
     return defaults;
+  }
+
+  /** The engine with its meters in {@code registry} (the service's Prometheus registry). */
+  public SmartDefaults defaults(io.micrometer.core.instrument.MeterRegistry registry) {
+    if (defaults == null) {
+      defaults = SmartDefaults.open(config().config(), env.clock(), registry);
+    }
+    return defaults;
+  }
+
+  /**
+   * Sets one setting from a command's own flag (such as {@code serve --port}), at the flag layer;
+   * must be called before the configuration is first loaded.
+   */
+  public void setOption(String path, String value, String flag) {
+    if (loaded != null) {
+      throw new IllegalStateException(
+          "the configuration is already loaded; set " + path + " earlier");
+    }
+    options.put(path, value);
+    flagNames.put(path, flag);
   }
 
   /** Who the changes of this invocation are attributed to: the OS user, via the CLI. */

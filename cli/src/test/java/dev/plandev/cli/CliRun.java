@@ -38,6 +38,39 @@ public final class CliRun {
     return this;
   }
 
+  /** A command running in a thread of its own, such as {@code serve}. */
+  public record Running(Thread thread, StringWriter out, StringWriter err) {
+    /** Waits until the output contains {@code text}, up to the timeout. */
+    public String awaitOutput(String text, java.time.Duration timeout) throws InterruptedException {
+      long end = System.nanoTime() + timeout.toNanos();
+      while (!out.toString().contains(text)) {
+        if (System.nanoTime() > end || !thread.isAlive()) {
+          throw new AssertionError("no '" + text + "' in output: " + out + " / " + err);
+        }
+        Thread.sleep(50);
+      }
+      return out.toString();
+    }
+  }
+
+  /** Starts a long-running command; interrupt its thread to stop it. */
+  public Running start(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    Environment e =
+        new Environment(
+            Map.copyOf(env),
+            workingDir,
+            clock,
+            new ByteArrayInputStream(new byte[0]),
+            new PrintWriter(out, true),
+            new PrintWriter(err, true),
+            false);
+    Thread t = new Thread(() -> Plandev.run(e, args), "cli-" + args[0]);
+    t.start();
+    return new Running(t, out, err);
+  }
+
   public Result run(String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();

@@ -795,6 +795,31 @@ final class JdbcDefaultsStore implements DefaultsStore {
     ps.executeBatch();
   }
 
+  /**
+   * Compacts and re-indexes the database: SQLite {@code VACUUM} and {@code REINDEX} after a WAL
+   * checkpoint, PostgreSQL {@code VACUUM ANALYZE}. Neither may run inside a transaction.
+   */
+  void maintain() {
+    writeLock.lock();
+    try (Tx tx = new Tx(db.dataSource().getConnection());
+        java.sql.Statement s = tx.connection.createStatement()) {
+      if (db.dialect() == Database.Dialect.SQLITE) {
+        s.execute("PRAGMA wal_checkpoint(TRUNCATE)");
+        s.execute("VACUUM");
+        s.execute("REINDEX");
+      } else {
+        for (String table :
+            new String[] {"default_values", "changes", "usage_events", "api_keys"}) {
+          s.execute("VACUUM ANALYZE " + table);
+        }
+      }
+    } catch (SQLException e) {
+      throw failure("maintain the database", e);
+    } finally {
+      writeLock.unlock();
+    }
+  }
+
   /** Counts for the stats endpoint. */
   StoreStats stats() {
     return read(

@@ -27,11 +27,16 @@ public final class SmartDefaults implements AutoCloseable {
   private final PlandevConfig config;
   private final CachedDefaultsStore store;
   private final UsagePredictor predictor;
+  private final JdbcDefaultsStore database;
+  private final ApiKeys apiKeys;
 
-  private SmartDefaults(PlandevConfig config, CachedDefaultsStore store) {
+  private SmartDefaults(
+      PlandevConfig config, JdbcDefaultsStore database, CachedDefaultsStore store) {
     this.config = config;
+    this.database = database;
     this.store = store;
     this.predictor = new UsagePredictor(store, config.ml().threshold());
+    this.apiKeys = new ApiKeys(database);
   }
 
   /**
@@ -69,7 +74,7 @@ public final class SmartDefaults implements AutoCloseable {
     JdbcDefaultsStore jdbc = new JdbcDefaultsStore(db, clock, validator, cipher);
     try {
       return new SmartDefaults(
-          config, CachedDefaultsStore.open(jdbc, config.redis(), clock, registry));
+          config, jdbc, CachedDefaultsStore.open(jdbc, config.redis(), clock, registry));
     } catch (RuntimeException e) {
       jdbc.close();
       throw e;
@@ -113,6 +118,37 @@ public final class SmartDefaults implements AutoCloseable {
   /** Records what was done with a suggestion, so later suggestions are better. */
   public UsageEvent feedback(Feedback feedback) {
     return store.recordUsage(feedback);
+  }
+
+  /** The API keys of the HTTP service. */
+  public ApiKeys apiKeys() {
+    return apiKeys;
+  }
+
+  /** Counts of entries, audit rows and usage events. */
+  public StoreStats stats() {
+    return database.stats();
+  }
+
+  /**
+   * How long a trivial query takes on the database.
+   *
+   * @throws StorageException when the database does not answer
+   */
+  public java.time.Duration pingDatabase() {
+    return database.ping();
+  }
+
+  /** Compacts and re-indexes the database (the scheduler runs it weekly). */
+  public void maintain() {
+    database.maintain();
+  }
+
+  /**
+   * Where the store lives, for health reports: {@code SQLite <file>} or {@code PostgreSQL <url>}.
+   */
+  public String databaseDescription() {
+    return database.description();
   }
 
   /** Import and export of all entries. */

@@ -467,6 +467,44 @@ abstract class StoreContract {
     assertThat(store.list(ListQuery.all()).total()).isEqualTo(2);
   }
 
+  @Test
+  void apiKeys_createAuthenticateRevoke_storedHashed() {
+    ApiKeys keys = defaults.apiKeys();
+    assertThat(keys.anyActive()).isFalse();
+    ApiKeys.Created k = keys.create("ci-bot", Role.EDITOR, alice);
+    assertThat(k.secret()).startsWith("pdk_").hasSize(36);
+    assertThat(keys.authenticate(k.secret())).get().extracting(ApiKey::role).isEqualTo(Role.EDITOR);
+    assertThat(keys.authenticate(k.secret() + "x")).isEmpty();
+    assertThat(keys.authenticate("nope")).isEmpty();
+    assertThatThrownBy(() -> keys.create("ci-bot", Role.READER, alice))
+        .hasMessageContaining("a key named 'ci-bot' exists");
+    assertThat(keys.list()).extracting(ApiKey::prefix).containsExactly(k.secret().substring(0, 8));
+    keys.revoke("ci-bot", alice);
+    assertThat(keys.authenticate(k.secret())).isEmpty();
+    assertThat(keys.anyActive()).isFalse();
+    assertThatThrownBy(() -> keys.revoke("ghost", alice))
+        .isInstanceOf(EntryNotFoundException.class);
+    assertThat(store.changes(null, 1, 10).items())
+        .extracting(Change::entity)
+        .contains("api_key")
+        .allSatisfy(e -> assertThat(e).isNotNull());
+    assertThat(Role.ADMIN.includes(Role.EDITOR)).isTrue();
+    assertThat(Role.READER.includes(Role.EDITOR)).isFalse();
+  }
+
+  @Test
+  void statsAndPing() {
+    store.put(DefaultSpec.of("a", "1"), alice);
+    store.put(DefaultSpec.of("b", "1").withDeprecated(true), alice);
+    store.put(DefaultSpec.of("c", "1").withSecret(true), alice);
+    StoreStats s = defaults.stats();
+    assertThat(s.entries()).isEqualTo(3);
+    assertThat(s.live()).isEqualTo(2);
+    assertThat(s.secrets()).isEqualTo(1);
+    assertThat(s.changes()).isEqualTo(3);
+    assertThat(defaults.pingDatabase()).isPositive();
+  }
+
   static java.io.InputStream stream(String s) {
     return new java.io.ByteArrayInputStream(s.getBytes(java.nio.charset.StandardCharsets.UTF_8));
   }

@@ -23,8 +23,27 @@ public record PlandevConfig(
     Security security,
     Backup backup) {
 
-  /** The HTTP service. */
-  public record Server(String host, int port, long maxBodyBytes, Duration shutdownTimeout) {}
+  /**
+   * The HTTP service.
+   *
+   * @param rateLimit requests per second allowed to one API key (0: no limit)
+   * @param rateBurst requests one key may send at once above the rate
+   * @param corsOrigins origins allowed to call the API from a browser, comma-separated; empty turns
+   *     CORS off
+   * @param vacuumSchedule cron expression of the SQLite VACUUM/REINDEX job
+   * @param expirySchedule cron expression of the sweep that removes long-expired entries
+   */
+  public record Server(
+      String host,
+      int port,
+      long maxBodyBytes,
+      int maxHeaderBytes,
+      Duration shutdownTimeout,
+      int rateLimit,
+      int rateBurst,
+      String corsOrigins,
+      String vacuumSchedule,
+      String expirySchedule) {}
 
   /** The embedded database, used unless {@code postgres.enabled}. */
   public record Sqlite(
@@ -104,7 +123,17 @@ public record PlandevConfig(
   public static PlandevConfig defaults() {
     return new PlandevConfig(
         "data",
-        new Server("127.0.0.1", 8080, 1_048_576, Duration.ofSeconds(20)),
+        new Server(
+            "127.0.0.1",
+            8080,
+            1_048_576,
+            16_384,
+            Duration.ofSeconds(20),
+            500,
+            1000,
+            "",
+            "0 4 * * 0",
+            "17 * * * *"),
         new Sqlite("defaults.db", "WAL", "FULL", Duration.ofSeconds(5), 4),
         new Postgres(
             false, "jdbc:postgresql://127.0.0.1:5432/plandev", "plandev", "", "public", 10),
@@ -169,6 +198,13 @@ public record PlandevConfig(
     check(p, !server.host().isBlank(), "server.host", "must not be empty");
     check(p, server.port() >= 0 && server.port() <= 65535, "server.port", range(0, 65535));
     check(p, server.maxBodyBytes() >= 1024, "server.maxBodyBytes", "must be at least 1024");
+    check(
+        p,
+        server.maxHeaderBytes() >= 1024 && server.maxHeaderBytes() <= 1_048_576,
+        "server.maxHeaderBytes",
+        range(1024, 1_048_576));
+    check(p, server.rateLimit() >= 0, "server.rateLimit", "must not be negative (0: no limit)");
+    check(p, server.rateBurst() >= 1, "server.rateBurst", "must be at least 1");
     check(p, !sqlite.path().isBlank(), "sqlite.path", "must not be empty");
     check(
         p,

@@ -1,0 +1,57 @@
+#!/usr/bin/env bash
+# Load benchmark (not a test): starts plandev serve on a fresh SQLite store, seeds 100,000 entries
+# (10,000 keys x 10 contexts) and some usage history, then runs the v39 scenarios with wrk and
+# prints one RESULT line per scenario: rps, p50/p95/p99 and errors.
+#   bench/load/run.sh [DURATION] [CONNECTIONS]      (defaults: 30s, 64; wrk -t2)
+# Extra settings for the service: PLANDEV_SERVE_OPTS="-o redis.enabled=true"
+set -euo pipefail
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+repo="$(cd "$here/../.." && pwd)"
+duration="${1:-30s}"
+conns="${2:-64}"
+command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk" >&2; exit 1; }
+command -v curl >/dev/null || { echo "curl is missing: apt-get install -y curl" >&2; exit 1; }
+
+data="$(mktemp -d)"
+port="${PLANDEV_PORT:-18080}"
+plandev=("$repo/plandev" --data "$data" -o server.rateLimit=0)
+trap 'kill "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true; rm -rf "$data"' EXIT
+
+key="$("${plandev[@]}" keys create load --role editor 2>/dev/null)"
+"${plandev[@]}" ${PLANDEV_SERVE_OPTS:-} serve --port "$port" > "$data/serve.log" 2>&1 &
+server=$!
+for _ in $(seq 1 120); do
+  curl -sf "http://127.0.0.1:$port/ready" >/dev/null && break
+  sleep 0.5
+done
+curl -sf "http://127.0.0.1:$port/ready" >/dev/null || { cat "$data/serve.log"; exit 1; }
+
+echo "seeding 100,000 entries ..." >&2
+python3 - "$port" "$key" <<'PY'
+import json, sys, urllib.request
+port, key = sys.argv[1], sys.argv[2]
+def post(path, body):
+    req = urllib.request.Request(f"http://127.0.0.1:{port}{path}", data=json.dumps(body).encode(),
+        headers={"Authorization": f"Bearer {key}", "Content-Type": "application/json"})
+    with urllib.request.urlopen(req) as r:
+        return json.load(r)
+items = []
+for k in range(10000):
+    items.append({"key": f"svc.key{k}", "value": f"g{k}"})
+    for p in ("web", "api", "cli"):
+        items.append({"key": f"svc.key{k}", "value": f"{p}{k}", "context": {"project": p}})
+        for e in ("dev", "prod"):
+            items.append({"key": f"svc.key{k}", "value": f"{p}{e}{k}", "context": {"project": p, "env": e}})
+    if len(items) >= 1000:
+        post("/api/v1/defaults/batch", {"items": items[:1000], "atomic": True}); items = items[1000:]
+if items:
+    post("/api/v1/defaults/batch", {"items": items, "atomic": True})
+for i in range(400):
+    post("/api/v1/defaults/feedback", {"key": "plan.author", "value": ["Ada", "Bob", "Eve"][i % 3],
+        "context": {"user": ["ada", "bob", "eve", "zoe"][i % 4], "repo": f"r{i % 20}"}})
+PY
+
+export PLANDEV_KEY="$key" PLANDEV_LOAD_DIR="$here"
+for scenario in resolve mix batch predict; do
+  wrk -t2 -c"$conns" -d"$duration" -s "$here/$scenario.lua" "http://127.0.0.1:$port" | grep '^RESULT' || true
+done

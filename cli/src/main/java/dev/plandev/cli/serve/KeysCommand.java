@@ -1,0 +1,121 @@
+package dev.plandev.cli.serve;
+
+import dev.plandev.cli.Plandev;
+import dev.plandev.cli.Printer;
+import dev.plandev.defaults.ApiKey;
+import dev.plandev.defaults.ApiKeys;
+import dev.plandev.defaults.Role;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code plandev keys}: API keys of the HTTP service. */
+@Command(
+    name = "keys",
+    description = "Create, list and revoke API keys of the HTTP service.",
+    synopsisSubcommandLabel = "COMMAND",
+    mixinStandardHelpOptions = true,
+    subcommands = {KeysCommand.Create.class, KeysCommand.ListKeys.class, KeysCommand.Revoke.class})
+public final class KeysCommand implements Runnable {
+  @Spec CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+
+  static ApiKeys keys(CommandSpec spec) {
+    return ((Plandev) spec.root().userObject()).defaults().apiKeys();
+  }
+
+  /** {@code plandev keys create}. */
+  @Command(
+      name = "create",
+      description = "Create a key and print its secret once.",
+      mixinStandardHelpOptions = true)
+  static final class Create implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Parameters(paramLabel = "NAME", description = "A name for the key, e.g. ci-bot")
+    String name;
+
+    @Option(names = "--role", paramLabel = "admin|editor|reader", description = "Default: reader")
+    String role = "reader";
+
+    @Override
+    public Integer call() {
+      Plandev root = (Plandev) spec.root().userObject();
+      ApiKeys.Created c = keys(spec).create(name, Role.parse(role), root.actor());
+      spec.commandLine().getOut().println(c.secret());
+      spec.commandLine()
+          .getErr()
+          .printf(
+              "created key '%s' (role %s); the secret above is shown only now%n",
+              name, c.key().role().wireName());
+      return 0;
+    }
+  }
+
+  /** {@code plandev keys list}. */
+  @Command(
+      name = "list",
+      description = "List keys (never their secrets).",
+      mixinStandardHelpOptions = true)
+  static final class ListKeys implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Option(names = "--json", description = "Print as JSON")
+    boolean json;
+
+    @Override
+    public Integer call() {
+      List<ApiKey> all = keys(spec).list();
+      var out = spec.commandLine().getOut();
+      if (json) {
+        Printer.json(out, all);
+        return 0;
+      }
+      if (all.isEmpty()) {
+        out.println("no keys; create one with: plandev keys create NAME --role reader");
+        return 0;
+      }
+      out.printf(
+          "%-4s %-24s %-7s %-10s %-24s %s%n", "ID", "NAME", "ROLE", "PREFIX", "CREATED", "STATE");
+      for (ApiKey k : all) {
+        out.printf(
+            "%-4d %-24s %-7s %-10s %-24s %s%n",
+            k.id(),
+            k.name(),
+            k.role().wireName(),
+            k.prefix() + "…",
+            k.createdAt(),
+            k.revoked() ? "revoked " + k.revokedAt() : "active");
+      }
+      return 0;
+    }
+  }
+
+  /** {@code plandev keys revoke}. */
+  @Command(
+      name = "revoke",
+      description = "Revoke a key by name or id.",
+      mixinStandardHelpOptions = true)
+  static final class Revoke implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Parameters(paramLabel = "NAME|ID")
+    String key;
+
+    @Override
+    public Integer call() {
+      Plandev root = (Plandev) spec.root().userObject();
+      ApiKey k = keys(spec).revoke(key, root.actor());
+      spec.commandLine().getOut().printf("revoked key '%s'%n", k.name());
+      return 0;
+    }
+  }
+}

@@ -1,0 +1,101 @@
+package dev.plandev.cli.serve;
+
+import dev.plandev.cli.Plandev;
+import dev.plandev.defaults.ApiKeys;
+import dev.plandev.defaults.Role;
+import dev.plandev.defaults.SmartDefaults;
+import dev.plandev.server.PlandevServer;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.io.PrintWriter;
+import java.time.LocalDate;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code plandev serve}: runs the HTTP service until stopped. */
+@Command(
+    name = "serve",
+    description = {
+      "Run the Smart Defaults HTTP service (REST API, OFREP, /docs, /health, /ready, /metrics).",
+      "On first start with no API key, prints an admin key once. Stop with Ctrl-C or SIGTERM:",
+      "in-flight requests finish, then the store closes."
+    },
+    mixinStandardHelpOptions = true)
+public final class ServeCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Option(names = "--host", description = "Address to bind (default from server.host: 127.0.0.1)")
+  String host;
+
+  @Option(
+      names = "--port",
+      description = "Port (default from server.port: 8080; 0 picks a free one)")
+  Integer port;
+
+  @Override
+  public Integer call() {
+    Plandev root = (Plandev) spec.root().userObject();
+    if (host != null) {
+      root.setOption("server.host", host, "--host");
+    }
+    if (port != null) {
+      root.setOption("server.port", port.toString(), "--port");
+    }
+    PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    SmartDefaults defaults = root.defaults(registry);
+    PrintWriter out = spec.commandLine().getOut();
+    String firstKey = firstAdminKey(defaults, root);
+    PlandevServer server = PlandevServer.start(defaults, registry, root.environment().clock());
+    CountDownLatch stopped = new CountDownLatch(1);
+    Thread hook =
+        new Thread(
+            () -> {
+              server.close();
+              root.close();
+              stopped.countDown();
+            },
+            "plandev-shutdown");
+    Runtime.getRuntime().addShutdownHook(hook);
+    out.printf("plandev serving on %s (%s)%n", server.url(), defaults.databaseDescription());
+    out.printf("  API docs: %s/docs   health: %s/health%n", server.url(), server.url());
+    if (firstKey != null) {
+      out.println();
+      out.println("  First start: created API key 'admin' (role admin). It is shown only now:");
+      out.println("    " + firstKey);
+      out.printf("  Open: %s/docs#key=%s%n", server.url(), firstKey);
+      out.println("  More keys: plandev keys create NAME --role reader|editor|admin");
+    }
+    out.println("  Stop with Ctrl-C.");
+    out.flush();
+    try {
+      stopped.await();
+    } catch (InterruptedException e) {
+      // Embedded use (tests, an IDE): interrupting the thread stops the service like SIGTERM.
+      Thread.currentThread().interrupt();
+    } finally {
+      if (stopped.getCount() > 0) {
+        try {
+          Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException alreadyShuttingDown) {
+          // the hook is running; it closes the server itself
+        }
+        server.close();
+      }
+    }
+    return 0;
+  }
+
+  private static String firstAdminKey(SmartDefaults defaults, Plandev root) {
+    ApiKeys keys = defaults.apiKeys();
+    if (keys.anyActive()) {
+      return null;
+    }
+    String name =
+        keys.list().isEmpty() ? "admin" : "admin-" + LocalDate.now(root.environment().clock());
+    return keys.create(name, Role.ADMIN, root.actor()).secret();
+  }
+}

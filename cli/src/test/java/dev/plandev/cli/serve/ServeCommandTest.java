@@ -1,0 +1,58 @@
+package dev.plandev.cli.serve;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.plandev.cli.CliRun;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ServeCommandTest {
+  @TempDir Path dir;
+
+  @Test
+  void firstStart_printsAnAdminKeyOnce_thatWorks_andKeysCommandsManageKeys() throws Exception {
+    CliRun cli = new CliRun(dir);
+    CliRun.Running serve = cli.start("serve", "--port", "0");
+    String out = serve.awaitOutput("Stop with Ctrl-C", Duration.ofSeconds(60));
+    Matcher url =
+        Pattern.compile("Open: (http://127\\.0\\.0\\.1:\\d+)/docs#key=(pdk_\\w+)").matcher(out);
+    assertThat(url.find()).as(out).isTrue();
+    HttpResponse<String> r =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(URI.create(url.group(1) + "/api/v1/defaults"))
+                    .header("Authorization", "Bearer " + url.group(2))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+    assertThat(r.statusCode()).isEqualTo(200);
+    serve.thread().interrupt();
+    serve.thread().join(30_000);
+    assertThat(serve.thread().isAlive()).isFalse();
+
+    CliRun.Running again = cli.start("serve", "--port", "0");
+    assertThat(again.awaitOutput("Stop with Ctrl-C", Duration.ofSeconds(60)))
+        .doesNotContain("First start");
+    again.thread().interrupt();
+    again.thread().join(30_000);
+
+    CliRun.Result created = cli.run("keys", "create", "ci-bot", "--role", "editor");
+    assertThat(created.code()).isZero();
+    assertThat(created.out()).startsWith("pdk_");
+    assertThat(cli.run("keys", "list").out())
+        .contains("admin")
+        .contains("ci-bot")
+        .contains("editor")
+        .doesNotContain(created.out().trim());
+    assertThat(cli.run("keys", "revoke", "ci-bot").out()).contains("revoked key 'ci-bot'");
+    assertThat(cli.run("keys", "create", "bad name!").code()).isEqualTo(2);
+    assertThat(cli.run("keys", "revoke", "ghost").code()).isEqualTo(1);
+  }
+}

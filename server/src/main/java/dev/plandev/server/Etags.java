@@ -1,0 +1,46 @@
+package dev.plandev.server;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+/** Entity tags: an entry's version for writes ({@code If-Match}), a body hash for reads. */
+final class Etags {
+  private Etags() {}
+
+  static String of(long version) {
+    return "\"" + version + "\"";
+  }
+
+  /** The version an {@code If-Match} header names, or null when it names none we understand. */
+  static Long version(String ifMatch) {
+    if (ifMatch == null) {
+      return null;
+    }
+    String t = ifMatch.trim();
+    if (t.startsWith("W/")) {
+      t = t.substring(2);
+    }
+    t = t.replace("\"", "");
+    try {
+      return Long.parseLong(t);
+    } catch (NumberFormatException e) {
+      return null;
+    }
+  }
+
+  static String ofBody(byte[] body) {
+    try {
+      return "\""
+          + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body), 0, 12)
+          + "\"";
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  static String ofBody(String body) {
+    return ofBody(body.getBytes(StandardCharsets.UTF_8));
+  }
+}

@@ -1,0 +1,139 @@
+package dev.plandev.server;
+
+import dev.plandev.defaults.Actor;
+import dev.plandev.defaults.ApiKey;
+import dev.plandev.defaults.ApiKeys;
+import dev.plandev.defaults.config.PlandevConfig;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.security.RouteRole;
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * What every request passes first: correlation id, security headers, CORS (off unless origins are
+ * configured), then for protected routes the API key, its role and its rate limit.
+ */
+final class Guard {
+  private static final String KEY_ATTRIBUTE = "plandev.apiKey";
+
+  private final ApiKeys keys;
+  private final PlandevConfig.Server settings;
+  private final Clock clock;
+  private final List<String> origins;
+  private final ConcurrentHashMap<String, TokenBucket> buckets = new ConcurrentHashMap<>();
+
+  Guard(ApiKeys keys, PlandevConfig.Server settings, Clock clock) {
+    this.keys = keys;
+    this.settings = settings;
+    this.clock = clock;
+    this.origins =
+        Arrays.stream(settings.corsOrigins().split(","))
+            .map(String::trim)
+            .filter(s -> !s.isEmpty())
+            .toList();
+  }
+
+  void install(Javalin app) {
+    app.before(this::everyRequest);
+    app.beforeMatched(this::protectedRoute);
+    app.after(ctx -> Correlation.end());
+  }
+
+  private void everyRequest(Context ctx) {
+    Correlation.begin(ctx);
+    ctx.header("X-Content-Type-Options", "nosniff");
+    ctx.header("X-Frame-Options", "DENY");
+    ctx.header("Referrer-Policy", "no-referrer");
+    ctx.header("Cross-Origin-Resource-Policy", "same-origin");
+    if (ctx.path().startsWith("/docs")) {
+      // Swagger UI needs its inline bootstrap script and styles.
+      ctx.header(
+          "Content-Security-Policy",
+          "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline';"
+              + " img-src 'self' data:");
+    } else {
+      ctx.header("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'");
+      ctx.header("Cache-Control", "no-store");
+    }
+    String origin = ctx.header("Origin");
+    if (origin != null && origins.contains(origin)) {
+      ctx.header("Access-Control-Allow-Origin", origin);
+      ctx.header("Vary", "Origin");
+      ctx.header("Access-Control-Expose-Headers", "ETag, Location, X-Correlation-Id, Retry-After");
+      if (ctx.method().name().equals("OPTIONS")) {
+        ctx.header("Access-Control-Allow-Methods", "GET, POST, PUT, PATCH, DELETE");
+        ctx.header(
+            "Access-Control-Allow-Headers",
+            "Authorization, Content-Type, If-Match, If-None-Match, X-Correlation-Id");
+        ctx.header("Access-Control-Max-Age", "600");
+        ctx.status(204);
+        ctx.skipRemainingHandlers();
+      }
+    }
+  }
+
+  private void protectedRoute(Context ctx) {
+    Set<RouteRole> roles = ctx.routeRoles();
+    Access access = roles.isEmpty() ? Access.OPEN : (Access) roles.iterator().next();
+    if (access == Access.OPEN) {
+      return;
+    }
+    String header = ctx.header("Authorization");
+    String secret =
+        header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)
+            ? header.substring(7).trim()
+            : null;
+    ApiKey key = secret == null ? null : keys.authenticate(secret).orElse(null);
+    if (key == null) {
+      ctx.header("WWW-Authenticate", "Bearer realm=\"plandev\"");
+      throw new HttpProblem(
+          401,
+          "Unauthorized",
+          secret == null
+              ? "send an API key as 'Authorization: Bearer pdk_…'; create one with: plandev keys create NAME"
+              : "the API key is unknown or revoked; check it with: plandev keys list");
+    }
+    if (!key.role().includes(access.role)) {
+      throw new HttpProblem(
+          403,
+          "Forbidden",
+          "key '"
+              + key.name()
+              + "' has role "
+              + key.role().wireName()
+              + "; this needs "
+              + access.role.wireName()
+              + " or above");
+    }
+    if (settings.rateLimit() > 0) {
+      long wait =
+          buckets
+              .computeIfAbsent(
+                  key.name(),
+                  k -> new TokenBucket(settings.rateLimit(), settings.rateBurst(), clock))
+              .tryTake();
+      if (wait > 0) {
+        ctx.header("Retry-After", Long.toString(Math.max(1, (wait + 999) / 1000)));
+        throw new HttpProblem(
+            429,
+            "Too many requests",
+            "key '"
+                + key.name()
+                + "' is over its limit of "
+                + settings.rateLimit()
+                + " requests/s (server.rateLimit); retry after the Retry-After delay");
+      }
+    }
+    ctx.attribute(KEY_ATTRIBUTE, key);
+  }
+
+  /** The actor of a protected request: the key's name and the correlation id. */
+  static Actor actor(Context ctx) {
+    ApiKey key = ctx.attribute(KEY_ATTRIBUTE);
+    return new Actor(key == null ? "anonymous" : key.name(), Correlation.of(ctx));
+  }
+}

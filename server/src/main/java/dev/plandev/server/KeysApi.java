@@ -1,0 +1,46 @@
+package dev.plandev.server;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.plandev.defaults.ApiKeys;
+import dev.plandev.defaults.Role;
+import io.javalin.http.Context;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Key management for admins: {@code /api/v1/api-keys}. */
+final class KeysApi {
+  private final ApiKeys keys;
+  private final Bodies bodies;
+
+  KeysApi(ApiKeys keys, Bodies bodies) {
+    this.keys = keys;
+    this.bodies = bodies;
+  }
+
+  void register(Routes r) {
+    r.get("/api/v1/api-keys", Access.ADMIN, ctx -> ctx.json(Map.of("items", keys.list())));
+    r.post("/api/v1/api-keys", Access.ADMIN, this::create);
+    r.delete("/api/v1/api-keys/{name}", Access.ADMIN, this::revoke);
+  }
+
+  private void create(Context ctx) {
+    ObjectNode body = bodies.object(ctx.body());
+    ApiKeys.Created c =
+        keys.create(
+            body.path("name").asText(null),
+            Role.parse(body.path("role").asText("reader")),
+            Guard.actor(ctx));
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("key", c.key());
+    out.put("secret", c.secret());
+    out.put("note", "the secret is shown once; store it now");
+    ctx.status(201);
+    ctx.header("Location", "/api/v1/api-keys/" + c.key().name());
+    ctx.json(out);
+  }
+
+  private void revoke(Context ctx) {
+    keys.revoke(ctx.pathParam("name"), Guard.actor(ctx));
+    ctx.status(204);
+  }
+}

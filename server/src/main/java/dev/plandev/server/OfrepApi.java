@@ -1,0 +1,193 @@
+package dev.plandev.server;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.plandev.defaults.DefaultEntry;
+import dev.plandev.defaults.ListQuery;
+import dev.plandev.defaults.Page;
+import dev.plandev.defaults.Prediction;
+import dev.plandev.defaults.Resolution;
+import dev.plandev.defaults.SmartDefaults;
+import io.javalin.http.Context;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+
+/**
+ * The OpenFeature Remote Evaluation Protocol (OFREP), so any OpenFeature SDK with the OFREP
+ * provider reads defaults as flags.
+ *
+ * <p>Mapping: the evaluation context's attributes become our context fields, {@code targetingKey}
+ * becoming {@code user}. A resolved entry answers with reason {@code TARGETING_MATCH} when its
+ * context matched fields, {@code STATIC} when it is the global default; the variant names the
+ * entry's context ({@code global}, or {@code env=prod,project=web}). When no entry applies, a
+ * confident prediction of the ranking engine answers with reason {@code DEFAULT} and variant {@code
+ * predicted}; otherwise the flag is {@code FLAG_NOT_FOUND}.
+ */
+final class OfrepApi {
+  static final String BASE = "/ofrep/v1/evaluate/flags";
+  private final SmartDefaults defaults;
+  private final ObjectMapper mapper;
+  private final Bodies bodies;
+
+  OfrepApi(SmartDefaults defaults, ObjectMapper mapper) {
+    this.defaults = defaults;
+    this.mapper = mapper;
+    this.bodies = new Bodies(mapper);
+  }
+
+  void register(Routes r) {
+    r.post(BASE + "/{key}", Access.READER, this::single);
+    r.post(BASE, Access.READER, this::bulk);
+  }
+
+  private record Evaluation(int status, Map<String, Object> body) {}
+
+  private void single(Context ctx) {
+    String key = ctx.pathParam("key");
+    Object parsed = context(ctx.body());
+    Evaluation e =
+        parsed instanceof String error
+            ? new Evaluation(400, error(key, "INVALID_CONTEXT", error))
+            : evaluate(key, (dev.plandev.defaults.Context) parsed);
+    ctx.status(e.status());
+    ctx.json(e.body());
+  }
+
+  private void bulk(Context ctx) {
+    Object parsed = context(ctx.body());
+    if (parsed instanceof String error) {
+      ctx.status(400);
+      ctx.json(Map.of("errorCode", "INVALID_CONTEXT", "errorDetails", error));
+      return;
+    }
+    dev.plandev.defaults.Context c = (dev.plandev.defaults.Context) parsed;
+    List<Map<String, Object>> flags = new ArrayList<>();
+    for (String key : liveKeys()) {
+      Evaluation e = evaluate(key, c);
+      if (e.status() == 200) {
+        flags.add(e.body());
+      }
+    }
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("flags", flags);
+    String json;
+    try {
+      json = mapper.writeValueAsString(body);
+    } catch (JsonProcessingException ex) {
+      throw new IllegalStateException(ex);
+    }
+    String etag = Etags.ofBody(json);
+    ctx.header("ETag", etag);
+    if (etag.equals(ctx.header("If-None-Match"))) {
+      ctx.status(304);
+      return;
+    }
+    ctx.contentType("application/json");
+    ctx.result(json);
+  }
+
+  /** Distinct keys of live entries, a page of 1,000 at a time. */
+  private TreeSet<String> liveKeys() {
+    TreeSet<String> keys = new TreeSet<>();
+    for (int page = 1; ; page++) {
+      Page<DefaultEntry> p =
+          defaults
+              .store()
+              .list(
+                  ListQuery.all()
+                      .withPage(page, ListQuery.MAX_LIMIT)
+                      .withDeprecated(false)
+                      .withExpired(false));
+      p.items().forEach(e -> keys.add(e.key()));
+      if (!p.hasNext()) {
+        return keys;
+      }
+    }
+  }
+
+  private Evaluation evaluate(String key, dev.plandev.defaults.Context c) {
+    Optional<Resolution> r = defaults.resolve(key, c);
+    if (r.isPresent()) {
+      DefaultEntry e = r.get().entry();
+      Map<String, Object> body = new LinkedHashMap<>();
+      body.put("key", key);
+      body.put("value", bodies.typedValue(e));
+      body.put("reason", r.get().matchedFields() > 0 ? "TARGETING_MATCH" : "STATIC");
+      body.put("variant", variant(e));
+      body.put(
+          "metadata",
+          Map.of("id", e.id(), "version", e.version(), "matchedFields", r.get().matchedFields()));
+      return new Evaluation(200, body);
+    }
+    try {
+      List<Prediction> p = defaults.predict(key, c, 1);
+      if (!p.isEmpty() && p.get(0).confident()) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("key", key);
+        body.put("value", p.get(0).value());
+        body.put("reason", "DEFAULT");
+        body.put("variant", "predicted");
+        body.put("metadata", Map.of("confidence", p.get(0).confidence(), "source", "prediction"));
+        return new Evaluation(200, body);
+      }
+    } catch (dev.plandev.defaults.InvalidInputException e) {
+      return new Evaluation(400, error(key, "GENERAL", e.getMessage()));
+    }
+    return new Evaluation(
+        404, error(key, "FLAG_NOT_FOUND", "no default for '" + key + "' in context " + c.toJson()));
+  }
+
+  private static String variant(DefaultEntry e) {
+    if (e.context().isEmpty()) {
+      return "global";
+    }
+    StringBuilder b = new StringBuilder();
+    e.context()
+        .fields()
+        .forEach((k, v) -> b.append(b.length() == 0 ? "" : ",").append(k).append('=').append(v));
+    return b.toString();
+  }
+
+  private static Map<String, Object> error(String key, String code, String details) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("key", key);
+    m.put("errorCode", code);
+    m.put("errorDetails", details);
+    return m;
+  }
+
+  /** The request's evaluation context as ours, or an error message. */
+  private Object context(String body) {
+    if (body == null || body.isBlank()) {
+      return dev.plandev.defaults.Context.EMPTY;
+    }
+    JsonNode node;
+    try {
+      node = mapper.readTree(body);
+    } catch (JsonProcessingException e) {
+      throw new HttpProblem(
+          400, "Malformed JSON", "the body is not valid JSON: " + e.getOriginalMessage());
+    }
+    JsonNode ctx = node.path("context");
+    if (ctx.isMissingNode() || ctx.isNull()) {
+      return dev.plandev.defaults.Context.EMPTY;
+    }
+    if (!ctx.isObject()) {
+      return "context must be an object of attributes";
+    }
+    Map<String, String> fields = new LinkedHashMap<>();
+    for (var it = ctx.fields(); it.hasNext(); ) {
+      var f = it.next();
+      if (!f.getValue().isValueNode() || f.getValue().isNull()) {
+        return "attribute '" + f.getKey() + "' must be a string, number or boolean";
+      }
+      fields.put(f.getKey().equals("targetingKey") ? "user" : f.getKey(), f.getValue().asText());
+    }
+    return dev.plandev.defaults.Context.of(fields);
+  }
+}

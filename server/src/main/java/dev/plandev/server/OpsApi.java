@@ -1,0 +1,84 @@
+package dev.plandev.server;
+
+import dev.plandev.defaults.SmartDefaults;
+import io.javalin.http.Context;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+
+/**
+ * Operations endpoints: {@code /health} (dependencies), {@code /ready} (can take traffic), {@code
+ * /metrics} (Prometheus text).
+ *
+ * <p>Health is DOWN (503) only when the database fails; a failing cache or model makes it DEGRADED
+ * (200), because the service still answers correctly from the database.
+ */
+final class OpsApi {
+  private final SmartDefaults defaults;
+  private final PrometheusMeterRegistry registry;
+  private final BooleanSupplier stopping;
+
+  OpsApi(SmartDefaults defaults, PrometheusMeterRegistry registry, BooleanSupplier stopping) {
+    this.defaults = defaults;
+    this.registry = registry;
+    this.stopping = stopping;
+  }
+
+  void register(Routes r) {
+    r.get("/health", Access.OPEN, this::health);
+    r.get("/ready", Access.OPEN, this::ready);
+    r.get("/metrics", Access.READER, this::metrics);
+  }
+
+  void health(Context ctx) {
+    Map<String, Object> checks = new LinkedHashMap<>();
+    boolean databaseUp;
+    Map<String, Object> db = new LinkedHashMap<>();
+    db.put("store", defaults.databaseDescription());
+    try {
+      Duration d = defaults.pingDatabase();
+      db.put("status", "UP");
+      db.put("latencyMs", d.toNanos() / 1e6);
+      databaseUp = true;
+    } catch (RuntimeException e) {
+      db.put("status", "DOWN");
+      db.put("error", e.getMessage());
+      databaseUp = false;
+    }
+    checks.put("database", db);
+    boolean degraded = false;
+    for (Map.Entry<String, Map<String, Object>> extra : HealthChecks.extra(defaults).entrySet()) {
+      checks.put(extra.getKey(), extra.getValue());
+      degraded |=
+          !"UP".equals(extra.getValue().get("status"))
+              && !"DISABLED".equals(extra.getValue().get("status"));
+    }
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("status", !databaseUp ? "DOWN" : degraded ? "DEGRADED" : "UP");
+    body.put("checks", checks);
+    ctx.status(databaseUp ? 200 : 503);
+    ctx.json(body);
+  }
+
+  void ready(Context ctx) {
+    boolean isStopping = stopping.getAsBoolean();
+    Map<String, Object> checks = new LinkedHashMap<>();
+    // Opening SmartDefaults applies the migrations and validates the configuration, so both hold
+    // for as long as the service runs.
+    checks.put("migrations", "applied");
+    checks.put("config", "valid");
+    checks.put("shuttingDown", isStopping);
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("status", isStopping ? "STOPPING" : "READY");
+    body.put("checks", checks);
+    ctx.status(isStopping ? 503 : 200);
+    ctx.json(body);
+  }
+
+  void metrics(Context ctx) {
+    ctx.contentType("text/plain; version=0.0.4; charset=utf-8");
+    ctx.result(registry.scrape());
+  }
+}

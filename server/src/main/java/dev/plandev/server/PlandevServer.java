@@ -1,0 +1,149 @@
+package dev.plandev.server;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.plandev.defaults.SmartDefaults;
+import dev.plandev.defaults.config.PlandevConfig;
+import io.javalin.Javalin;
+import io.javalin.json.JavalinJackson;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.net.URI;
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The plandev HTTP service: the Smart Defaults REST API, OFREP, docs, health, readiness and metrics
+ * on one port (metrics also on {@code monitoring.metricsPort} when set).
+ *
+ * <pre>{@code
+ * try (PlandevServer server = PlandevServer.start(defaults, registry, Clock.systemUTC())) {
+ *   System.out.println(server.url());
+ * }
+ * }</pre>
+ *
+ * <p>{@link #close()} stops gracefully: readiness turns 503 first, then the listener stops taking
+ * connections and in-flight requests get up to {@code server.shutdownTimeout} to finish.
+ */
+public final class PlandevServer implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(PlandevServer.class);
+
+  private final Javalin app;
+  private final Javalin metricsApp;
+  private final Routes routes;
+  private final HttpMetrics metrics;
+  private final Scheduler scheduler;
+  private final AtomicBoolean stopping;
+  private final String host;
+
+  private PlandevServer(
+      Javalin app,
+      Javalin metricsApp,
+      Routes routes,
+      HttpMetrics metrics,
+      Scheduler scheduler,
+      AtomicBoolean stopping,
+      String host) {
+    this.app = app;
+    this.metricsApp = metricsApp;
+    this.routes = routes;
+    this.metrics = metrics;
+    this.scheduler = scheduler;
+    this.stopping = stopping;
+    this.host = host;
+  }
+
+  /** The JSON mapper of the API: ISO-8601 times, no nulls dropped. */
+  static ObjectMapper mapper() {
+    return new ObjectMapper()
+        .registerModule(new JavaTimeModule())
+        .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+  }
+
+  /**
+   * Starts the service on {@code server.host}:{@code server.port} of the engine's configuration
+   * (port 0 picks a free one).
+   */
+  public static PlandevServer start(
+      SmartDefaults defaults, PrometheusMeterRegistry registry, Clock clock) {
+    PlandevConfig config = defaults.config();
+    PlandevConfig.Server settings = config.server();
+    ObjectMapper mapper = mapper();
+    AtomicBoolean stopping = new AtomicBoolean();
+    Javalin app =
+        Javalin.create(
+            c -> {
+              c.showJavalinBanner = false;
+              c.jsonMapper(new JavalinJackson(mapper, false));
+              c.http.maxRequestSize = settings.maxBodyBytes();
+              c.http.prefer405over404 = true;
+              c.router.ignoreTrailingSlashes = true;
+              c.jetty.defaultHost = settings.host();
+              c.jetty.modifyServer(s -> s.setStopTimeout(settings.shutdownTimeout().toMillis()));
+              c.jetty.modifyHttpConfiguration(
+                  h -> {
+                    h.setRequestHeaderSize(settings.maxHeaderBytes());
+                    h.setSendServerVersion(false);
+                  });
+              Docs.staticFiles(c);
+            });
+    Routes routes = new Routes(app);
+    Problems.install(app);
+    new Guard(defaults.apiKeys(), settings, clock).install(app);
+    HttpMetrics metrics = new HttpMetrics(registry, defaults);
+    metrics.install(app);
+    OpsApi ops = new OpsApi(defaults, registry, stopping::get);
+    ops.register(routes);
+    new DefaultsApi(defaults, mapper).register(routes);
+    new KeysApi(defaults.apiKeys(), new Bodies(mapper)).register(routes);
+    new OfrepApi(defaults, mapper).register(routes);
+    new Docs(routes).register(routes);
+    app.start(settings.host(), settings.port());
+
+    Javalin metricsApp = null;
+    if (config.monitoring().metricsPort() > 0) {
+      metricsApp =
+          Javalin.create(c -> c.showJavalinBanner = false)
+              .get("/metrics", ops::metrics)
+              .start(settings.host(), config.monitoring().metricsPort());
+    }
+    Scheduler scheduler = Scheduler.start(defaults, clock);
+    PlandevServer server =
+        new PlandevServer(app, metricsApp, routes, metrics, scheduler, stopping, settings.host());
+    LOG.info("plandev service listening on {}", server.url());
+    return server;
+  }
+
+  /** The port the service listens on. */
+  public int port() {
+    return app.port();
+  }
+
+  /** The base URL, e.g. {@code http://127.0.0.1:8080}. */
+  public URI url() {
+    String h = host.contains(":") ? "[" + host + "]" : host;
+    return URI.create("http://" + h + ":" + port());
+  }
+
+  List<Routes.Route> routes() {
+    return routes.all();
+  }
+
+  @Override
+  public void close() {
+    if (!stopping.compareAndSet(false, true)) {
+      return;
+    }
+    LOG.info("plandev service stopping: finishing in-flight requests");
+    scheduler.close();
+    if (metricsApp != null) {
+      metricsApp.stop();
+    }
+    app.stop();
+    metrics.close();
+    LOG.info("plandev service stopped");
+  }
+}

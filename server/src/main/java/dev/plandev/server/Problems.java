@@ -1,0 +1,155 @@
+package dev.plandev.server;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.plandev.defaults.DuplicateEntryException;
+import dev.plandev.defaults.EntryNotFoundException;
+import dev.plandev.defaults.InvalidInputException;
+import dev.plandev.defaults.PlandevException;
+import dev.plandev.defaults.StaleVersionException;
+import dev.plandev.defaults.StorageException;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one place where the service turns failures into {@code application/problem+json} (RFC 9457)
+ * with the request's correlation id. Bad input is never a 500, and no stack trace leaves the
+ * process: unexpected failures are logged with their trace and answered with a plain 500.
+ */
+final class Problems {
+  static final String TYPE_BASE = "https://plandev.dev/problems/";
+  private static final Logger LOG = LoggerFactory.getLogger(Problems.class);
+
+  private Problems() {}
+
+  static void install(Javalin app) {
+    app.exception(
+        HttpProblem.class, (e, ctx) -> write(ctx, e.status, e.title, e.getMessage(), e.errors));
+    app.exception(
+        InvalidInputException.class,
+        (e, ctx) -> write(ctx, 422, "Invalid input", e.getMessage(), e.errors()));
+    app.exception(
+        EntryNotFoundException.class,
+        (e, ctx) -> write(ctx, 404, "Not found", e.getMessage(), List.of()));
+    app.exception(
+        DuplicateEntryException.class,
+        (e, ctx) -> write(ctx, 409, "Conflict", e.getMessage(), List.of()));
+    app.exception(
+        StaleVersionException.class,
+        (e, ctx) -> {
+          ctx.header("ETag", Etags.of(e.currentVersion()));
+          write(ctx, 412, "Precondition failed", e.getMessage(), List.of());
+        });
+    app.exception(
+        StorageException.class,
+        (e, ctx) -> {
+          LOG.error("storage failure: {}", e.getMessage(), e);
+          write(ctx, 503, "Storage unavailable", e.getMessage(), List.of());
+        });
+    app.exception(
+        PlandevException.class,
+        (e, ctx) -> {
+          LOG.error("request failed: {}", e.getMessage(), e);
+          write(ctx, 500, "Internal error", e.getMessage(), List.of());
+        });
+    app.exception(
+        JsonProcessingException.class,
+        (e, ctx) ->
+            write(
+                ctx,
+                400,
+                "Malformed JSON",
+                "the body is not valid JSON: " + e.getOriginalMessage(),
+                List.of()));
+    app.exception(
+        HttpResponseException.class,
+        (e, ctx) -> write(ctx, e.getStatus(), title(e.getStatus()), detail(e), List.of()));
+    app.exception(
+        Exception.class,
+        (e, ctx) -> {
+          LOG.error("unexpected failure on {} {}", ctx.method(), ctx.path(), e);
+          write(
+              ctx,
+              500,
+              "Internal error",
+              "the service failed unexpectedly; the log has details under correlation id "
+                  + Correlation.of(ctx),
+              List.of());
+        });
+    for (int status : new int[] {404, 405}) {
+      app.error(
+          status,
+          ctx -> {
+            String type = ctx.res().getContentType();
+            if (type == null || !type.startsWith("application/problem+json")) {
+              write(
+                  ctx,
+                  status,
+                  title(status),
+                  status == 404
+                      ? "no route "
+                          + ctx.method()
+                          + " "
+                          + ctx.path()
+                          + "; see /openapi.json for the API"
+                      : ctx.method() + " is not allowed on " + ctx.path() + "; see /openapi.json",
+                  List.of());
+            }
+          });
+    }
+  }
+
+  private static String detail(HttpResponseException e) {
+    if (e.getStatus() == 413) {
+      return "the request body is larger than the limit (server.maxBodyBytes); send less data or split it";
+    }
+    return e.getMessage();
+  }
+
+  static String title(int status) {
+    return switch (status) {
+      case 400 -> "Bad request";
+      case 401 -> "Unauthorized";
+      case 403 -> "Forbidden";
+      case 404 -> "Not found";
+      case 405 -> "Method not allowed";
+      case 409 -> "Conflict";
+      case 412 -> "Precondition failed";
+      case 413 -> "Payload too large";
+      case 415 -> "Unsupported media type";
+      case 422 -> "Invalid input";
+      case 428 -> "Precondition required";
+      case 429 -> "Too many requests";
+      case 503 -> "Service unavailable";
+      default -> status >= 500 ? "Internal error" : "Request failed";
+    };
+  }
+
+  static void write(
+      Context ctx,
+      int status,
+      String title,
+      String detail,
+      List<InvalidInputException.FieldError> errors) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("type", TYPE_BASE + title.toLowerCase(java.util.Locale.ROOT).replace(' ', '-'));
+    body.put("title", title);
+    body.put("status", status);
+    body.put("detail", detail);
+    body.put("instance", ctx.path());
+    body.put("correlationId", Correlation.of(ctx));
+    if (!errors.isEmpty()) {
+      body.put(
+          "errors",
+          errors.stream().map(f -> Map.of("field", f.field(), "message", f.message())).toList());
+    }
+    ctx.status(status);
+    ctx.json(body);
+    ctx.contentType("application/problem+json");
+  }
+}

@@ -1,0 +1,163 @@
+package dev.plandev.server;
+
+import com.cronutils.model.Cron;
+import com.cronutils.model.CronType;
+import com.cronutils.model.definition.CronDefinitionBuilder;
+import com.cronutils.model.time.ExecutionTime;
+import com.cronutils.parser.CronParser;
+import dev.plandev.defaults.Actor;
+import dev.plandev.defaults.BatchOperation;
+import dev.plandev.defaults.DefaultEntry;
+import dev.plandev.defaults.ListQuery;
+import dev.plandev.defaults.SmartDefaults;
+import dev.plandev.defaults.config.ConfigException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs the service's periodic jobs on cron schedules from the configuration: database maintenance
+ * ({@code server.vacuumSchedule}, weekly by default) and the sweep of long-expired entries ({@code
+ * server.expirySchedule}, hourly). Each run computes its next time from the injected clock, so a
+ * job never drifts and never runs twice at once.
+ */
+final class Scheduler implements AutoCloseable {
+  /**
+   * Expired entries are kept this long (they never win a resolve) before the sweep deletes them.
+   */
+  static final Duration EXPIRED_RETENTION = Duration.ofDays(7);
+
+  private static final Logger LOG = LoggerFactory.getLogger(Scheduler.class);
+  private static final CronParser PARSER =
+      new CronParser(CronDefinitionBuilder.instanceDefinitionFor(CronType.UNIX));
+
+  /** A named job on a schedule. */
+  record Job(String name, ExecutionTime schedule, Runnable work) {}
+
+  private final ScheduledExecutorService executor;
+  private final Clock clock;
+  private final List<Job> jobs;
+
+  private Scheduler(List<Job> jobs, Clock clock) {
+    this.jobs = jobs;
+    this.clock = clock;
+    this.executor =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, "plandev-scheduler");
+              t.setDaemon(true);
+              return t;
+            });
+  }
+
+  static Scheduler start(SmartDefaults defaults, Clock clock) {
+    var server = defaults.config().server();
+    List<Job> jobs = new ArrayList<>();
+    jobs.add(
+        new Job(
+            "maintenance",
+            parse("server.vacuumSchedule", server.vacuumSchedule()),
+            defaults::maintain));
+    jobs.add(
+        new Job(
+            "expiry-sweep",
+            parse("server.expirySchedule", server.expirySchedule()),
+            () -> sweepExpired(defaults, clock)));
+    Scheduler s = new Scheduler(jobs, clock);
+    jobs.forEach(s::scheduleNext);
+    return s;
+  }
+
+  /** Parses a five-field cron expression, naming the setting when it is wrong. */
+  static ExecutionTime parse(String setting, String expression) {
+    try {
+      Cron cron = PARSER.parse(expression);
+      cron.validate();
+      return ExecutionTime.forCron(cron);
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException(
+          setting
+              + ": '"
+              + expression
+              + "' is not a cron expression (minute hour day month weekday,"
+              + " e.g. 0 4 * * 0): "
+              + e.getMessage());
+    }
+  }
+
+  /** Time until the job's next run after now. */
+  Duration delay(Job job) {
+    ZonedDateTime now = ZonedDateTime.now(clock);
+    return job.schedule().timeToNextExecution(now).orElse(Duration.ofDays(365));
+  }
+
+  private void scheduleNext(Job job) {
+    if (executor.isShutdown()) {
+      return;
+    }
+    executor.schedule(
+        () -> {
+          long start = System.nanoTime();
+          try {
+            job.work().run();
+            LOG.info("job {} done in {} ms", job.name(), (System.nanoTime() - start) / 1_000_000);
+          } catch (RuntimeException e) {
+            LOG.error("job {} failed: {}", job.name(), e.getMessage(), e);
+          } finally {
+            scheduleNext(job);
+          }
+        },
+        Math.max(1, delay(job).toMillis()),
+        TimeUnit.MILLISECONDS);
+  }
+
+  List<Job> jobs() {
+    return jobs;
+  }
+
+  /**
+   * Deletes entries that expired more than {@link #EXPIRED_RETENTION} ago, through the store so the
+   * audit trail and the caches see it; returns how many.
+   */
+  static int sweepExpired(SmartDefaults defaults, Clock clock) {
+    Instant cutoff = clock.instant().minus(EXPIRED_RETENTION);
+    Actor actor = Actor.of("scheduler");
+    int deleted = 0;
+    while (true) {
+      List<BatchOperation> ops = new ArrayList<>();
+      for (DefaultEntry e :
+          defaults
+              .store()
+              .list(ListQuery.all().withExpired(true).withSort("expiresAt:asc").withPage(1, 1000))
+              .items()) {
+        if (e.expiresAt().isBefore(cutoff)) {
+          ops.add(BatchOperation.delete(e.key(), e.context()));
+        }
+      }
+      if (ops.isEmpty()) {
+        return deleted;
+      }
+      deleted +=
+          (int)
+              defaults.store().batch(ops, false, actor).items().stream()
+                  .filter(i -> i.id() != null)
+                  .count();
+      if (ops.size() < 1000) {
+        return deleted;
+      }
+    }
+  }
+
+  @Override
+  public void close() {
+    executor.shutdownNow();
+  }
+}

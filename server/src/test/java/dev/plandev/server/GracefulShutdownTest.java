@@ -1,0 +1,122 @@
+package dev.plandev.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.plandev.defaults.SmartDefaults;
+import dev.plandev.defaults.config.PlandevConfig;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * SIGTERM while clients write: the process stops cleanly, every write it acknowledged (201) is in
+ * the store afterwards, and no client sees a 5xx.
+ */
+class GracefulShutdownTest {
+  @TempDir Path dir;
+
+  @Test
+  void sigterm_finishesInFlightRequests_andLosesNoAcknowledgedWrite() throws Exception {
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    Process child =
+        new ProcessBuilder(
+                java,
+                "-cp",
+                System.getProperty("java.class.path"),
+                ServeMain.class.getName(),
+                dir.toString())
+            .redirectError(ProcessBuilder.Redirect.INHERIT)
+            .start();
+    BufferedReader out =
+        new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
+    String[] ready = out.readLine().split(" ");
+    ConcurrentLinkedQueue<String> lines = new ConcurrentLinkedQueue<>();
+    Thread reader =
+        new Thread(
+            () -> {
+              try {
+                for (String l; (l = out.readLine()) != null; ) {
+                  lines.add(l);
+                }
+              } catch (IOException e) {
+                lines.add("read failed: " + e.getMessage());
+              }
+            });
+    reader.start();
+    assertThat(ready[0]).isEqualTo("READY");
+    URI base = URI.create("http://127.0.0.1:" + ready[1]);
+    String key = ready[2];
+
+    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    ConcurrentLinkedQueue<String> acknowledged = new ConcurrentLinkedQueue<>();
+    AtomicInteger serverErrors = new AtomicInteger();
+    AtomicInteger sent = new AtomicInteger();
+    ExecutorService clients = Executors.newFixedThreadPool(4);
+    for (int t = 0; t < 4; t++) {
+      int thread = t;
+      clients.submit(
+          () -> {
+            for (int i = 0; ; i++) {
+              String k = "w" + thread + "." + i;
+              HttpRequest r =
+                  HttpRequest.newBuilder(base.resolve("/api/v1/defaults"))
+                      .header("Authorization", "Bearer " + key)
+                      .POST(
+                          HttpRequest.BodyPublishers.ofString(
+                              "{\"key\":\"" + k + "\",\"value\":\"v\"}"))
+                      .build();
+              try {
+                HttpResponse<String> resp = http.send(r, HttpResponse.BodyHandlers.ofString());
+                sent.incrementAndGet();
+                if (resp.statusCode() == 201) {
+                  acknowledged.add(k);
+                } else if (resp.statusCode() >= 500) {
+                  serverErrors.incrementAndGet();
+                }
+              } catch (IOException e) {
+                return; // the listener has closed: stop this client
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+              }
+            }
+          });
+    }
+    while (acknowledged.size() < 200) {
+      Thread.sleep(20);
+    }
+    // kill(1) rather than Process.destroy(), which would also close our end of the child's stdout.
+    new ProcessBuilder("kill", "-TERM", Long.toString(child.pid())).start().waitFor();
+    assertThat(child.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    clients.shutdown();
+    assertThat(clients.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
+    reader.join(10_000);
+    assertThat(List.copyOf(lines)).contains("STOPPED");
+    assertThat(child.exitValue()).isEqualTo(143);
+    assertThat(serverErrors.get()).isZero();
+
+    try (SmartDefaults reopened =
+        SmartDefaults.open(
+            PlandevConfig.defaults().withDataDir(dir.toString()), Clock.systemUTC())) {
+      for (String k : acknowledged) {
+        assertThat(reopened.store().find(k, dev.plandev.defaults.Context.EMPTY)).as(k).isPresent();
+      }
+    }
+  }
+}

@@ -1,0 +1,69 @@
+package dev.plandev.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.plandev.defaults.Actor;
+import dev.plandev.defaults.Context;
+import dev.plandev.defaults.DefaultSpec;
+import dev.plandev.defaults.ListQuery;
+import dev.plandev.defaults.SmartDefaults;
+import dev.plandev.defaults.config.ConfigException;
+import dev.plandev.defaults.config.PlandevConfig;
+import dev.plandev.defaults.testing.TestClock;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SchedulerTest {
+  @TempDir Path dir;
+
+  @Test
+  void cron_nextRunComesFromTheInjectedClock() {
+    var weekly = Scheduler.parse("server.vacuumSchedule", "0 4 * * 0");
+    // Thursday 2026-01-15 10:00 UTC: next Sunday 04:00 is 2 days 18 hours away.
+    ZonedDateTime thursday = ZonedDateTime.of(2026, 1, 15, 10, 0, 0, 0, ZoneOffset.UTC);
+    assertThat(thursday.getDayOfWeek()).isEqualTo(java.time.DayOfWeek.THURSDAY);
+    assertThat(weekly.timeToNextExecution(thursday)).contains(Duration.ofHours(2 * 24 + 18));
+  }
+
+  @Test
+  void badCron_isRefusedWithTheSettingName() {
+    assertThatThrownBy(() -> Scheduler.parse("server.expirySchedule", "every hour"))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("server.expirySchedule")
+        .hasMessageContaining("'every hour'");
+  }
+
+  @Test
+  void expirySweep_deletesOnlyLongExpiredEntries_throughTheAuditedStore() {
+    TestClock clock = new TestClock(Instant.parse("2026-03-01T00:00:00Z"));
+    try (SmartDefaults d =
+        SmartDefaults.open(PlandevConfig.defaults().withDataDir(dir.toString()), clock)) {
+      Actor a = Actor.of("t");
+      d.store()
+          .put(
+              DefaultSpec.of("old", "x").withExpiresAt(clock.instant().minus(Duration.ofDays(10))),
+              a);
+      d.store()
+          .put(
+              DefaultSpec.of("recent", "x")
+                  .withExpiresAt(clock.instant().minus(Duration.ofDays(1))),
+              a);
+      d.store()
+          .put(
+              DefaultSpec.of("live", "x").withExpiresAt(clock.instant().plus(Duration.ofDays(1))),
+              a);
+      assertThat(Scheduler.sweepExpired(d, clock)).isEqualTo(1);
+      assertThat(d.store().find("old", Context.EMPTY)).isEmpty();
+      assertThat(d.store().list(ListQuery.all()).total()).isEqualTo(2);
+      assertThat(d.store().changes("old", 1, 1).items().get(0).actor()).isEqualTo("scheduler");
+      d.maintain();
+      assertThat(d.store().find("recent", Context.EMPTY)).isPresent();
+    }
+  }
+}

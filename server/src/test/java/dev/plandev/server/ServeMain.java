@@ -1,0 +1,48 @@
+package dev.plandev.server;
+
+import dev.plandev.defaults.Role;
+import dev.plandev.defaults.SmartDefaults;
+import dev.plandev.defaults.config.ConfigLoader;
+import dev.plandev.defaults.config.PlandevConfig;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.Clock;
+import java.util.Map;
+
+/**
+ * The child process of {@link GracefulShutdownTest}: serves until SIGTERM, closing the server and
+ * then the store from a shutdown hook, as {@code plandev serve} does.
+ */
+public final class ServeMain {
+  private ServeMain() {}
+
+  public static void main(String[] args) throws InterruptedException {
+    PlandevConfig config =
+        new ConfigLoader(java.nio.file.Path.of(args[0]), Map.of())
+            .load(
+                null,
+                Map.of("dataDir", args[0], "server.port", "0", "server.rateLimit", "0"),
+                Map.of())
+            .config();
+    PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    SmartDefaults defaults = SmartDefaults.open(config, Clock.systemUTC(), registry);
+    String key =
+        defaults
+            .apiKeys()
+            .create("writer", Role.EDITOR, dev.plandev.defaults.Actor.of("t"))
+            .secret();
+    PlandevServer server = PlandevServer.start(defaults, registry, Clock.systemUTC());
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  server.close();
+                  defaults.close();
+                  System.out.println("STOPPED");
+                  System.out.flush();
+                }));
+    System.out.println("READY " + server.port() + " " + key);
+    System.out.flush();
+    Thread.currentThread().join();
+  }
+}
