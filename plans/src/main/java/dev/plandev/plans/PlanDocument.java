@@ -68,16 +68,9 @@ public final class PlanDocument {
   /** Parses {@code bytes} as the content of {@code path} (which is not read). */
   public static PlanDocument parse(Path path, byte[] bytes) {
     Charset charset = StandardCharsets.UTF_8;
-    String text;
-    try {
-      text =
-          StandardCharsets.UTF_8
-              .newDecoder()
-              .onMalformedInput(CodingErrorAction.REPORT)
-              .onUnmappableCharacter(CodingErrorAction.REPORT)
-              .decode(ByteBuffer.wrap(bytes))
-              .toString();
-    } catch (CharacterCodingException e) {
+    String text = new String(bytes, charset);
+    // The fast decoder replaces malformed input with U+FFFD; only then is the strict check needed.
+    if (text.indexOf('\uFFFD') >= 0 && !isStrictUtf8(bytes)) {
       charset = StandardCharsets.ISO_8859_1;
       text = new String(bytes, charset);
     }
@@ -235,6 +228,19 @@ public final class PlanDocument {
 
   LineTable lines() {
     return outline.lines();
+  }
+
+  private static boolean isStrictUtf8(byte[] bytes) {
+    try {
+      StandardCharsets.UTF_8
+          .newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(ByteBuffer.wrap(bytes));
+      return true;
+    } catch (CharacterCodingException e) {
+      return false;
+    }
   }
 
   private static String titleFromName(String name) {

@@ -197,6 +197,16 @@ class PlanDocumentTest {
   }
 
   @Test
+  void validUtf8_withAReplacementCharacter_staysUtf8() throws IOException {
+    byte[] bytes = "- [ ] caractère \uFFFD voulu\n".getBytes(StandardCharsets.UTF_8);
+    PlanDocument plan = write("fffd.md", bytes);
+
+    assertThat(plan.bytes()).isEqualTo(bytes);
+    assertThat(plan.tasks().get(0).text()).isEqualTo("caractère \uFFFD voulu");
+    assertThat(plan.withChecked(plan.tasks().get(0), true).bytes()).hasSameSizeAs(bytes);
+  }
+
+  @Test
   void checkboxVariants_onlyGfmFormsAreTasks() {
     PlanDocument plan =
         PlanDocument.of(
