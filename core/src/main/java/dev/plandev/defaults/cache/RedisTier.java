@@ -36,8 +36,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -137,7 +137,7 @@ final class RedisTier implements AutoCloseable {
   private volatile String lastError = "";
   private volatile boolean closed;
   private final AtomicBoolean subscribedOnce = new AtomicBoolean();
-  private ScheduledFuture<?> replayTask;
+  private boolean replayScheduled;
   private long retryDelayMillis;
 
   private final LongAdder hits = new LongAdder();
@@ -378,7 +378,7 @@ final class RedisTier implements AutoCloseable {
       if (subscribedOnce.getAndSet(true)) {
         // Subscribed again after a disconnection: messages sent meanwhile are lost.
         missedInvalidations.run();
-        background.execute(RedisTier.this::replay);
+        scheduleReplay();
       }
     }
   }
@@ -575,12 +575,25 @@ final class RedisTier implements AutoCloseable {
   }
 
   private synchronized void scheduleReplay() {
-    if (closed || (replayTask != null && !replayTask.isDone())) {
+    if (closed || replayScheduled) {
       return;
     }
-    replayTask =
-        background.schedule(
-            this::replay, Math.max(config.retryDelay().toMillis(), 50), TimeUnit.MILLISECONDS);
+    replayScheduled = true;
+    try {
+      background.schedule(
+          this::scheduledReplay,
+          Math.max(config.retryDelay().toMillis(), 50),
+          TimeUnit.MILLISECONDS);
+    } catch (RejectedExecutionException e) {
+      replayScheduled = false; // closing
+    }
+  }
+
+  private void scheduledReplay() {
+    synchronized (this) {
+      replayScheduled = false;
+    }
+    replay();
   }
 
   // ---- shared values (db 1, db 2) --------------------------------------------------------------

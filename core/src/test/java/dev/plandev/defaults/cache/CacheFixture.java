@@ -11,7 +11,10 @@ import java.util.function.BooleanSupplier;
 final class CacheFixture {
   private CacheFixture() {}
 
-  /** Redis on this port, with a prefix of its own and a quick breaker. */
+  /**
+   * Redis on this port, with a prefix of its own and a quick breaker (the 2 s timeout leaves room
+   * for a loaded machine).
+   */
   static PlandevConfig.Redis redis(int port, String prefix) {
     return new PlandevConfig.Redis(
         true,
@@ -20,7 +23,7 @@ final class CacheFixture {
         "",
         0,
         Duration.ofMillis(50),
-        Duration.ofMillis(500),
+        Duration.ofSeconds(2),
         prefix,
         Duration.ofSeconds(3600),
         Duration.ofHours(4),

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.plandev.defaults.Actor;
 import dev.plandev.defaults.Context;
+import dev.plandev.defaults.DefaultEntry;
 import dev.plandev.defaults.DefaultSpec;
 import dev.plandev.defaults.Feedback;
 import dev.plandev.defaults.Outcome;
@@ -162,8 +163,8 @@ class RedisCacheTest {
 
   @Test
   void staleAnswerStoredAfterAWrite_isNeverServed() {
-    one.store().put(DefaultSpec.of("k", "v1"), alice);
-    Resolution old = one.resolve("k", Context.EMPTY).orElseThrow();
+    DefaultEntry v1 = one.store().put(DefaultSpec.of("k", "v1"), alice);
+    Resolution old = new Resolution(v1, 0, 1);
     // A reader of two looks up L2 and misses, then reads the database just before a write ...
     RedisTier tier = cache(two).redis();
     RedisTier.Lookup miss = tier.lookup("k", "{}");
