@@ -22,6 +22,7 @@ import dev.plandev.defaults.Prediction;
 import dev.plandev.defaults.Resolution;
 import dev.plandev.defaults.SmartDefaults;
 import dev.plandev.defaults.UsageEvent;
+import dev.plandev.defaults.cache.CacheStats;
 import io.javalin.http.Context;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -447,7 +448,27 @@ final class DefaultsApi {
   private void stats(Context ctx) {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("store", defaults.stats());
+    CacheStats c = defaults.cacheStats();
+    Map<String, Object> cache = new LinkedHashMap<>();
+    cache.put("l1", level(c.l1()));
+    cache.put("l2", level(c.l2()));
+    cache.put("breaker", c.breaker());
+    cache.put("redisErrors", c.redisErrors());
+    cache.put("corruptValues", c.corruptValues());
+    body.put("cache", cache);
     ctx.json(body);
+  }
+
+  private static Map<String, Object> level(CacheStats.Level l) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("enabled", l.enabled());
+    m.put("hits", l.hits());
+    m.put("misses", l.misses());
+    m.put("hitRatio", l.hitRatio());
+    m.put("bypassed", l.bypassed());
+    m.put("evictions", l.evictions());
+    m.put("size", l.size());
+    return m;
   }
 
   // ---- helpers ---------------------------------------------------------------------------------

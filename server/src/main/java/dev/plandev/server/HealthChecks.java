@@ -1,15 +1,24 @@
 package dev.plandev.server;
 
 import dev.plandev.defaults.SmartDefaults;
+import dev.plandev.defaults.cache.CacheHealth;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** Health of the parts beside the database: the ranking model (and the cache when present). */
+/** Health of the parts beside the database: the cache's Redis level and the ranking model. */
 final class HealthChecks {
   private HealthChecks() {}
 
   static Map<String, Map<String, Object>> extra(SmartDefaults defaults) {
     Map<String, Map<String, Object>> out = new LinkedHashMap<>();
+    CacheHealth cache = defaults.cacheHealth();
+    Map<String, Object> redis = new LinkedHashMap<>();
+    redis.put("status", cache.redis().name());
+    redis.put("breaker", cache.breaker());
+    if (!cache.detail().isEmpty()) {
+      redis.put("detail", cache.detail());
+    }
+    out.put("redis", redis);
     Map<String, Object> model = new LinkedHashMap<>();
     model.put("status", "UP");
     model.put("engine", "usage counts");

@@ -8,10 +8,13 @@ import dev.plandev.defaults.config.PlandevConfig;
 import io.javalin.Javalin;
 import io.javalin.json.JavalinJackson;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import jakarta.servlet.http.HttpServlet;
 import java.net.URI;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.eclipse.jetty.servlet.ServletHolder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -69,6 +72,19 @@ public final class PlandevServer implements AutoCloseable {
    */
   public static PlandevServer start(
       SmartDefaults defaults, PrometheusMeterRegistry registry, Clock clock) {
+    return start(defaults, registry, clock, Map.of());
+  }
+
+  /**
+   * Starts the service with extra servlets mounted beside the API, by path (the CLI mounts the MCP
+   * endpoint at {@code /mcp} this way, so this module need not know about MCP). A mounted servlet
+   * checks its own credentials: Javalin's handlers, and so {@link Guard}, do not run for it.
+   */
+  public static PlandevServer start(
+      SmartDefaults defaults,
+      PrometheusMeterRegistry registry,
+      Clock clock,
+      Map<String, ? extends HttpServlet> mounts) {
     PlandevConfig config = defaults.config();
     PlandevConfig.Server settings = config.server();
     ObjectMapper mapper = mapper();
@@ -89,6 +105,14 @@ public final class PlandevServer implements AutoCloseable {
                     h.setSendServerVersion(false);
                   });
               Docs.staticFiles(c);
+              c.jetty.modifyServletContextHandler(
+                  h ->
+                      mounts.forEach(
+                          (path, servlet) -> {
+                            ServletHolder holder = new ServletHolder(servlet);
+                            holder.setAsyncSupported(true);
+                            h.addServlet(holder, path);
+                          }));
             });
     Routes routes = new Routes(app);
     Problems.install(app);

@@ -4,11 +4,19 @@ import dev.plandev.cli.Plandev;
 import dev.plandev.defaults.ApiKeys;
 import dev.plandev.defaults.Role;
 import dev.plandev.defaults.SmartDefaults;
+import dev.plandev.mcp.McpCaller;
+import dev.plandev.mcp.McpHttpEndpoint;
+import dev.plandev.mcp.PlandevMcp;
 import dev.plandev.server.PlandevServer;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -21,6 +29,7 @@ import picocli.CommandLine.Spec;
     name = "serve",
     description = {
       "Run the Smart Defaults HTTP service (REST API, OFREP, /docs, /health, /ready, /metrics).",
+      "Also serves MCP (streamable HTTP) at /mcp for AI agents, with the same API keys.",
       "On first start with no API key, prints an admin key once. Stop with Ctrl-C or SIGTERM:",
       "in-flight requests finish, then the store closes."
     },
@@ -36,6 +45,13 @@ public final class ServeCommand implements Callable<Integer> {
       description = "Port (default from server.port: 8080; 0 picks a free one)")
   Integer port;
 
+  @Option(
+      names = "--root",
+      paramLabel = "DIR",
+      description =
+          "Folder of plans served to agents at /mcp (repeatable; default: working directory)")
+  List<Path> roots = new ArrayList<>();
+
   @Override
   public Integer call() {
     Plandev root = (Plandev) spec.root().userObject();
@@ -49,7 +65,12 @@ public final class ServeCommand implements Callable<Integer> {
     SmartDefaults defaults = root.defaults(registry);
     PrintWriter out = spec.commandLine().getOut();
     String firstKey = firstAdminKey(defaults, root);
-    PlandevServer server = PlandevServer.start(defaults, registry, root.environment().clock());
+    PlandevServer server =
+        PlandevServer.start(
+            defaults,
+            registry,
+            root.environment().clock(),
+            Map.of(McpHttpEndpoint.PATH, mcpEndpoint(root, defaults)));
     CountDownLatch stopped = new CountDownLatch(1);
     Thread hook =
         new Thread(
@@ -61,7 +82,9 @@ public final class ServeCommand implements Callable<Integer> {
             "plandev-shutdown");
     Runtime.getRuntime().addShutdownHook(hook);
     out.printf("plandev serving on %s (%s)%n", server.url(), defaults.databaseDescription());
-    out.printf("  API docs: %s/docs   health: %s/health%n", server.url(), server.url());
+    out.printf(
+        "  API docs: %s/docs   health: %s/health   MCP: %s/mcp%n",
+        server.url(), server.url(), server.url());
     if (firstKey != null) {
       out.println();
       out.println("  First start: created API key 'admin' (role admin). It is shown only now:");
@@ -87,6 +110,35 @@ public final class ServeCommand implements Callable<Integer> {
       }
     }
     return 0;
+  }
+
+  /**
+   * The MCP endpoint at {@code /mcp}, over the plans under the working directory (or {@code
+   * --root}), with the same API keys as the REST API: readers may not use the write tools.
+   */
+  private McpHttpEndpoint mcpEndpoint(Plandev root, SmartDefaults defaults) {
+    List<Path> folders =
+        roots.isEmpty()
+            ? List.of(root.environment().workingDir())
+            : roots.stream().map(root.environment()::resolve).toList();
+    PlandevMcp mcp =
+        PlandevMcp.builder()
+            .roots(folders)
+            .defaults(() -> defaults)
+            .clock(root.environment().clock())
+            .version(String.valueOf(ServeCommand.class.getPackage().getImplementationVersion()))
+            .build();
+    ApiKeys keys = defaults.apiKeys();
+    return new McpHttpEndpoint(
+        mcp,
+        request -> {
+          String header = request.getHeader("Authorization");
+          if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return Optional.empty();
+          }
+          return keys.authenticate(header.substring(7).trim())
+              .map(k -> new McpCaller(k.name(), k.role().includes(Role.EDITOR)));
+        });
   }
 
   private static String firstAdminKey(SmartDefaults defaults, Plandev root) {

@@ -33,6 +33,24 @@ class ServeCommandTest {
                     .build(),
                 HttpResponse.BodyHandlers.ofString());
     assertThat(r.statusCode()).isEqualTo(200);
+    String initialize =
+        "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{\"protocolVersion\":"
+            + "\"2025-06-18\",\"capabilities\":{},\"clientInfo\":{\"name\":\"t\",\"version\":\"1\"}}}";
+    HttpRequest.Builder mcp =
+        HttpRequest.newBuilder(URI.create(url.group(1) + "/mcp"))
+            .header("Content-Type", "application/json")
+            .header("Accept", "application/json, text/event-stream")
+            .POST(HttpRequest.BodyPublishers.ofString(initialize));
+    HttpResponse<String> anonymous =
+        HttpClient.newHttpClient().send(mcp.build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(anonymous.statusCode()).as("/mcp needs an API key").isEqualTo(401);
+    HttpResponse<String> agent =
+        HttpClient.newHttpClient()
+            .send(
+                mcp.header("Authorization", "Bearer " + url.group(2)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    assertThat(agent.statusCode()).isEqualTo(200);
+    assertThat(agent.body()).contains("serverInfo").contains("plandev");
     serve.thread().interrupt();
     serve.thread().join(30_000);
     assertThat(serve.thread().isAlive()).isFalse();
