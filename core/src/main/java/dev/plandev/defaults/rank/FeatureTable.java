@@ -71,13 +71,23 @@ final class FeatureTable {
   final int[] slots;
   final double[] global;
 
-  /** Per request field: its field number in the key, its context value, and its sparse block. */
+  /**
+   * Per request field: its field number in the key, its context value, and its sparse block: the
+   * rows of the candidates seen with that value. The block's features are read from the live counts
+   * (valid only until the key next changes, which callers guarantee by holding its lock or checking
+   * its version) or, in a {@link #subset}, from copied values.
+   */
   final int[] fieldNumbers;
 
   final String[] fieldNames;
   final String[] fieldValues;
   final int[][] rows;
-  final double[][] values;
+  private final int[][] entries;
+  private final ContextCounts[] sources;
+  private final double[] inverseTotals;
+  private final double[] logTotals;
+  private final double[] logShare;
+  private final double[][] values;
 
   private FeatureTable(
       int n,
@@ -87,6 +97,7 @@ final class FeatureTable {
       String[] fieldNames,
       String[] fieldValues,
       int[][] rows,
+      Live live,
       double[][] values) {
     this.n = n;
     this.slots = slots;
@@ -95,7 +106,43 @@ final class FeatureTable {
     this.fieldNames = fieldNames;
     this.fieldValues = fieldValues;
     this.rows = rows;
+    this.entries = live == null ? null : live.entries;
+    this.sources = live == null ? null : live.sources;
+    this.inverseTotals = live == null ? null : live.inverseTotals;
+    this.logTotals = live == null ? null : live.logTotals;
+    this.logShare = live == null ? null : live.logShare;
     this.values = values;
+  }
+
+  /** Where the per-field features of a freshly built table are read from. */
+  private record Live(
+      int[][] entries,
+      ContextCounts[] sources,
+      double[] inverseTotals,
+      double[] logTotals,
+      double[] logShare) {}
+
+  /** Per-field feature {@code k} of entry {@code e} of request field {@code f}. */
+  double value(int f, int e, int k) {
+    if (values != null) {
+      return values[f][e * F + k];
+    }
+    ContextCounts c = sources[f];
+    int i = entries[f][e];
+    return switch (k) {
+      case 0 -> c.weighted[i] * inverseTotals[f];
+      case 1 -> 1.0 / (1 + c.usesSince(i));
+      case 2 -> c.logCounts[i];
+      default -> c.logWeighted[i] - logTotals[f] - logShare[rows[f][e]];
+    };
+  }
+
+  /** The per-field score of entry {@code e} of field {@code f} with weights {@code u[base..]}. */
+  double dot(int f, int e, double[] u, int base) {
+    return u[base] * value(f, e, 0)
+        + u[base + 1] * value(f, e, 1)
+        + u[base + 2] * value(f, e, 2)
+        + u[base + 3] * value(f, e, 3);
   }
 
   static FeatureTable build(KeyStatistics stats, Map<String, String> context, double now) {
@@ -112,7 +159,10 @@ final class FeatureTable {
     List<String> names = new ArrayList<>();
     List<String> fieldValues = new ArrayList<>();
     List<int[]> rows = new ArrayList<>();
-    List<double[]> blocks = new ArrayList<>();
+    List<int[]> entries = new ArrayList<>();
+    List<ContextCounts> sources = new ArrayList<>();
+    double[] inverseTotals = new double[context.size()];
+    double[] logTotals = new double[context.size()];
     int fieldsPresent = 0;
     for (Map.Entry<String, String> field : context.entrySet()) {
       fieldsPresent++;
@@ -123,7 +173,7 @@ final class FeatureTable {
         continue;
       }
       int[] row = new int[c.size];
-      double[] block = new double[c.size * F];
+      int[] entry = new int[c.size];
       int m = 0;
       double inverseTotal = 1 / c.weightedTotal;
       double logTotal = Math.log(c.weightedTotal);
@@ -137,11 +187,7 @@ final class FeatureTable {
         double recency = 1.0 / (1 + c.usesSince(i));
         double fieldLift = c.logWeighted[i] - logTotal - logShare[s];
         row[m] = s;
-        int o = m * F;
-        block[o] = fieldShare;
-        block[o + 1] = recency;
-        block[o + 2] = c.logCounts[i];
-        block[o + 3] = fieldLift;
+        entry[m] = i;
         m++;
         int g = s * G;
         x[g + FIELD_VOTES] += fieldShare;
@@ -150,11 +196,14 @@ final class FeatureTable {
         x[g + FIELD_LIFT] += fieldLift;
         x[g + CONTEXT_SIMILARITY] += (double) c.counts[i] / Math.max(1, stats.counts[s]);
       }
+      inverseTotals[numbers.size()] = inverseTotal;
+      logTotals[numbers.size()] = logTotal;
       numbers.add(number);
       names.add(field.getKey());
       fieldValues.add(field.getValue());
+      sources.add(c);
       rows.add(m == row.length ? row : Arrays.copyOf(row, m));
-      blocks.add(m == row.length ? block : Arrays.copyOf(block, m * F));
+      entries.add(m == entry.length ? entry : Arrays.copyOf(entry, m));
     }
 
     ContextCounts exact = stats.exactContextCounts(context, false);
@@ -199,7 +248,13 @@ final class FeatureTable {
         names.toArray(new String[0]),
         fieldValues.toArray(new String[0]),
         rows.toArray(new int[0][]),
-        blocks.toArray(new double[0][]));
+        new Live(
+            entries.toArray(new int[0][]),
+            sources.toArray(new ContextCounts[0]),
+            inverseTotals,
+            logTotals,
+            logShare),
+        null);
   }
 
   /**
@@ -238,7 +293,7 @@ final class FeatureTable {
   FeatureTable subset(int[] keep) {
     int m = keep.length;
     int[] position = new int[n];
-    java.util.Arrays.fill(position, -1);
+    Arrays.fill(position, -1);
     int[] newSlots = new int[m];
     double[] x = new double[m * G];
     for (int i = 0; i < m; i++) {
@@ -256,7 +311,9 @@ final class FeatureTable {
         int p = position[rows[f][e]];
         if (p >= 0) {
           row[k] = p;
-          System.arraycopy(values[f], e * F, block, k * F, F);
+          for (int j = 0; j < F; j++) {
+            block[k * F + j] = value(f, e, j);
+          }
           k++;
         }
       }
@@ -264,6 +321,6 @@ final class FeatureTable {
       newValues[f] = Arrays.copyOf(block, k * F);
     }
     return new FeatureTable(
-        m, newSlots, x, fieldNumbers, fieldNames, fieldValues, newRows, newValues);
+        m, newSlots, x, fieldNumbers, fieldNames, fieldValues, newRows, null, newValues);
   }
 }

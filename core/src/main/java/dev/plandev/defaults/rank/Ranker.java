@@ -437,7 +437,7 @@ public final class Ranker {
           continue;
         }
         for (int k = 0; k < f; k++) {
-          out[g + i * f + k] = key.field[base + k] * table.values[i][e * f + k];
+          out[g + i * f + k] = key.field[base + k] * table.value(i, e, k);
         }
       }
       return out;
@@ -491,10 +491,10 @@ public final class Ranker {
         int k = (j - FeatureTable.G) % FeatureTable.F;
         String where = table.fieldNames[i] + "=" + table.fieldValues[i];
         if (k == 1) {
-          double recency = table.values[i][entries[i][r] * FeatureTable.F + 1];
+          double recency = table.value(i, entries[i][r], 1);
           return (recency == 1 ? "last value where " : "used lately where ") + where;
         }
-        double share = table.values[i][entries[i][r] * FeatureTable.F];
+        double share = table.value(i, entries[i][r], 0);
         return percent(share) + " of recent uses where " + where;
       }
       return switch (j) {

@@ -79,13 +79,8 @@ final class RankingModel {
         continue;
       }
       int[] row = table.rows[i];
-      double[] v = table.values[i];
       for (int e = 0; e < row.length; e++) {
-        double sum = 0;
-        for (int k = 0; k < f; k++) {
-          sum += key.field[base + k] * v[e * f + k];
-        }
-        s[row[e]] += sum;
+        s[row[e]] += table.dot(i, e, key.field, base);
       }
     }
     return s;
@@ -149,10 +144,10 @@ final class RankingModel {
     for (int i = 0; i < table.rows.length; i++) {
       int base = table.fieldNumbers[i] * f;
       int[] row = table.rows[i];
-      double[] v = table.values[i];
       for (int e = 0; e < row.length; e++) {
+        double de = d[row[e]];
         for (int k = 0; k < f; k++) {
-          fieldGrad[base + k] += d[row[e]] * v[e * f + k];
+          fieldGrad[base + k] += de * table.value(i, e, k);
         }
       }
     }
