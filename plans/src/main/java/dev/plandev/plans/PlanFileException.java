@@ -15,6 +15,11 @@ public final class PlanFileException extends PlanException {
     return new PlanFileException("no such plan file (expected a Markdown file)", path, 2, null);
   }
 
+  /** A folder was expected (to watch or list) but {@code path} is not one: exit code 2. */
+  public static PlanFileException notAFolder(Path path) {
+    return new PlanFileException("not a folder", path, 2, null);
+  }
+
   /** The file holds binary data rather than Markdown text: bad input, exit code 2. */
   static PlanFileException notText(Path path, int offset) {
     return new PlanFileException(

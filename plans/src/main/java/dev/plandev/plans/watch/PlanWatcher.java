@@ -58,7 +58,7 @@ public final class PlanWatcher implements Closeable {
    */
   public PlanWatcher(Path root, Duration debounce, Clock clock, Consumer<PlanEvent> listener) {
     if (!Files.isDirectory(root)) {
-      throw PlanFileException.io("watching", root, new IOException("not a folder"));
+      throw PlanFileException.notAFolder(root);
     }
     this.root = root;
     this.debounce = debounce;
@@ -127,7 +127,12 @@ public final class PlanWatcher implements Closeable {
   private void handle(WatchKey key) {
     Path folder = folders.get(key);
     for (WatchEvent<?> event : key.pollEvents()) {
-      if (folder == null || event.kind() == OVERFLOW) {
+      if (folder == null) {
+        continue;
+      }
+      if (event.kind() == OVERFLOW) {
+        // Events were lost: treat every plan of the folder as changed rather than miss one.
+        enqueuePlansIn(folder);
         continue;
       }
       Path path = folder.resolve((Path) event.context());
@@ -160,6 +165,14 @@ public final class PlanWatcher implements Closeable {
       } catch (RuntimeException e) {
         // The listener reports its own failures; a bad plan must not end the watch.
       }
+    }
+  }
+
+  private void enqueuePlansIn(Path folder) {
+    try (Stream<Path> files = Files.list(folder)) {
+      files.filter(PlanFiles::isMarkdown).forEach(p -> pending.put(p, clock.instant()));
+    } catch (IOException e) {
+      // The folder is gone; its deletion is reported through its plans' own events.
     }
   }
 

@@ -162,7 +162,9 @@ class PlanWatcherTest {
     org.assertj.core.api.Assertions.assertThatThrownBy(
             () -> new PlanWatcher(file, DEBOUNCE, clock, events::add))
         .hasMessageContaining("not a folder")
-        .hasMessageContaining(file.toString());
+        .hasMessageContaining(file.toString())
+        .extracting(e -> ((dev.plandev.plans.PlanException) e).exitCode())
+        .isEqualTo(2);
   }
 
   /** A clock that moves only when told, so debounce is tested without sleeping. */
