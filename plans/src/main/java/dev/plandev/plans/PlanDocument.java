@@ -113,25 +113,37 @@ public final class PlanDocument {
     return !text.equals(other.text);
   }
 
-  /** Writes {@link #bytes()} to {@link #path()} atomically (a temporary file, then a move). */
+  /**
+   * Writes {@link #bytes()} to {@link #path()} atomically: a temporary file beside it, then a move.
+   * The move targets the real file behind a symbolic link (the link stays a link) and the temporary
+   * file takes the original's POSIX permissions, so a save changes content only.
+   */
   public void save() {
     Objects.requireNonNull(path, "document has no path; it was made from text");
-    Path dir = path.toAbsolutePath().getParent();
     try {
-      Path temp = Files.createTempFile(dir, "." + name, ".tmp");
+      Path target = Files.exists(path) ? path.toRealPath() : path.toAbsolutePath();
+      Path temp = Files.createTempFile(target.getParent(), "." + name, ".tmp");
       try {
         Files.write(temp, bytes());
+        copyPermissions(target, temp);
         try {
           Files.move(
-              temp, path, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+              temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (AtomicMoveNotSupportedException e) {
-          Files.move(temp, path, StandardCopyOption.REPLACE_EXISTING);
+          Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
         }
       } finally {
         Files.deleteIfExists(temp);
       }
     } catch (IOException e) {
       throw PlanFileException.io("writing", path, e);
+    }
+  }
+
+  private static void copyPermissions(Path from, Path to) throws IOException {
+    if (Files.exists(from)
+        && from.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+      Files.setPosixFilePermissions(to, Files.getPosixFilePermissions(from));
     }
   }
 

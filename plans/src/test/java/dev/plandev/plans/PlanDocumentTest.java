@@ -8,6 +8,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -260,6 +261,23 @@ class PlanDocumentTest {
         .hasMessageContaining("nope.md")
         .extracting(e -> ((PlanException) e).exitCode())
         .isEqualTo(2);
+  }
+
+  @Test
+  void save_keepsPermissionsAndSymbolicLinks() throws IOException {
+    Path real = Files.createDirectories(dir.resolve("real")).resolve("plan.md");
+    Files.writeString(real, "- [ ] a\n");
+    Files.setPosixFilePermissions(real, PosixFilePermissions.fromString("rw-------"));
+    Path link = Files.createSymbolicLink(dir.resolve("link.md"), real);
+
+    PlanDocument plan = PlanDocument.parse(link);
+    plan.withChecked(plan.tasks().get(0), true).save();
+
+    assertThat(Files.isSymbolicLink(link)).isTrue();
+    assertThat(Files.readString(real)).isEqualTo("- [x] a\n");
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(real)))
+        .isEqualTo("rw-------");
+    assertThat(Files.list(real.getParent())).hasSize(1);
   }
 
   @Test
