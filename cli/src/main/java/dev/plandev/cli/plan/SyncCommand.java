@@ -20,7 +20,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(
     name = "sync",
-    description = "Make progress lines (*Progression: 85%*, …) match the tasks.",
+    description = "Make progress lines (*Progression: 85%%*, …) match the tasks.",
     mixinStandardHelpOptions = true)
 final class SyncCommand implements Callable<Integer> {
   @Spec CommandSpec spec;

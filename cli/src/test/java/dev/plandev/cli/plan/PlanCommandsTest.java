@@ -53,6 +53,18 @@ class PlanCommandsTest {
   }
 
   @Test
+  void help_ofEveryPlanCommand_rendersCleanly() {
+    for (String command :
+        new String[] {"status", "sync", "check", "uncheck", "next", "lint", "report", "watch"}) {
+      Result r = run(command, "--help");
+
+      assertThat(r.code()).as(command).isZero();
+      assertThat(r.out()).as(command).startsWith("Usage: plandev " + command).doesNotContain("%n");
+    }
+    assertThat(run("sync", "--help").out()).contains("(*Progression: 85%*, …)");
+  }
+
+  @Test
   void status_printsTheTree() {
     Result r = run("status", plan.toString());
 
