@@ -1,18 +1,22 @@
 package dev.plandev.plans;
 
+import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * Resolves what a user typed to one task: an exact id first, then a unique text fragment.
  *
- * <p>Fragments compare case-insensitively against the task text with Markdown emphasis and code
- * marks removed, so {@code "configurer qdrant"} finds {@code **1.1.1** Configurer Qdrant}. When
- * several tasks contain the fragment but exactly one equals it, that one wins.
+ * <p>Fragments compare against the task text ignoring case, accents, Markdown emphasis and code
+ * marks, so {@code "etape 1 configurer"} finds {@code **Étape 1** Configurer}, typed on any
+ * keyboard. When several tasks contain the fragment but exactly one equals it, that one wins.
  */
 final class TaskLookup {
+  private static final Pattern DIACRITICS = Pattern.compile("\\p{M}+");
+
   private TaskLookup() {}
 
   static Task find(PlanDocument plan, Map<String, Task> byId, String query) {
@@ -43,10 +47,10 @@ final class TaskLookup {
   }
 
   private static String plain(String text) {
-    return text.replace("**", "")
-        .replace("__", "")
-        .replace("`", "")
-        .strip()
+    String marks = text.replace("**", "").replace("__", "").replace("`", "").strip();
+    return DIACRITICS
+        .matcher(Normalizer.normalize(marks, Normalizer.Form.NFD))
+        .replaceAll("")
         .toLowerCase(Locale.ROOT);
   }
 }

@@ -102,6 +102,7 @@ class PlanDocumentTest {
 
     assertThat(plan.task("configurer LES ports").id()).isEqualTo("1.1.1.2");
     assertThat(plan.task("tâche 2.1: refactoriser").id()).isEqualTo("2.1");
+    assertThat(plan.task("ecrire la DOCUMENTATION").id()).isEqualTo("1.1#4");
   }
 
   @Test
