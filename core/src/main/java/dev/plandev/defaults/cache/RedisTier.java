@@ -3,6 +3,7 @@ package dev.plandev.defaults.cache;
 import com.github.benmanes.caffeine.cache.Ticker;
 import dev.plandev.defaults.DefaultEntry;
 import dev.plandev.defaults.Resolution;
+import dev.plandev.defaults.config.DurationText;
 import dev.plandev.defaults.config.PlandevConfig;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
@@ -79,10 +80,11 @@ import org.slf4j.LoggerFactory;
  * Every Redis call asks a Resilience4j breaker first. It opens when the share of failed or slow
  * calls among the last calls (at least {@code breakerMinimumCalls}) reaches {@code
  * breakerFailureRate}; then lookups and fills are skipped without touching the network, and reads
- * go to the database. After {@code breakerWaitInOpen} a few calls probe Redis (half-open); if they
- * succeed the breaker closes and the cache warms again. Lettuce reconnects on its own, rejecting
- * commands while disconnected, so a dead Redis fails fast instead of queueing. Failures never reach
- * callers: they are counted and logged at most once every 30 s per kind.
+ * go to the database. After {@code breakerWaitInOpen} a few calls probe Redis (half-open): the
+ * callers' own, or a background PING so that an idle instance recovers too; if they succeed the
+ * breaker closes and the cache warms again. Lettuce reconnects on its own, rejecting commands while
+ * disconnected, so a dead Redis fails fast instead of queueing. Failures never reach callers: they
+ * are counted and logged at most once every 30 s per kind.
  *
  * <p>Resolutions of secret entries are never written to Redis: the database holds them encrypted
  * and Redis would hold them in clear.
@@ -125,6 +127,8 @@ final class RedisTier implements AutoCloseable {
   private final String instanceId =
       Long.toString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE, 36);
   private final ReentrantLock paying = new ReentrantLock();
+  private final Object connecting = new Object();
+  private boolean failedBefore;
   private final AtomicLong tokens = new AtomicLong();
 
   private final ClientResources resources;
@@ -195,10 +199,13 @@ final class RedisTier implements AutoCloseable {
         .onStateTransition(
             e ->
                 LOG.warn(
-                    "Redis cache breaker {}: {}",
-                    e.getStateTransition(),
+                    "Redis cache breaker {} -> {}: {}",
+                    e.getStateTransition().getFromState(),
+                    e.getStateTransition().getToState(),
                     switch (e.getStateTransition().getToState()) {
-                      case OPEN -> "reads go to the database for " + config.breakerWaitInOpen();
+                      case OPEN ->
+                          "reads go to the database for "
+                              + DurationText.format(config.breakerWaitInOpen());
                       case HALF_OPEN -> "probing Redis";
                       case CLOSED -> "Redis serves the cache again";
                       default -> "";
@@ -277,6 +284,8 @@ final class RedisTier implements AutoCloseable {
    * still does not answer, goes on trying in the background while reads use the database.
    */
   void start() {
+    long period = Math.max(50, Math.min(1000, config.breakerWaitInOpen().toMillis() / 2));
+    background.scheduleWithFixedDelay(this::probe, period, period, TimeUnit.MILLISECONDS);
     long delay = config.retryDelay().toMillis();
     for (int attempt = 0; attempt <= config.maxRetries(); attempt++) {
       if (tryConnect()) {
@@ -308,7 +317,14 @@ final class RedisTier implements AutoCloseable {
     background.schedule(this::connectInBackground, retryDelayMillis, TimeUnit.MILLISECONDS);
   }
 
-  private synchronized boolean tryConnect() {
+  /** Opens the four connections, or none; held apart from the replay's lock (it may block). */
+  private boolean tryConnect() {
+    synchronized (connecting) {
+      return connect();
+    }
+  }
+
+  private boolean connect() {
     if (values != null) {
       return true;
     }
@@ -334,9 +350,14 @@ final class RedisTier implements AutoCloseable {
       pubSub = p;
       lastError = "";
       LOG.info("Redis cache connected to {}:{}", config.host(), config.port());
+      if (failedBefore) {
+        // Unsubscribed until now: other instances' invalidations were missed.
+        missedInvalidations.run();
+      }
       replay();
       return true;
     } catch (RuntimeException e) {
+      failedBefore = true;
       lastError =
           "cannot connect to " + config.host() + ":" + config.port() + ": " + e.getMessage();
       for (AutoCloseable c : opened) {
@@ -379,6 +400,21 @@ final class RedisTier implements AutoCloseable {
         // Subscribed again after a disconnection: messages sent meanwhile are lost.
         missedInvalidations.run();
         scheduleReplay();
+      }
+    }
+  }
+
+  /**
+   * Pings Redis while the breaker is not closed, so that an idle instance notices Redis is back
+   * (and reports it healthy) without waiting for traffic.
+   */
+  private void probe() {
+    StatefulRedisConnection<String, String> c = values;
+    for (int i = 0;
+        c != null && !closed && breaker.getState() != CircuitBreaker.State.CLOSED && i < 3;
+        i++) {
+      if (guarded("ping", () -> c.sync().ping()).isEmpty()) {
+        return;
       }
     }
   }
@@ -565,7 +601,10 @@ final class RedisTier implements AutoCloseable {
     sent.add(a.publish(keys.channel(), Invalidations.message(instanceId, debt)));
     if (!LettuceFutures.awaitAll(config.timeout(), sent.toArray(new RedisFuture<?>[0]))) {
       throw new java.util.concurrent.TimeoutException(
-          "invalidation of " + debt.keys().size() + " keys took over " + config.timeout());
+          "invalidation of "
+              + debt.keys().size()
+              + " keys took over "
+              + DurationText.format(config.timeout()));
     }
     return true;
   }
