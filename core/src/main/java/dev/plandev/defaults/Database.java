@@ -34,11 +34,18 @@ final class Database implements AutoCloseable {
   private final HikariDataSource pool;
   private final Dialect dialect;
   private final String description;
+  private final StatementCache statements;
 
   private Database(HikariDataSource pool, Dialect dialect, String description) {
     this.pool = pool;
     this.dialect = dialect;
     this.description = description;
+    this.statements = dialect == Dialect.SQLITE ? new StatementCache() : null;
+  }
+
+  /** A unit of work on a pooled connection (statements cached across units on SQLite). */
+  Tx begin() throws java.sql.SQLException {
+    return new Tx(pool.getConnection(), statements);
   }
 
   static Database open(PlandevConfig config) {
@@ -80,6 +87,10 @@ final class Database implements AutoCloseable {
     hc.setMaximumPoolSize(config.sqlite().poolSize());
     hc.setMinimumIdle(1);
     hc.setConnectionTimeout(Math.max(250, config.sqlite().busyTimeout().toMillis()));
+    // Never retire connections: a local file gains nothing from it, and StatementCache keys
+    // prepared statements by connection.
+    hc.setMaxLifetime(0);
+    hc.setIdleTimeout(0);
     return new Database(start(hc, "SQLite " + file), Dialect.SQLITE, "SQLite " + file);
   }
 
@@ -155,6 +166,9 @@ final class Database implements AutoCloseable {
 
   @Override
   public void close() {
+    if (statements != null) {
+      statements.close();
+    }
     pool.close();
   }
 }

@@ -6,7 +6,6 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -41,7 +40,7 @@ final class JdbcDefaultsStore implements DefaultsStore {
   }
 
   <T> T read(String what, Work<T> work) {
-    try (Tx tx = new Tx(db.dataSource().getConnection())) {
+    try (Tx tx = db.begin()) {
       return work.run(tx);
     } catch (SQLException e) {
       throw failure(what, e);
@@ -50,7 +49,7 @@ final class JdbcDefaultsStore implements DefaultsStore {
 
   <T> T write(String what, Work<T> work) {
     writeLock.lock();
-    try (Tx tx = new Tx(db.dataSource().getConnection())) {
+    try (Tx tx = db.begin()) {
       tx.connection.setAutoCommit(false);
       try {
         T result = work.run(tx);
@@ -424,20 +423,31 @@ final class JdbcDefaultsStore implements DefaultsStore {
     return write(
         "apply a batch of " + ops.size(),
         tx -> {
-          Map<String, DefaultEntry> state = new HashMap<>();
+          BatchWriter writer = new BatchWriter(tx, db.dialect());
+          Map<String, DefaultEntry> state = writer.prefetch(java.util.Arrays.asList(specs));
+          int fresh = 0;
+          for (int i = 0; i < ops.size(); i++) {
+            if (results[i] == null
+                && ops.get(i).kind() == BatchOperation.Kind.UPSERT
+                && !state.containsKey(BatchWriter.slot(specs[i].key(), specs[i].context()))) {
+              fresh++;
+            }
+          }
+          writer.reserve(fresh);
           Instant now = now();
           boolean failed = false;
           for (int i = 0; i < ops.size(); i++) {
             if (results[i] != null) {
               continue;
             }
-            results[i] = applyOne(tx, i, ops.get(i), specs[i], state, now, actor);
+            results[i] = applyOne(tx, writer, i, ops.get(i), specs[i], state, now, actor);
             failed |= results[i].status() == BatchResult.Status.FAILED;
           }
           if (atomic && failed) {
             tx.connection.rollback();
             return rolledBack(results);
           }
+          writer.flush();
           flushAudit(tx);
           return new BatchResult(true, List.of(results));
         });
@@ -445,6 +455,7 @@ final class JdbcDefaultsStore implements DefaultsStore {
 
   private BatchResult.Item applyOne(
       Tx tx,
+      BatchWriter writer,
       int index,
       BatchOperation op,
       DefaultSpec spec,
@@ -452,9 +463,8 @@ final class JdbcDefaultsStore implements DefaultsStore {
       Instant now,
       Actor actor)
       throws SQLException {
-    String slot = spec.key() + '\u0000' + spec.context().toJson();
-    DefaultEntry existing =
-        state.containsKey(slot) ? state.get(slot) : selectRaw(tx, spec.key(), spec.context());
+    String slot = BatchWriter.slot(spec.key(), spec.context());
+    DefaultEntry existing = state.get(slot);
     if (op.expectedVersion() != null
         && (existing == null || existing.version() != op.expectedVersion())) {
       return failed(
@@ -473,17 +483,19 @@ final class JdbcDefaultsStore implements DefaultsStore {
         return failed(
             index, "no entry for key " + spec.key() + " and context " + spec.context().toJson());
       }
+      writer.beforeChanging(existing.id());
       deleteRow(tx, existing.id());
       audit(tx, "delete", existing, null, actor);
-      state.put(slot, null);
+      state.remove(slot);
       return new BatchResult.Item(
           index, BatchResult.Status.DELETED, existing.id(), existing.version(), null);
     }
     DefaultEntry next = stored(spec, existing, now);
     if (existing == null) {
-      next = insert(tx, next);
+      next = writer.insert(next);
       audit(tx, "create", null, next, actor);
     } else {
+      writer.beforeChanging(existing.id());
       updateRow(tx, next);
       audit(tx, "update", existing, next, actor);
     }
@@ -801,7 +813,7 @@ final class JdbcDefaultsStore implements DefaultsStore {
    */
   void maintain() {
     writeLock.lock();
-    try (Tx tx = new Tx(db.dataSource().getConnection());
+    try (Tx tx = db.begin();
         java.sql.Statement s = tx.connection.createStatement()) {
       if (db.dialect() == Database.Dialect.SQLITE) {
         s.execute("PRAGMA wal_checkpoint(TRUNCATE)");

@@ -13,15 +13,28 @@ import java.util.Map;
 final class Tx implements AutoCloseable {
   final Connection connection;
   private final Map<String, PreparedStatement> statements = new HashMap<>();
+  private final StatementCache cache;
 
   Tx(Connection connection) {
+    this(connection, null);
+  }
+
+  /** A unit of work whose statements come from {@code cache} (SQLite) when it is not null. */
+  Tx(Connection connection, StatementCache cache) {
     this.connection = connection;
+    this.cache = cache;
   }
 
   PreparedStatement prepare(String sql) throws SQLException {
     PreparedStatement ps = statements.get(sql);
     if (ps == null) {
-      ps = connection.prepareStatement(sql);
+      if (cache != null) {
+        ps = cache.prepare(connection, sql);
+        // Reused from an earlier unit of work, which may have left a batch it never ran.
+        ps.clearBatch();
+      } else {
+        ps = connection.prepareStatement(sql);
+      }
       statements.put(sql, ps);
     }
     return ps;
@@ -30,7 +43,9 @@ final class Tx implements AutoCloseable {
   @Override
   public void close() throws SQLException {
     SQLException first = null;
-    for (PreparedStatement ps : statements.values()) {
+    // Cached statements outlive this unit of work; only our own are closed.
+    for (PreparedStatement ps :
+        cache == null ? statements.values() : java.util.List.<PreparedStatement>of()) {
       try {
         ps.close();
       } catch (SQLException e) {

@@ -216,6 +216,37 @@ abstract class StoreContract {
   }
 
   @Test
+  void batch_sameSlotSeveralTimes_keepsItemOrder() {
+    BatchResult r =
+        store.batch(
+            List.of(
+                BatchOperation.upsert(DefaultSpec.of("o.a", "1")),
+                BatchOperation.upsert(DefaultSpec.of("o.a", "2")),
+                BatchOperation.delete("o.a", Context.EMPTY),
+                BatchOperation.upsert(DefaultSpec.of("o.a", "3")),
+                BatchOperation.upsert(DefaultSpec.of("o.b", "1")),
+                BatchOperation.delete("o.b", Context.EMPTY)),
+            true,
+            alice);
+    assertThat(r.items())
+        .extracting(BatchResult.Item::status)
+        .containsExactly(
+            BatchResult.Status.CREATED,
+            BatchResult.Status.UPDATED,
+            BatchResult.Status.DELETED,
+            BatchResult.Status.CREATED,
+            BatchResult.Status.CREATED,
+            BatchResult.Status.DELETED);
+    DefaultEntry a = store.find("o.a", Context.EMPTY).orElseThrow();
+    assertThat(a.value()).isEqualTo("3");
+    assertThat(a.id()).isEqualTo(r.items().get(3).id());
+    assertThat(store.find("o.b", Context.EMPTY)).isEmpty();
+    DefaultEntry later = store.create(DefaultSpec.of("o.c", "x"), alice);
+    assertThat(later.id()).isGreaterThan(r.items().get(4).id());
+    assertThat(store.changes(null, 1, 100).total()).isEqualTo(7);
+  }
+
+  @Test
   void batch_atomic_oneFailureAppliesNothing() {
     BatchResult r =
         store.batch(
