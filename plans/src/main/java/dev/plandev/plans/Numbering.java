@@ -8,10 +8,6 @@ final class Numbering {
   /** Emoji, emphasis and punctuation that plans put before a heading's number. */
   private static final Pattern DECORATION = Pattern.compile("^[^\\p{L}\\p{N}]+");
 
-  /** Emoji and spaces that plans put before a task's label. */
-  private static final Pattern TASK_DECORATION =
-      Pattern.compile("^[\\p{So}\\p{Sk}\\p{Cs}\\uFE0F\\u200D\\s]+");
-
   private static final Pattern LEADING_NUMBER =
       Pattern.compile("^(\\d{1,4}(?:\\.\\d{1,4})*)\\.?(?=$|[^\\p{L}\\p{N}])");
   private static final Pattern NAMED_NUMBER =
@@ -26,7 +22,7 @@ final class Numbering {
    */
   private static final Pattern TASK_LABEL =
       Pattern.compile(
-          "^(\\*\\*|__)?((?:(?:sous|micro|nano|pico|femto)-)*"
+          "(\\*\\*|__)?((?:(?:sous|micro|nano|pico|femto)-)*"
               + "(?:sous-tâche|tâche|tache|étape|etape|task|step|phase|action)\\s+)?"
               + "(\\d{1,4}(?:\\.\\d{1,4})*)\\.?(?:\\*\\*|__)?(?=$|[\\s:)\\-–])",
           Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
@@ -49,11 +45,31 @@ final class Numbering {
    * ({@code **3**}, {@code 1.2}), so "3 fichiers à créer" has no label.
    */
   static String ofTask(String text) {
-    Matcher m = TASK_LABEL.matcher(TASK_DECORATION.matcher(text).replaceFirst(""));
-    if (!m.find()) {
+    Matcher m = TASK_LABEL.matcher(text).region(afterEmoji(text), text.length());
+    if (!m.lookingAt()) {
       return null;
     }
     boolean marked = m.group(1) != null || m.group(2) != null || m.group(3).indexOf('.') > 0;
     return marked ? m.group(3) : null;
+  }
+
+  /** Index of the first character after leading emoji and spaces ("🔧 **Tâche 2.1**"). */
+  private static int afterEmoji(String text) {
+    int i = 0;
+    while (i < text.length()) {
+      int c = text.codePointAt(i);
+      int type = Character.getType(c);
+      boolean decoration =
+          Character.isWhitespace(c)
+              || type == Character.OTHER_SYMBOL
+              || type == Character.MODIFIER_SYMBOL
+              || type == Character.FORMAT
+              || type == Character.NON_SPACING_MARK;
+      if (!decoration) {
+        break;
+      }
+      i += Character.charCount(c);
+    }
+    return i;
   }
 }
