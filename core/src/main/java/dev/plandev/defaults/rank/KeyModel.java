@@ -7,6 +7,9 @@ import java.util.Arrays;
  * own context fields, with their AdaGrad accumulators. Guarded by the key's lock.
  */
 final class KeyModel {
+  /** Incremented by every update, so cached probabilities can tell they are still current. */
+  long version;
+
   double[] delta = new double[FeatureTable.G];
   double[] deltaSquares = new double[FeatureTable.G];
   double[] field = new double[0];

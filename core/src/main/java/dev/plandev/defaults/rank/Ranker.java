@@ -111,10 +111,17 @@ public final class Ranker {
       }
       double seconds = seconds(now);
       FeatureTable table = FeatureTable.build(state.stats, context, seconds);
-      state.prepared =
-          new KeyState.Prepared(Map.copyOf(context), seconds, state.stats.version, table);
       double[] global = model.globalWeights();
       double[] p = RankingModel.softmax(RankingModel.scores(table, global, state.model));
+      state.prepared =
+          new KeyState.Prepared(
+              Map.copyOf(context),
+              seconds,
+              state.stats.version,
+              table,
+              global,
+              state.model.version,
+              p);
       int[] top = top(p, Math.min(limit, table.n));
       Explanation explanation = new Explanation(table, global, state.model, state.stats, top);
       List<RankedValue> ranked = new ArrayList<>(top.length);
@@ -168,12 +175,15 @@ public final class Ranker {
       KeyStatistics stats = state.stats;
       if (stats.size > 0) {
         KeyState.Prepared prepared = state.prepared;
+        boolean current = prepared != null && prepared.matches(context, seconds, stats.version);
         FeatureTable table =
-            prepared != null && prepared.matches(context, seconds, stats.version)
-                ? prepared.table()
-                : FeatureTable.build(stats, context, seconds);
+            current ? prepared.table() : FeatureTable.build(stats, context, seconds);
+        double[] global = model.globalWeights();
         double[] p =
-            RankingModel.softmax(RankingModel.scores(table, model.globalWeights(), state.model));
+            current && prepared.sameWeights(global, state.model.version)
+                ? prepared.probabilities()
+                : RankingModel.softmax(RankingModel.scores(table, global, state.model));
+        state.prepared = null;
         Integer slot = stats.slotOf.get(value);
         int target = slot == null ? -1 : slot;
         int[] best = top(p, Math.min(KEPT_ROWS, table.n));

@@ -140,6 +140,7 @@ final class RankingModel {
       maxField = Math.max(maxField, number + 1);
     }
     key.ensureFields(maxField);
+    key.version++;
     double[] fieldGrad = new double[maxField * f];
     for (int i = 0; i < table.rows.length; i++) {
       int base = table.fieldNumbers[i] * f;
