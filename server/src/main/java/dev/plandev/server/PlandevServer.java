@@ -14,6 +14,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.eclipse.jetty.server.handler.StatisticsHandler;
 import org.eclipse.jetty.servlet.ServletHolder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -98,7 +99,13 @@ public final class PlandevServer implements AutoCloseable {
               c.http.prefer405over404 = true;
               c.router.ignoreTrailingSlashes = true;
               c.jetty.defaultHost = settings.host();
-              c.jetty.modifyServer(s -> s.setStopTimeout(settings.shutdownTimeout().toMillis()));
+              c.jetty.modifyServer(
+                  s -> {
+                    // Jetty waits for in-flight requests on stop only through a StatisticsHandler;
+                    // Javalin attaches its own handler inside this one.
+                    s.setHandler(new StatisticsHandler());
+                    s.setStopTimeout(settings.shutdownTimeout().toMillis());
+                  });
               c.jetty.modifyHttpConfiguration(
                   h -> {
                     h.setRequestHeaderSize(settings.maxHeaderBytes());

@@ -10,26 +10,35 @@ import java.time.Clock;
 import java.util.Map;
 
 /**
- * The child process of {@link GracefulShutdownTest}: serves until SIGTERM, closing the server and
- * then the store from a shutdown hook, as {@code plandev serve} does.
+ * The child process of {@link GracefulShutdownTest} and {@link TwoInstancesTest}: serves until
+ * SIGTERM, closing the server and then the store from a shutdown hook, as {@code plandev serve}
+ * does. Arguments: the data directory, then settings as {@code section.key=value}.
  */
 public final class ServeMain {
   private ServeMain() {}
 
   public static void main(String[] args) throws InterruptedException {
+    Map<String, String> settings = new java.util.LinkedHashMap<>();
+    settings.put("dataDir", args[0]);
+    settings.put("server.port", "0");
+    settings.put("server.rateLimit", "0");
+    for (int i = 1; i < args.length; i++) {
+      int eq = args[i].indexOf('=');
+      settings.put(args[i].substring(0, eq), args[i].substring(eq + 1));
+    }
     PlandevConfig config =
         new ConfigLoader(java.nio.file.Path.of(args[0]), Map.of())
-            .load(
-                null,
-                Map.of("dataDir", args[0], "server.port", "0", "server.rateLimit", "0"),
-                Map.of())
+            .load(null, settings, Map.of())
             .config();
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     SmartDefaults defaults = SmartDefaults.open(config, Clock.systemUTC(), registry);
     String key =
         defaults
             .apiKeys()
-            .create("writer", Role.EDITOR, dev.plandev.defaults.Actor.of("t"))
+            .create(
+                "writer-" + ProcessHandle.current().pid(),
+                Role.EDITOR,
+                dev.plandev.defaults.Actor.of("t"))
             .secret();
     PlandevServer server = PlandevServer.start(defaults, registry, Clock.systemUTC());
     Runtime.getRuntime()
