@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
       ExportCommand.class,
       RotateKeyCommand.class,
       PredictCommand.class,
+      EvalCommand.class,
       FeedbackCommand.class
     })
 public final class DefaultsCommand implements Runnable {
