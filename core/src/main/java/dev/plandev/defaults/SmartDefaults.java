@@ -5,12 +5,17 @@ import dev.plandev.defaults.cache.CacheStats;
 import dev.plandev.defaults.cache.CachedDefaultsStore;
 import dev.plandev.defaults.cache.SharedValues;
 import dev.plandev.defaults.config.PlandevConfig;
+import dev.plandev.defaults.rank.Ranker;
+import dev.plandev.defaults.rank.RankerConfig;
+import dev.plandev.defaults.rank.RankingException;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /**
  * The Smart Defaults engine: the one way into the core module for the CLI, the service and programs
@@ -26,16 +31,21 @@ import java.util.Optional;
 public final class SmartDefaults implements AutoCloseable {
   private final PlandevConfig config;
   private final CachedDefaultsStore store;
-  private final UsagePredictor predictor;
+  private final UsagePredictor usageCounts;
+  private final LearnedPredictor learned;
   private final JdbcDefaultsStore database;
   private final ApiKeys apiKeys;
 
   private SmartDefaults(
-      PlandevConfig config, JdbcDefaultsStore database, CachedDefaultsStore store) {
+      PlandevConfig config,
+      JdbcDefaultsStore database,
+      CachedDefaultsStore store,
+      LearnedPredictor learned) {
     this.config = config;
     this.database = database;
     this.store = store;
-    this.predictor = new UsagePredictor(store, config.ml().threshold());
+    this.learned = learned;
+    this.usageCounts = learned == null ? new UsagePredictor(store, config.ml().threshold()) : null;
     this.apiKeys = new ApiKeys(database);
   }
 
@@ -57,6 +67,15 @@ public final class SmartDefaults implements AutoCloseable {
    * @throws StorageException when the database cannot be opened or migrated
    */
   public static SmartDefaults open(PlandevConfig config, Clock clock, MeterRegistry registry) {
+    return open(config, clock, registry, UnaryOperator.identity());
+  }
+
+  /** Opens with the ranking engine wrapped by {@code engine} (tests make it slow or failing). */
+  static SmartDefaults open(
+      PlandevConfig config,
+      Clock clock,
+      MeterRegistry registry,
+      UnaryOperator<RankingEngine> engine) {
     Objects.requireNonNull(config, "config");
     Objects.requireNonNull(clock, "clock");
     Objects.requireNonNull(registry, "registry");
@@ -73,11 +92,64 @@ public final class SmartDefaults implements AutoCloseable {
             config.security().encryptionKey(), config.resolve(config.security().keyFile()));
     JdbcDefaultsStore jdbc = new JdbcDefaultsStore(db, clock, validator, cipher);
     try {
-      return new SmartDefaults(
-          config, jdbc, CachedDefaultsStore.open(jdbc, config.redis(), clock, registry));
+      CachedDefaultsStore cached = CachedDefaultsStore.open(jdbc, config.redis(), clock, registry);
+      LearnedPredictor learned = null;
+      if (config.ml().enabled()) {
+        Path modelDir = config.resolve(config.ml().modelPath());
+        learned =
+            new LearnedPredictor(
+                engine.apply(RankingEngine.of(openRanker(config, modelDir, clock))),
+                jdbc,
+                cached,
+                config.ml(),
+                modelDir,
+                clock);
+      }
+      return new SmartDefaults(config, jdbc, cached, learned);
     } catch (RuntimeException e) {
       jdbc.close();
       throw e;
+    }
+  }
+
+  /**
+   * The saved engine, or a fresh one. A model file that cannot be read is set aside rather than
+   * stopping the service: the engine then relearns from the usage events, which are the source of
+   * truth (the offset file goes with it, so learning starts from the first event).
+   */
+  private static Ranker openRanker(PlandevConfig config, Path modelDir, Clock clock) {
+    RankerConfig rc =
+        RankerConfig.defaults().toBuilder()
+            .confidenceThreshold(config.ml().threshold())
+            .updatePeriod(config.ml().updatePeriod())
+            .batchSize(config.ml().batchSize())
+            .modelPath(modelDir)
+            .build();
+    try {
+      return Ranker.open(rc, clock);
+    } catch (RankingException e) {
+      String suffix = ".unreadable-" + clock.millis();
+      try (var files = java.nio.file.Files.list(modelDir)) {
+        for (Path f : files.toList()) {
+          java.nio.file.Files.move(f, f.resolveSibling(f.getFileName() + suffix));
+        }
+      } catch (java.io.IOException io) {
+        throw new StorageException(
+            "the ranking model in "
+                + modelDir
+                + " is unreadable ("
+                + e.getMessage()
+                + ") and cannot be moved aside: "
+                + io.getMessage(),
+            io);
+      }
+      org.slf4j.LoggerFactory.getLogger(SmartDefaults.class)
+          .warn(
+              "ranking model in {} is unreadable ({}); kept as *{} and relearning",
+              modelDir,
+              e.getMessage(),
+              suffix);
+      return Ranker.create(rc, clock);
     }
   }
 
@@ -112,12 +184,32 @@ public final class SmartDefaults implements AutoCloseable {
     if (!errors.isEmpty()) {
       throw new InvalidInputException(errors);
     }
-    return store.predictions(key, context, limit, () -> predictor.predict(key, context, limit));
+    return store.predictions(
+        key,
+        context,
+        limit,
+        () ->
+            learned != null
+                ? learned.predict(key, context, limit)
+                : usageCounts.predict(key, context, limit));
   }
 
-  /** Records what was done with a suggestion, so later suggestions are better. */
+  /** Records what was done with a suggestion, and the engine learns it at once. */
   public UsageEvent feedback(Feedback feedback) {
-    return store.recordUsage(feedback);
+    return learned != null ? learned.feedback(feedback) : store.recordUsage(feedback);
+  }
+
+  /** The ranking engine's health: its breaker and how far it has learned. */
+  public EngineHealth engineHealth() {
+    return learned == null ? new EngineHealth("DISABLED", "DISABLED", 0) : learned.health();
+  }
+
+  /**
+   * Retrains the engine when {@code ml.updatePeriod} has passed since the last time and saves the
+   * model; the service's scheduler calls it. Returns whether it retrained.
+   */
+  public boolean retrainIfDue() {
+    return learned != null && learned.retrainIfDue();
   }
 
   /** The API keys of the HTTP service. */
@@ -178,6 +270,9 @@ public final class SmartDefaults implements AutoCloseable {
 
   @Override
   public void close() {
+    if (learned != null) {
+      learned.close(); // saves what was learned since the last save
+    }
     store.close();
   }
 }

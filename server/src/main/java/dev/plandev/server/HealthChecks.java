@@ -1,5 +1,6 @@
 package dev.plandev.server;
 
+import dev.plandev.defaults.EngineHealth;
 import dev.plandev.defaults.SmartDefaults;
 import dev.plandev.defaults.cache.CacheHealth;
 import java.util.LinkedHashMap;
@@ -19,9 +20,11 @@ final class HealthChecks {
       redis.put("detail", cache.detail());
     }
     out.put("redis", redis);
+    EngineHealth engine = defaults.engineHealth();
     Map<String, Object> model = new LinkedHashMap<>();
-    model.put("status", "UP");
-    model.put("engine", "usage counts");
+    model.put("status", engine.status());
+    model.put("breaker", engine.breaker());
+    model.put("learnedEvents", engine.learnedEvents());
     out.put("model", model);
     return out;
   }

@@ -24,9 +24,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs the service's periodic jobs on cron schedules from the configuration: database maintenance
+ * Runs the service's periodic jobs: on cron schedules from the configuration, database maintenance
  * ({@code server.vacuumSchedule}, weekly by default) and the sweep of long-expired entries ({@code
- * server.expirySchedule}, hourly). Each run computes its next time from the injected clock, so a
+ * server.expirySchedule}, hourly); and the ranking engine's retraining and model save, checked
+ * every {@code ml.updatePeriod / 24}. Each run computes its next time from the injected clock, so a
  * job never drifts and never runs twice at once.
  */
 final class Scheduler implements AutoCloseable {
@@ -73,6 +74,7 @@ final class Scheduler implements AutoCloseable {
             () -> sweepExpired(defaults, clock)));
     Scheduler s = new Scheduler(jobs, clock);
     jobs.forEach(s::scheduleNext);
+    s.every("retrain", defaults.config().ml().updatePeriod(), defaults::retrainIfDue);
     return s;
   }
 
@@ -116,6 +118,28 @@ final class Scheduler implements AutoCloseable {
           }
         },
         Math.max(1, delay(job).toMillis()),
+        TimeUnit.MILLISECONDS);
+  }
+
+  /**
+   * Runs {@code work} at a fixed period (the engine's {@code ml.updatePeriod}); the engine itself
+   * decides on its clock whether a retraining is due, so a restart does not retrain early.
+   */
+  private void every(String name, java.time.Duration period, Runnable work) {
+    if (period.isZero() || period.isNegative()) {
+      return;
+    }
+    long ms = Math.max(60_000, period.toMillis() / 24);
+    executor.scheduleWithFixedDelay(
+        () -> {
+          try {
+            work.run();
+          } catch (RuntimeException e) {
+            LOG.error("job {} failed: {}", name, e.getMessage(), e);
+          }
+        },
+        ms,
+        ms,
         TimeUnit.MILLISECONDS);
   }
 

@@ -98,16 +98,14 @@ public final class ServeCommand implements Callable<Integer> {
       stopped.await();
     } catch (InterruptedException e) {
       // Embedded use (tests, an IDE): interrupting the thread stops the service like SIGTERM.
-      Thread.currentThread().interrupt();
-    } finally {
-      if (stopped.getCount() > 0) {
-        try {
-          Runtime.getRuntime().removeShutdownHook(hook);
-        } catch (IllegalStateException alreadyShuttingDown) {
-          // the hook is running; it closes the server itself
-        }
-        server.close();
+      // The stop itself must not see the interrupt, or Jetty abandons waiting for requests.
+      try {
+        Runtime.getRuntime().removeShutdownHook(hook);
+      } catch (IllegalStateException alreadyShuttingDown) {
+        return 0; // the hook is running; it closes the server itself
       }
+      server.close();
+      Thread.currentThread().interrupt();
     }
     return 0;
   }

@@ -96,9 +96,24 @@ public record PlandevConfig(
       Duration breakerWaitInOpen,
       int breakerMinimumCalls) {}
 
-  /** The ranking engine. */
+  /**
+   * The ranking engine.
+   *
+   * @param timeout longest a prediction may take before the fallback answers instead
+   * @param breakerFailureRate percentage of failed or timed-out predictions that opens the breaker
+   * @param breakerWaitInOpen how long the breaker stays open before it tries the engine again
+   * @param breakerMinimumCalls predictions the breaker sees before it judges the failure rate
+   */
   public record Ml(
-      boolean enabled, String modelPath, Duration updatePeriod, int batchSize, double threshold) {}
+      boolean enabled,
+      String modelPath,
+      Duration updatePeriod,
+      int batchSize,
+      double threshold,
+      Duration timeout,
+      double breakerFailureRate,
+      Duration breakerWaitInOpen,
+      int breakerMinimumCalls) {}
 
   /** Metrics and logs. */
   public record Monitoring(boolean enabled, int metricsPort, String logLevel, String logDir) {}
@@ -157,7 +172,16 @@ public record PlandevConfig(
             Duration.ofSeconds(2),
             Duration.ofSeconds(30),
             20),
-        new Ml(true, "model", Duration.ofHours(24), 1000, 0.8),
+        new Ml(
+            true,
+            "model",
+            Duration.ofHours(24),
+            1000,
+            0.8,
+            Duration.ofMillis(250),
+            50,
+            Duration.ofSeconds(30),
+            10),
         new Monitoring(true, 0, "info", "logs"),
         new Security("", "secret.key", 65_536, 16),
         new Backup(false, "backups", "0 3 * * *", 7));
@@ -238,6 +262,13 @@ public record PlandevConfig(
     check(p, ml.batchSize() >= 1, "ml.batchSize", "must be at least 1");
     check(p, ml.threshold() >= 0 && ml.threshold() <= 1, "ml.threshold", "must be within 0..1");
     check(p, !ml.updatePeriod().isNegative(), "ml.updatePeriod", "must not be negative");
+    check(p, ml.timeout().toMillis() >= 1, "ml.timeout", "must be at least 1ms");
+    check(
+        p,
+        ml.breakerFailureRate() > 0 && ml.breakerFailureRate() <= 100,
+        "ml.breakerFailureRate",
+        "must be a percentage within 0..100");
+    check(p, ml.breakerMinimumCalls() >= 1, "ml.breakerMinimumCalls", "must be at least 1");
     check(
         p,
         monitoring.metricsPort() >= 0 && monitoring.metricsPort() <= 65535,
