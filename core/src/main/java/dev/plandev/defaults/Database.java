@@ -127,6 +127,10 @@ final class Database implements AutoCloseable {
   }
 
   private void migrate(PlandevConfig config) {
+    String schema = dialect == Dialect.POSTGRESQL ? config.postgres().schema() : null;
+    if (SchemaVersion.isCurrent(pool, schema)) {
+      return; // nothing to do, and Flyway would take longer than the command to find that out
+    }
     var fc =
         Flyway.configure(Database.class.getClassLoader())
             .dataSource(pool)

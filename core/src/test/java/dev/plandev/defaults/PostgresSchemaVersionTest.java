@@ -1,0 +1,51 @@
+package dev.plandev.defaults;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.plandev.defaults.config.PlandevConfig;
+import dev.plandev.defaults.testing.Services;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** The schema check on the machine's PostgreSQL, each test in a schema of its own. */
+class PostgresSchemaVersionTest extends SchemaVersionContract {
+  private final List<String> schemas = new ArrayList<>();
+
+  @Override
+  PlandevConfig config(Path dataDir) {
+    String schema = Services.freshPostgresSchema();
+    schemas.add(schema);
+    return PlandevConfig.defaults()
+        .withDataDir(dataDir.toString())
+        .withPostgres(
+            new PlandevConfig.Postgres(true, Services.PG_URL, Services.PG_USER, "", schema, 4));
+  }
+
+  @Override
+  String history(PlandevConfig config) {
+    return config.postgres().schema() + ".flyway_schema_history";
+  }
+
+  @Test
+  void schemaCreatedByFlyway_isCurrentOnTheNextOpen() {
+    String schema = "t_" + Long.toHexString(System.nanoTime()) + "_new";
+    schemas.add(schema);
+    PlandevConfig config =
+        PlandevConfig.defaults()
+            .withDataDir(dir.toString())
+            .withPostgres(
+                new PlandevConfig.Postgres(true, Services.PG_URL, Services.PG_USER, "", schema, 4));
+    Database.open(config).close();
+    try (Database db = Database.open(config)) {
+      assertThat(SchemaVersion.isCurrent(db.dataSource(), schema)).isTrue();
+    }
+  }
+
+  @AfterEach
+  void dropSchemas() {
+    schemas.forEach(Services::dropPostgresSchema);
+  }
+}
