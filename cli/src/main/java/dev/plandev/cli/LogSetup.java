@@ -3,10 +3,13 @@ package dev.plandev.cli;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
+import ch.qos.logback.classic.spi.Configurator;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.ConsoleAppender;
 import ch.qos.logback.core.rolling.RollingFileAppender;
 import ch.qos.logback.core.rolling.SizeAndTimeBasedRollingPolicy;
+import ch.qos.logback.core.spi.ContextAwareBase;
+import ch.qos.logback.core.status.NopStatusListener;
 import ch.qos.logback.core.util.FileSize;
 import dev.plandev.defaults.config.PlandevConfig;
 import java.util.Locale;
@@ -25,6 +28,25 @@ public final class LogSetup {
   static final String CONSOLE_APPENDER = "terminal";
 
   private LogSetup() {}
+
+  /**
+   * Logback's configuration until the command knows its own: the root logger at WARN with no
+   * appender, so nothing is logged and stdout stays clean for scripts. It is registered in {@code
+   * META-INF/services} instead of a {@code logback.xml} because reading XML loads a parser and
+   * about 300 Joran classes on every start (issue 6); {@code -Dlogback.configurationFile} still
+   * wins.
+   */
+  public static final class StartupConfigurator extends ContextAwareBase implements Configurator {
+    @Override
+    public ExecutionStatus configure(LoggerContext context) {
+      if (System.getProperty("logback.configurationFile") != null) {
+        return ExecutionStatus.INVOKE_NEXT_IF_ANY;
+      }
+      context.getStatusManager().add(new NopStatusListener());
+      context.getLogger(Logger.ROOT_LOGGER_NAME).setLevel(Level.WARN);
+      return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;
+    }
+  }
 
   /** Points the JSON file appender at this configuration's log directory. */
   public static synchronized void fileLogs(PlandevConfig config, boolean verbose) {

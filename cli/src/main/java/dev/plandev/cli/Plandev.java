@@ -8,13 +8,18 @@ import dev.plandev.defaults.config.ConfigLoader;
 import dev.plandev.defaults.config.LoadedConfig;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import org.slf4j.MDC;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
+import picocli.CommandLine.Spec;
 
 /**
  * The {@code plandev} root command: global options, and the engine and configuration shared by the
@@ -31,13 +36,6 @@ import picocli.CommandLine.ScopeType;
       "  0  success",
       "  1  failure (the command ran and found a problem)",
       "  2  usage error"
-    },
-    subcommands = {
-      DefaultsCommand.class,
-      ConfigCommand.class,
-      dev.plandev.cli.serve.ServeCommand.class,
-      dev.plandev.cli.serve.KeysCommand.class,
-      CommandLine.HelpCommand.class
     })
 public final class Plandev implements Runnable, AutoCloseable {
 
@@ -70,7 +68,8 @@ public final class Plandev implements Runnable, AutoCloseable {
 
   private final Map<String, String> flagNames = new LinkedHashMap<>();
   private final Environment env;
-  private final String correlationId = UUID.randomUUID().toString();
+  @Spec CommandSpec spec;
+  private String correlationId;
   private LoadedConfig loaded;
   private SmartDefaults defaults;
 
@@ -81,7 +80,7 @@ public final class Plandev implements Runnable, AutoCloseable {
   /** Runs one command line and returns its exit code; never throws. */
   public static int run(Environment env, String... args) {
     Plandev root = new Plandev(env);
-    CommandLine cl = commandLine(root);
+    CommandLine cl = commandLine(root, commandName(args));
     try {
       return cl.execute(args);
     } finally {
@@ -93,11 +92,36 @@ public final class Plandev implements Runnable, AutoCloseable {
 
   /** The configured command tree around a root (tests use it to run commands in-process). */
   public static CommandLine commandLine(Plandev root) {
-    CommandLine cl = new CommandLine(root);
-    // plan commands
-    dev.plandev.cli.plan.PlanCommands.register(cl);
-    dev.plandev.cli.generate.GenerateCommands.register(cl);
-    dev.plandev.cli.mcp.McpCommands.register(cl);
+    return commandLine(root, null);
+  }
+
+  /**
+   * The command tree for running {@code command}: only the group of commands that holds it, or
+   * every command when it is null or not found. Building a picocli command reflects over its class
+   * and loads the types of its fields, so {@code status} must not pay for the HTTP server's or the
+   * MCP server's classes (issue 6: whole-process time of short commands).
+   */
+  static CommandLine commandLine(Plandev root, String command) {
+    CommandLine cl = null;
+    if (command != null && !command.equals("help")) {
+      // The cheapest groups are tried first; the first that has the command is enough.
+      for (Group group : Group.CHEAPEST_FIRST) {
+        cl = cl == null ? new CommandLine(root) : cl;
+        register(cl, group);
+        if (cl.getSubcommands().containsKey(command)) {
+          break;
+        }
+      }
+      if (!cl.getSubcommands().containsKey(command)) {
+        cl = null; // unknown: the full tree, in help order, makes the usual error message
+      }
+    }
+    if (cl == null) {
+      cl = new CommandLine(root);
+      for (Group group : Group.values()) {
+        register(cl, group);
+      }
+    }
     ErrorHandler errors = new ErrorHandler(root);
     cl.setOut(root.env.out());
     cl.setErr(root.env.err());
@@ -105,6 +129,55 @@ public final class Plandev implements Runnable, AutoCloseable {
     cl.setParameterExceptionHandler(errors);
     cl.setCaseInsensitiveEnumValuesAllowed(true);
     return cl;
+  }
+
+  /** The groups of subcommands, declared in the order {@code --help} lists them. */
+  private enum Group {
+    DEFAULTS,
+    SERVER,
+    HELP,
+    PLAN,
+    GENERATE,
+    MCP;
+
+    /** The order in which to look for a command: the groups that load the fewest classes first. */
+    static final List<Group> CHEAPEST_FIRST = List.of(PLAN, GENERATE, DEFAULTS, MCP, SERVER);
+  }
+
+  private static void register(CommandLine cl, Group group) {
+    switch (group) {
+      case DEFAULTS -> {
+        cl.addSubcommand(new DefaultsCommand());
+        cl.addSubcommand(new ConfigCommand());
+      }
+      case SERVER -> {
+        cl.addSubcommand(new dev.plandev.cli.serve.ServeCommand());
+        cl.addSubcommand(new dev.plandev.cli.serve.KeysCommand());
+      }
+      case HELP -> cl.addSubcommand(new CommandLine.HelpCommand());
+      case PLAN -> dev.plandev.cli.plan.PlanCommands.register(cl);
+      case GENERATE -> dev.plandev.cli.generate.GenerateCommands.register(cl);
+      case MCP -> dev.plandev.cli.mcp.McpCommands.register(cl);
+      default -> throw new AssertionError(group);
+    }
+  }
+
+  /**
+   * The first argument that is neither an option nor the value of a root option: the subcommand to
+   * run, or null when there is none.
+   */
+  static String commandName(String... args) {
+    boolean optionValue = false;
+    for (String arg : args) {
+      if (optionValue) {
+        optionValue = false;
+      } else if (Set.of("--data", "--config", "-o", "--option").contains(arg)) {
+        optionValue = true;
+      } else if (!arg.startsWith("-")) {
+        return arg;
+      }
+    }
+    return null;
   }
 
   /** A root for this environment. */
@@ -141,7 +214,7 @@ public final class Plandev implements Runnable, AutoCloseable {
                 c.file());
       }
       loaded = c;
-      MDC.put("correlationId", correlationId);
+      MDC.put("correlationId", correlationId());
       LogSetup.terminal(env.terminal(), verbose);
       LogSetup.fileLogs(c.config(), verbose);
     }
@@ -181,12 +254,27 @@ public final class Plandev implements Runnable, AutoCloseable {
   public Actor actor() {
     String user =
         env.variables().getOrDefault("USER", env.variables().getOrDefault("USERNAME", "unknown"));
-    return new Actor(user + "@cli", correlationId);
+    return new Actor(user + "@cli", correlationId());
+  }
+
+  /**
+   * The id of this invocation in logs and audit rows, made on first use from {@link
+   * ThreadLocalRandom} as a version-4 UUID: {@code UUID.randomUUID()} seeds a SecureRandom, which
+   * costs every command start-up time, and the id needs to be unique, not unpredictable.
+   */
+  private String correlationId() {
+    if (correlationId == null) {
+      ThreadLocalRandom r = ThreadLocalRandom.current();
+      long high = (r.nextLong() & ~0xF000L) | 0x4000L;
+      long low = (r.nextLong() & 0x3FFF_FFFF_FFFF_FFFFL) | 0x8000_0000_0000_0000L;
+      correlationId = new UUID(high, low).toString();
+    }
+    return correlationId;
   }
 
   @Override
   public void run() {
-    new CommandLine(this).usage(env.out());
+    spec.commandLine().usage(env.out());
   }
 
   @Override

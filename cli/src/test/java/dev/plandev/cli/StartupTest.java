@@ -1,0 +1,66 @@
+package dev.plandev.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** The start-up shortcuts of the root command keep its behaviour: same commands, same help. */
+class StartupTest {
+  @TempDir Path dir;
+
+  @Test
+  void commandName_skipsRootOptionsAndTheirValues() {
+    assertThat(Plandev.commandName("--data", "d", "-o", "a.b=c", "--verbose", "status", "x"))
+        .isEqualTo("status");
+    assertThat(Plandev.commandName("--data=d", "--config", "c.json", "defaults", "get"))
+        .isEqualTo("defaults");
+    assertThat(Plandev.commandName("--version")).isNull();
+    assertThat(Plandev.commandName()).isNull();
+  }
+
+  @Test
+  void planCommand_getsOnlyThePlanCommands() {
+    CommandLine cl = Plandev.commandLine(Plandev.create(environment()), "status");
+    assertThat(cl.getSubcommands()).containsKey("status").doesNotContainKeys("serve", "mcp", "new");
+  }
+
+  @Test
+  void unknownOrNoCommand_getsTheWholeTreeInHelpOrder() {
+    var all = Plandev.commandLine(Plandev.create(environment())).getSubcommands().keySet();
+    assertThat(all).startsWith("defaults", "config", "serve", "keys", "help", "status");
+    assertThat(all).contains("new", "mcp");
+    assertThat(Plandev.commandLine(Plandev.create(environment()), "nope").getSubcommands().keySet())
+        .containsExactlyElementsOf(all);
+  }
+
+  @Test
+  void noArguments_printsEveryCommand() {
+    CliRun.Result r = new CliRun(dir).run();
+    assertThat(r.out()).contains("defaults", "serve", "status", "new", "mcp");
+  }
+
+  @Test
+  void unknownCommand_isAUsageError() {
+    CliRun.Result r = new CliRun(dir).run("nope");
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).contains("'nope'");
+  }
+
+  private Environment environment() {
+    return new Environment(
+        Map.of(),
+        dir,
+        Clock.systemUTC(),
+        System.in,
+        new PrintWriter(Writer.nullWriter()),
+        new PrintWriter(Writer.nullWriter()),
+        false);
+  }
+}
