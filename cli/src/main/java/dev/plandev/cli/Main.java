@@ -1,7 +1,6 @@
 package dev.plandev.cli;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /** Starts the {@code plandev} command. */
@@ -13,27 +12,28 @@ public final class Main {
 
   public static void main(String[] args) {
     if (Boolean.getBoolean("plandev.training")) {
-      train(args);
-      System.exit(0);
+      System.exit(train(args));
     }
     System.exit(Plandev.run(Environment.system(), args));
   }
 
   /**
-   * Runs several command lines, separated by {@value #THEN}, in this one JVM. The launcher uses it
-   * to make its start-up class archive ({@code -XX:ArchiveClassesAtExit}): the archive holds the
-   * classes that one JVM loaded, so it must see every kind of command that should start fast.
+   * Runs several command lines, separated by {@value #THEN}, in this one JVM and returns the
+   * highest exit code. The launcher uses it to make its start-up class archive ({@code
+   * -XX:ArchiveClassesAtExit}): the archive holds the classes that one JVM loaded, so it must see
+   * every kind of command that should start fast, and it is only kept when every line succeeded.
    */
-  static void train(String[] args) {
+  static int train(String... args) {
+    int worst = 0;
     List<String> line = new ArrayList<>();
-    for (String arg : Arrays.asList(args)) {
+    for (String arg : args) {
       if (arg.equals(THEN)) {
-        Plandev.run(Environment.system(), line.toArray(String[]::new));
+        worst = Math.max(worst, Plandev.run(Environment.system(), line.toArray(String[]::new)));
         line.clear();
       } else {
         line.add(arg);
       }
     }
-    Plandev.run(Environment.system(), line.toArray(String[]::new));
+    return Math.max(worst, Plandev.run(Environment.system(), line.toArray(String[]::new)));
   }
 }
