@@ -10,6 +10,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -86,6 +88,7 @@ final class EvalReport {
         .append(".note{color:#555;font-size:13px;max-width:760px}\n")
         .append("svg text{font:12px system-ui,sans-serif;fill:#333}\n")
         .append(".row{display:flex;gap:32px;flex-wrap:wrap;align-items:flex-start}\n")
+        .append(".row>div{max-width:480px}\n")
         .append("</style>\n</head>\n<body>\n");
     sb.append("<h1>Replay evaluation</h1>\n<p class=\"sub\">")
         .append(escape(replay.toString()))
@@ -97,7 +100,7 @@ final class EvalReport {
     }
     sb.append(
             String.format(
-                Locale.ROOT, " &middot; replayed in %.1f s on a fresh engine</p>%n", seconds))
+                Locale.ROOT, " &middot; engine replay %.1f s on a fresh engine</p>%n", seconds))
         .append("<h2>Metrics</h2>\n")
         .append(metricsTable(reports))
         .append("<p class=\"note\">Each event is ranked using only earlier events, then learned.")
@@ -114,9 +117,11 @@ final class EvalReport {
                     + " events, plotted at each window's last event.",
                 points.size(),
                 points.isEmpty() ? 0 : Math.max(1, engine.events() / points.size())));
-    if (reports.size() > 1) {
-      sb.append(" Dashed lines: the overall top-1 of the simple rules.");
-    }
+    sb.append(
+        reports.size() > 1
+            ? " Dotted line: the engine's top-1 over the whole replay; dashed lines: the same for"
+                + " the simple rules it must beat."
+            : " Dotted line: the engine's top-1 over the whole replay.");
     sb.append("</p>\n");
     sb.append("<h2>Calibration</h2>\n<div class=\"row\">\n")
         .append(reliabilityChart(engine))
@@ -166,9 +171,9 @@ final class EvalReport {
 
   private static String accuracyChart(Map<String, ReplayReport> reports) {
     List<AccuracyPoint> points = reports.get(EvalCommand.ENGINE).accuracyOverTime();
-    int width = 760;
+    int width = 930;
     int height = 340;
-    Box box = new Box(56, 34, width - 56 - 24, height - 34 - 64);
+    Box box = new Box(56, 34, width - 56 - 190, height - 34 - 64);
     double xMax = points.isEmpty() ? 1 : points.get(points.size() - 1).toEvent();
     StringBuilder sb = svgOpen(width, height, "Top-1 accuracy and MRR over time");
     yGrid(sb, box);
@@ -184,21 +189,30 @@ final class EvalReport {
       }
     }
     text(sb, box.x(0.5), height - 8, "middle", "events replayed (date of the event)");
-    if (reports.size() > 1) {
-      for (Map.Entry<String, ReplayReport> e : reports.entrySet()) {
-        if (e.getKey().equals(EvalCommand.ENGINE)) {
-          continue;
-        }
-        double y = box.y(e.getValue().top1());
-        line(sb, box.left, y, box.right(), y, COLOURS[2], 1, "5 4");
-        text(
-            sb,
-            box.right() - 4,
-            y - 4,
-            "end",
-            String.format(
-                Locale.ROOT, "%s %.3f", e.getKey().replace('_', ' '), e.getValue().top1()));
-      }
+    // The overall top-1 of each strategy as a horizontal line, labelled in the right margin;
+    // labels closer than a line of text are pushed down so that none hides another.
+    List<Map.Entry<String, ReplayReport>> overall = new ArrayList<>(reports.entrySet());
+    overall.sort(Comparator.comparingDouble(e -> -e.getValue().top1()));
+    double lastLabel = Double.NEGATIVE_INFINITY;
+    for (Map.Entry<String, ReplayReport> e : overall) {
+      boolean engine = e.getKey().equals(EvalCommand.ENGINE);
+      double y = box.y(e.getValue().top1());
+      line(
+          sb,
+          box.left,
+          y,
+          box.right(),
+          y,
+          engine ? COLOURS[0] : COLOURS[2],
+          1,
+          engine ? "2 3" : "5 4");
+      lastLabel = Math.max(y + 4, lastLabel + 14);
+      text(
+          sb,
+          box.right() + 8,
+          lastLabel,
+          "start",
+          String.format(Locale.ROOT, "%s %.3f", e.getKey().replace('_', ' '), e.getValue().top1()));
     }
     StringBuilder top1 = new StringBuilder();
     StringBuilder mrr = new StringBuilder();
@@ -232,7 +246,6 @@ final class EvalReport {
                 + "observed: was it the chosen value?</text>%n",
             box.y(0.5)));
     line(sb, box.x(0), box.y(0), box.x(1), box.y(1), "#999", 1.5, "6 4");
-    text(sb, box.x(0.93), box.y(0.97), "end", "perfectly calibrated");
     List<ReliabilityBin> bins = engine.reliability();
     int max = bins.stream().mapToInt(ReliabilityBin::count).max().orElse(1);
     StringBuilder path = new StringBuilder();
@@ -260,6 +273,18 @@ final class EvalReport {
               b.meanConfidence(),
               b.observedFrequency()));
     }
+    line(sb, box.x(0.04), box.y(0.95), box.x(0.13), box.y(0.95), "#999", 1.5, "6 4");
+    text(sb, box.x(0.16), box.y(0.95) + 4, "start", "perfectly calibrated");
+    sb.append(
+        String.format(
+            Locale.ROOT,
+            "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"5\" fill=\"%s\" fill-opacity=\"0.55\""
+                + " stroke=\"%s\"/>%n",
+            box.x(0.085),
+            box.y(0.87),
+            COLOURS[0],
+            COLOURS[0]));
+    text(sb, box.x(0.16), box.y(0.87) + 4, "start", "engine, one dot per bin");
     return sb.append("</svg>\n").toString();
   }
 
