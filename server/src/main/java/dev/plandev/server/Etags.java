@@ -30,14 +30,19 @@ final class Etags {
     }
   }
 
+  /** A digest per thread: looking one up costs more than hashing a response. */
+  private static final ThreadLocal<MessageDigest> SHA256 =
+      ThreadLocal.withInitial(
+          () -> {
+            try {
+              return MessageDigest.getInstance("SHA-256");
+            } catch (NoSuchAlgorithmException e) {
+              throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+            }
+          });
+
   static String ofBody(byte[] body) {
-    try {
-      return "\""
-          + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body), 0, 12)
-          + "\"";
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    return "\"" + HexFormat.of().formatHex(SHA256.get().digest(body), 0, 12) + "\"";
   }
 
   static String ofBody(String body) {
