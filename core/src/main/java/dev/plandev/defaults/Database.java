@@ -160,6 +160,13 @@ final class Database implements AutoCloseable {
     return pool;
   }
 
+  /**
+   * A connection outside the pool, kept by its caller (SQLite's data_version is per connection).
+   */
+  java.sql.Connection dedicatedConnection() throws java.sql.SQLException {
+    return pool.getDataSource().getConnection();
+  }
+
   Dialect dialect() {
     return dialect;
   }

@@ -92,7 +92,8 @@ public final class SmartDefaults implements AutoCloseable {
             config.security().encryptionKey(), config.resolve(config.security().keyFile()));
     JdbcDefaultsStore jdbc = new JdbcDefaultsStore(db, clock, validator, cipher);
     try {
-      CachedDefaultsStore cached = CachedDefaultsStore.open(jdbc, config.redis(), clock, registry);
+      CachedDefaultsStore cached =
+          CachedDefaultsStore.open(jdbc, config.redis(), clock, registry, jdbc::dataVersion);
       LearnedPredictor learned = null;
       if (config.ml().enabled()) {
         Path modelDir = config.resolve(config.ml().modelPath());

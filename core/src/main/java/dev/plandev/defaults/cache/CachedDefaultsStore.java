@@ -93,6 +93,20 @@ public final class CachedDefaultsStore implements DefaultsStore {
    */
   public static CachedDefaultsStore open(
       DefaultsStore store, PlandevConfig.Redis config, Clock clock, MeterRegistry registry) {
+    return open(store, config, clock, registry, null);
+  }
+
+  /**
+   * Opens the cache; without Redis, {@code externalVersion} (when not null) is read at most every
+   * {@link #EXTERNAL_CHECK_MS} ms and a change empties L1, so writes by another process on the same
+   * SQLite file are served within that bound instead of after the L1 lifetime.
+   */
+  public static CachedDefaultsStore open(
+      DefaultsStore store,
+      PlandevConfig.Redis config,
+      Clock clock,
+      MeterRegistry registry,
+      java.util.function.Supplier<Long> externalVersion) {
     Objects.requireNonNull(store, "store");
     Objects.requireNonNull(config, "config");
     Objects.requireNonNull(clock, "clock");
@@ -101,6 +115,8 @@ public final class CachedDefaultsStore implements DefaultsStore {
         new CachedDefaultsStore(store, config, clock, tickerOf(clock), registry);
     if (cache.redis != null) {
       cache.redis.start();
+    } else {
+      cache.externalVersion = externalVersion;
     }
     return cache;
   }
@@ -151,8 +167,35 @@ public final class CachedDefaultsStore implements DefaultsStore {
 
   // ---- the cached paths ------------------------------------------------------------------------
 
+  /** How often, at most, the cache asks the database whether someone else wrote (no Redis). */
+  public static final long EXTERNAL_CHECK_MS = 250;
+
+  private java.util.function.Supplier<Long> externalVersion;
+  private long externalCheckedAt = Long.MIN_VALUE;
+  private Long lastExternalVersion;
+
+  private void noticeExternalWrites() {
+    if (externalVersion == null) {
+      return;
+    }
+    long now = clock.millis();
+    synchronized (this) {
+      if (now - externalCheckedAt < EXTERNAL_CHECK_MS && externalCheckedAt != Long.MIN_VALUE) {
+        return;
+      }
+      externalCheckedAt = now;
+      Long v = externalVersion.get();
+      if (lastExternalVersion != null && !lastExternalVersion.equals(v)) {
+        resolutions.invalidateAll();
+        predictions.invalidateAll();
+      }
+      lastExternalVersion = v;
+    }
+  }
+
   @Override
   public Optional<Resolution> resolve(String key, Context context) {
+    noticeExternalWrites();
     LocalCache.Slot slot = new LocalCache.Slot(key, context.toJson());
     Optional<Resolution> cached = resolutions.get(slot);
     if (cached != null) {
@@ -181,6 +224,7 @@ public final class CachedDefaultsStore implements DefaultsStore {
    */
   public List<Prediction> predictions(
       String key, Context context, int limit, Supplier<List<Prediction>> rank) {
+    noticeExternalWrites();
     return predictions.get(
         new LocalCache.Slot(key, context.toJson() + "#" + limit), () -> List.copyOf(rank.get()));
   }
