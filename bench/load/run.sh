@@ -4,6 +4,7 @@
 # prints one RESULT line per scenario: rps, p50/p95/p99 and errors.
 #   bench/load/run.sh [DURATION] [CONNECTIONS]      (defaults: 30s, 64; wrk -t2)
 # Extra settings for the service: PLANDEV_SERVE_OPTS="-o redis.enabled=true"
+# Only some scenarios: SCENARIOS="resolve mix" (default: resolve mix batch predict)
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 repo="$(cd "$here/../.." && pwd)"
@@ -17,7 +18,7 @@ port="${PLANDEV_PORT:-18080}"
 plandev=("$repo/plandev" --data "$data" -o server.rateLimit=0)
 trap 'kill "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true; rm -rf "$data"' EXIT
 
-key="$("${plandev[@]}" keys create load --role editor 2>/dev/null)"
+key="$("${plandev[@]}" ${PLANDEV_SERVE_OPTS:-} keys create load --role editor 2>/dev/null)"
 "${plandev[@]}" ${PLANDEV_SERVE_OPTS:-} serve --port "$port" > "$data/serve.log" 2>&1 &
 server=$!
 for _ in $(seq 1 120); do
@@ -52,6 +53,6 @@ for i in range(400):
 PY
 
 export PLANDEV_KEY="$key" PLANDEV_LOAD_DIR="$here"
-for scenario in resolve mix batch predict; do
+for scenario in ${SCENARIOS:-resolve mix batch predict}; do
   wrk -t2 -c"$conns" -d"$duration" -s "$here/$scenario.lua" "http://127.0.0.1:$port" | grep '^RESULT' || true
 done
