@@ -167,8 +167,12 @@ public final class CachedDefaultsStore implements DefaultsStore {
 
   // ---- the cached paths ------------------------------------------------------------------------
 
-  /** How often, at most, the cache asks the database whether someone else wrote (no Redis). */
-  public static final long EXTERNAL_CHECK_MS = 250;
+  /**
+   * How often, at most, the cache asks the database whether someone else wrote (no Redis). SQLite's
+   * data_version also moves on this process's own commits, so under steady writes L1 is emptied at
+   * this rate: one second bounds both that cost and the staleness of another process's writes.
+   */
+  public static final long EXTERNAL_CHECK_MS = 1000;
 
   private java.util.function.Supplier<Long> externalVersion;
   private long externalCheckedAt = Long.MIN_VALUE;
