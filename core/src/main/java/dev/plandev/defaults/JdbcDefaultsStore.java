@@ -832,31 +832,6 @@ final class JdbcDefaultsStore implements DefaultsStore {
     }
   }
 
-  private java.sql.Connection versionConnection;
-
-  /**
-   * SQLite's {@code PRAGMA data_version} as seen from a connection of its own: it changes whenever
-   * any other connection, in this process or another, commits. The cache uses it to notice writes
-   * it was not told about (another process on the same file, without Redis). Null on PostgreSQL.
-   */
-  synchronized Long dataVersion() {
-    if (db.dialect() != Database.Dialect.SQLITE) {
-      return null;
-    }
-    try {
-      if (versionConnection == null) {
-        versionConnection = db.dedicatedConnection();
-      }
-      try (java.sql.Statement s = versionConnection.createStatement();
-          ResultSet rs = s.executeQuery("PRAGMA data_version")) {
-        rs.next();
-        return rs.getLong(1);
-      }
-    } catch (SQLException e) {
-      throw failure("read the data version", e);
-    }
-  }
-
   /** Counts for the stats endpoint. */
   StoreStats stats() {
     return read(
@@ -913,15 +888,6 @@ final class JdbcDefaultsStore implements DefaultsStore {
 
   @Override
   public void close() {
-    synchronized (this) {
-      if (versionConnection != null) {
-        try {
-          versionConnection.close();
-        } catch (SQLException ignored) {
-          // closing anyway
-        }
-      }
-    }
     db.close();
   }
 }

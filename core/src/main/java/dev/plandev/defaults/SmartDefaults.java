@@ -33,6 +33,7 @@ public final class SmartDefaults implements AutoCloseable {
   private final CachedDefaultsStore store;
   private final UsagePredictor usageCounts;
   private final LearnedPredictor learned;
+  private final DataVersionProbe probe;
   private final JdbcDefaultsStore database;
   private final ApiKeys apiKeys;
 
@@ -40,7 +41,9 @@ public final class SmartDefaults implements AutoCloseable {
       PlandevConfig config,
       JdbcDefaultsStore database,
       CachedDefaultsStore store,
-      LearnedPredictor learned) {
+      LearnedPredictor learned,
+      DataVersionProbe probe) {
+    this.probe = probe;
     this.config = config;
     this.database = database;
     this.store = store;
@@ -91,9 +94,10 @@ public final class SmartDefaults implements AutoCloseable {
         new SecretCipher(
             config.security().encryptionKey(), config.resolve(config.security().keyFile()));
     JdbcDefaultsStore jdbc = new JdbcDefaultsStore(db, clock, validator, cipher);
+    DataVersionProbe probe = new DataVersionProbe(db);
     try {
       CachedDefaultsStore cached =
-          CachedDefaultsStore.open(jdbc, config.redis(), clock, registry, jdbc::dataVersion);
+          CachedDefaultsStore.open(jdbc, config.redis(), clock, registry, probe::read);
       LearnedPredictor learned = null;
       if (config.ml().enabled()) {
         Path modelDir = config.resolve(config.ml().modelPath());
@@ -106,7 +110,7 @@ public final class SmartDefaults implements AutoCloseable {
                 modelDir,
                 clock);
       }
-      return new SmartDefaults(config, jdbc, cached, learned);
+      return new SmartDefaults(config, jdbc, cached, learned, probe);
     } catch (RuntimeException e) {
       jdbc.close();
       throw e;
@@ -274,6 +278,7 @@ public final class SmartDefaults implements AutoCloseable {
     if (learned != null) {
       learned.close(); // saves what was learned since the last save
     }
+    probe.close();
     store.close();
   }
 }
