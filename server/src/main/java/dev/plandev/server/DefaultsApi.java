@@ -1,6 +1,5 @@
 package dev.plandev.server;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -475,20 +474,7 @@ final class DefaultsApi {
 
   /** Sends a read with a body-hash ETag, answering 304 when the client already has it. */
   private void sendCached(Context ctx, Object body) {
-    String json;
-    try {
-      json = mapper.writeValueAsString(body);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException(e);
-    }
-    String etag = Etags.ofBody(json);
-    ctx.header("ETag", etag);
-    if (etag.equals(ctx.header("If-None-Match"))) {
-      ctx.status(304);
-      return;
-    }
-    ctx.contentType("application/json");
-    ctx.result(json);
+    Etags.sendJson(ctx, mapper, body);
   }
 
   private static int intParam(Context ctx, String name, int fallback) {

@@ -48,4 +48,28 @@ final class Etags {
   static String ofBody(String body) {
     return ofBody(body.getBytes(StandardCharsets.UTF_8));
   }
+
+  /**
+   * Sends {@code body} as JSON with an ETag of its bytes, or 304 when the client's If-None-Match
+   * already names it.
+   */
+  static void sendJson(
+      io.javalin.http.Context ctx,
+      com.fasterxml.jackson.databind.ObjectMapper mapper,
+      Object body) {
+    String json;
+    try {
+      json = mapper.writeValueAsString(body);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException("a response body always serialises", e);
+    }
+    String etag = ofBody(json);
+    ctx.header("ETag", etag);
+    if (etag.equals(ctx.header("If-None-Match"))) {
+      ctx.status(304);
+      return;
+    }
+    ctx.contentType("application/json");
+    ctx.result(json);
+  }
 }

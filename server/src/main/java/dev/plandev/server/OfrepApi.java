@@ -75,20 +75,7 @@ final class OfrepApi {
     }
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("flags", flags);
-    String json;
-    try {
-      json = mapper.writeValueAsString(body);
-    } catch (JsonProcessingException ex) {
-      throw new IllegalStateException(ex);
-    }
-    String etag = Etags.ofBody(json);
-    ctx.header("ETag", etag);
-    if (etag.equals(ctx.header("If-None-Match"))) {
-      ctx.status(304);
-      return;
-    }
-    ctx.contentType("application/json");
-    ctx.result(json);
+    Etags.sendJson(ctx, mapper, body);
   }
 
   /** Distinct keys of live entries, a page of 1,000 at a time. */
