@@ -1,0 +1,136 @@
+package dev.plandev.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.plandev.defaults.testing.Services;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Two service processes on one PostgreSQL schema and one Redis: a write through one is served by
+ * the other within 100 ms, although the other had the old value in both cache levels.
+ */
+class TwoInstancesTest {
+  @TempDir Path dir;
+  private final List<Process> children = new ArrayList<>();
+  private String schema;
+
+  private record Instance(URI base, String key) {}
+
+  private Instance start(String name) throws Exception {
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    Process p =
+        new ProcessBuilder(
+                java,
+                "-cp",
+                System.getProperty("java.class.path"),
+                ServeMain.class.getName(),
+                dir.resolve(name).toString(),
+                "postgres.enabled=true",
+                "postgres.url=" + Services.PG_URL,
+                "postgres.user=" + Services.PG_USER,
+                "postgres.schema=" + schema,
+                "redis.enabled=true",
+                "redis.keyPrefix=" + schema + ":")
+            .redirectError(ProcessBuilder.Redirect.INHERIT)
+            .start();
+    children.add(p);
+    String[] ready =
+        new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))
+            .readLine()
+            .split(" ");
+    assertThat(ready[0]).isEqualTo("READY");
+    return new Instance(URI.create("http://127.0.0.1:" + ready[1]), ready[2]);
+  }
+
+  @AfterEach
+  void stop() throws InterruptedException {
+    for (Process p : children) {
+      p.destroyForcibly();
+      p.waitFor(30, TimeUnit.SECONDS);
+    }
+    Services.dropPostgresSchema(schema);
+  }
+
+  @Test
+  void writeOnOne_isServedByTheOther_within100ms() throws Exception {
+    Services.requireRedis();
+    schema = Services.freshPostgresSchema();
+    Instance a = start("a");
+    Instance b = start("b");
+    HttpClient http = HttpClient.newHttpClient();
+    HttpResponse<String> created =
+        send(
+            http,
+            a,
+            HttpRequest.newBuilder(a.base().resolve("/api/v1/defaults"))
+                .POST(
+                    HttpRequest.BodyPublishers.ofString(
+                        "{\"key\":\"shared.k\",\"value\":\"v1\"}")));
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    String location = created.headers().firstValue("Location").orElseThrow();
+    assertThat(resolved(http, a)).as("A serves its own write").isEqualTo("v1");
+    List<Long> delaysMs = new ArrayList<>();
+    for (int version = 1; version <= 5; version++) {
+      // B reads the current value twice: now it sits in B's L1 and in Redis.
+      assertThat(resolved(http, b)).isEqualTo("v" + version);
+      assertThat(resolved(http, b)).isEqualTo("v" + version);
+      HttpResponse<String> put =
+          send(
+              http,
+              a,
+              HttpRequest.newBuilder(a.base().resolve(location))
+                  .header("If-Match", "\"" + version + "\"")
+                  .PUT(
+                      HttpRequest.BodyPublishers.ofString(
+                          "{\"key\":\"shared.k\",\"value\":\"v" + (version + 1) + "\"}")));
+      assertThat(put.statusCode()).isEqualTo(200);
+      long start = System.nanoTime();
+      long deadline = start + TimeUnit.SECONDS.toNanos(2);
+      while (!resolved(http, b).equals("v" + (version + 1))) {
+        assertThat(System.nanoTime())
+            .as("B still serves the old value after 2 s")
+            .isLessThan(deadline);
+        Thread.sleep(2);
+      }
+      delaysMs.add((System.nanoTime() - start) / 1_000_000);
+    }
+    Collections.sort(delaysMs);
+    System.out.println("TwoInstancesTest: write-to-visible delays (ms) " + delaysMs);
+    assertThat(delaysMs.get(delaysMs.size() / 2)).as("median delay, ms").isLessThanOrEqualTo(100);
+  }
+
+  private static String resolved(HttpClient http, Instance i) throws Exception {
+    HttpResponse<String> r =
+        send(
+            http,
+            i,
+            HttpRequest.newBuilder(i.base().resolve("/api/v1/defaults/resolve?key=shared.k"))
+                .GET());
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+    return new com.fasterxml.jackson.databind.ObjectMapper()
+        .readTree(r.body())
+        .get("value")
+        .asText();
+  }
+
+  private static HttpResponse<String> send(HttpClient http, Instance i, HttpRequest.Builder b)
+      throws Exception {
+    return http.send(
+        b.header("Authorization", "Bearer " + i.key()).build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+}
