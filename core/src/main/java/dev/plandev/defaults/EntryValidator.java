@@ -81,7 +81,7 @@ final class EntryValidator {
         : checked;
   }
 
-  void checkKey(String key, List<InvalidInputException.FieldError> errors) {
+  static void checkKey(String key, List<InvalidInputException.FieldError> errors) {
     if (key == null || !KEY.matcher(key).matches()) {
       errors.add(
           err(

@@ -406,7 +406,7 @@ final class JdbcDefaultsStore implements DefaultsStore {
           specs[i] = validator.validate(op.spec());
         } else {
           List<InvalidInputException.FieldError> errors = new ArrayList<>();
-          validator.checkKey(op.spec().key(), errors);
+          EntryValidator.checkKey(op.spec().key(), errors);
           if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
           }
@@ -529,7 +529,7 @@ final class JdbcDefaultsStore implements DefaultsStore {
   @Override
   public UsageEvent recordUsage(Feedback f) {
     List<InvalidInputException.FieldError> errors = new ArrayList<>();
-    validator.checkKey(f.key(), errors);
+    EntryValidator.checkKey(f.key(), errors);
     validator.checkContext(f.context(), errors);
     if (f.value() == null) {
       errors.add(new InvalidInputException.FieldError("value", "is required"));

@@ -178,14 +178,7 @@ public final class SmartDefaults implements AutoCloseable {
       throw new InvalidInputException("limit", "must be between 1 and 100; got " + limit);
     }
     List<InvalidInputException.FieldError> errors = new java.util.ArrayList<>();
-    if (key == null || !EntryValidator.KEY.matcher(key).matches()) {
-      errors.add(
-          new InvalidInputException.FieldError(
-              "key",
-              "must be 1 to 128 characters of A-Z a-z 0-9 . _ : -; got '"
-                  + Texts.truncate(key)
-                  + "'"));
-    }
+    EntryValidator.checkKey(key, errors);
     if (!errors.isEmpty()) {
       throw new InvalidInputException(errors);
     }
