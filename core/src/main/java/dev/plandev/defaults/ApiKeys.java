@@ -1,14 +1,11 @@
 package dev.plandev.defaults;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -204,18 +201,8 @@ public final class ApiKeys {
         EntryRows.instant(rs, 7));
   }
 
-  private static final ThreadLocal<MessageDigest> SHA256 =
-      ThreadLocal.withInitial(
-          () -> {
-            try {
-              return MessageDigest.getInstance("SHA-256");
-            } catch (NoSuchAlgorithmException e) {
-              throw new IllegalStateException("SHA-256 is missing from this JVM", e);
-            }
-          });
-
   /** The stored form of a key; a digest per thread, since every request checks a key. */
   static String hash(String secret) {
-    return HexFormat.of().formatHex(SHA256.get().digest(secret.getBytes(StandardCharsets.UTF_8)));
+    return Fingerprint.sha256Hex(secret.getBytes(StandardCharsets.UTF_8), 32);
   }
 }

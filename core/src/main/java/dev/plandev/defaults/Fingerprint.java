@@ -6,19 +6,31 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /**
- * A stable stand-in for a secret value in usage events: equal values give equal fingerprints, so
- * the engine can still learn which secret is chosen without the plaintext reaching the database.
+ * SHA-256 digests as hex for the core module: API key hashes, encryption key ids, and stand-ins for
+ * secret values in usage events (equal values give equal fingerprints, so the engine can still
+ * learn which secret is chosen without the plaintext reaching the database).
  */
 final class Fingerprint {
+  /** A digest per thread: looking one up costs more than hashing a short value. */
+  private static final ThreadLocal<MessageDigest> SHA256 =
+      ThreadLocal.withInitial(
+          () -> {
+            try {
+              return MessageDigest.getInstance("SHA-256");
+            } catch (NoSuchAlgorithmException e) {
+              throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+            }
+          });
+
   private Fingerprint() {}
 
+  /** The fingerprint of a secret value: {@code sha256:} and the first 8 bytes of its digest. */
   static String of(String value) {
-    try {
-      byte[] d =
-          MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
-      return "sha256:" + HexFormat.of().formatHex(d, 0, 8);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is missing from this JVM", e);
-    }
+    return "sha256:" + sha256Hex(value.getBytes(StandardCharsets.UTF_8), 8);
+  }
+
+  /** The first {@code bytes} bytes of the SHA-256 digest of {@code data}, in hex. */
+  static String sha256Hex(byte[] data, int bytes) {
+    return HexFormat.of().formatHex(SHA256.get().digest(data), 0, bytes);
   }
 }
