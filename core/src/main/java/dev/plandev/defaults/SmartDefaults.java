@@ -33,7 +33,7 @@ public final class SmartDefaults implements AutoCloseable {
   private final CachedDefaultsStore store;
   private final UsagePredictor usageCounts;
   private final LearnedPredictor learned;
-  private final DataVersionProbe probe;
+  private final WriteFeed feed;
   private final JdbcDefaultsStore database;
   private final ApiKeys apiKeys;
 
@@ -42,8 +42,8 @@ public final class SmartDefaults implements AutoCloseable {
       JdbcDefaultsStore database,
       CachedDefaultsStore store,
       LearnedPredictor learned,
-      DataVersionProbe probe) {
-    this.probe = probe;
+      WriteFeed feed) {
+    this.feed = feed;
     this.config = config;
     this.database = database;
     this.store = store;
@@ -94,10 +94,11 @@ public final class SmartDefaults implements AutoCloseable {
         new SecretCipher(
             config.security().encryptionKey(), config.resolve(config.security().keyFile()));
     JdbcDefaultsStore jdbc = new JdbcDefaultsStore(db, clock, validator, cipher);
-    DataVersionProbe probe = new DataVersionProbe(db);
+    WriteFeed feed = new WriteFeed(db);
     try {
       CachedDefaultsStore cached =
-          CachedDefaultsStore.open(jdbc, config.redis(), clock, registry, probe::read);
+          CachedDefaultsStore.open(
+              jdbc, config.redis(), clock, registry, feed.available() ? feed::writtenKeys : null);
       LearnedPredictor learned = null;
       if (config.ml().enabled()) {
         Path modelDir = config.resolve(config.ml().modelPath());
@@ -110,7 +111,7 @@ public final class SmartDefaults implements AutoCloseable {
                 modelDir,
                 clock);
       }
-      return new SmartDefaults(config, jdbc, cached, learned, probe);
+      return new SmartDefaults(config, jdbc, cached, learned, feed);
     } catch (RuntimeException e) {
       jdbc.close();
       throw e;
@@ -170,6 +171,15 @@ public final class SmartDefaults implements AutoCloseable {
   /** The default that answers a key in a context; see {@link DefaultsStore#resolve}. */
   public Optional<Resolution> resolve(String key, Context context) {
     return store.resolve(key, context);
+  }
+
+  /**
+   * {@code view} of the default that answers a key in a context, computed once per cached answer
+   * (see {@link CachedDefaultsStore#resolve(String, Context, java.util.function.Function)}).
+   */
+  public <T> T resolve(
+      String key, Context context, java.util.function.Function<Optional<Resolution>, T> view) {
+    return store.resolve(key, context, view);
   }
 
   /** Candidate values for a key in a context, most likely first. */
@@ -271,7 +281,7 @@ public final class SmartDefaults implements AutoCloseable {
     if (learned != null) {
       learned.close(); // saves what was learned since the last save
     }
-    probe.close();
+    feed.close();
     store.close();
   }
 }

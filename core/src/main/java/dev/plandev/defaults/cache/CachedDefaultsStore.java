@@ -34,6 +34,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -68,8 +69,10 @@ public final class CachedDefaultsStore implements DefaultsStore {
     this.store = store;
     this.config = config;
     this.clock = clock;
-    this.resolutions = LocalCache.create(config.l1MaxSize(), ticker, (slot, r) -> l1Lifetime(r));
-    this.predictions = LocalCache.create(config.l1MaxSize(), ticker, (slot, p) -> config.l1Ttl());
+    this.resolutions =
+        LocalCache.create(config.l1MaxSize(), ticker, config.l1Ttl(), (slot, r) -> l1Lifetime(r));
+    this.predictions =
+        LocalCache.create(config.l1MaxSize(), ticker, config.l1Ttl(), (slot, p) -> config.l1Ttl());
     registerMeters(registry);
     this.redis =
         config.enabled()
@@ -97,16 +100,18 @@ public final class CachedDefaultsStore implements DefaultsStore {
   }
 
   /**
-   * Opens the cache; without Redis, {@code externalVersion} (when not null) is read at most every
-   * {@link #EXTERNAL_CHECK_MS} ms and a change empties L1, so writes by another process on the same
-   * SQLite file are served within that bound instead of after the L1 lifetime.
+   * Opens the cache; without Redis, {@code externalWrites} (when not null) is asked at most every
+   * {@link #EXTERNAL_CHECK_MS} ms for the keys written since it was last asked, by this process or
+   * another on the same database (null: it cannot tell which), and L1 forgets those keys (null:
+   * everything). Writes by another process are so served within that bound instead of after the L1
+   * lifetime.
    */
   public static CachedDefaultsStore open(
       DefaultsStore store,
       PlandevConfig.Redis config,
       Clock clock,
       MeterRegistry registry,
-      java.util.function.Supplier<Long> externalVersion) {
+      Supplier<Set<String>> externalWrites) {
     Objects.requireNonNull(store, "store");
     Objects.requireNonNull(config, "config");
     Objects.requireNonNull(clock, "clock");
@@ -116,7 +121,7 @@ public final class CachedDefaultsStore implements DefaultsStore {
     if (cache.redis != null) {
       cache.redis.start();
     } else {
-      cache.externalVersion = externalVersion;
+      cache.externalWrites = externalWrites;
     }
     return cache;
   }
@@ -168,32 +173,35 @@ public final class CachedDefaultsStore implements DefaultsStore {
   // ---- the cached paths ------------------------------------------------------------------------
 
   /**
-   * How often, at most, the cache asks the database whether someone else wrote (no Redis). SQLite's
-   * data_version also moves on this process's own commits, so under steady writes L1 is emptied at
-   * this rate: one second bounds both that cost and the staleness of another process's writes.
+   * How often, at most, the cache asks the database which keys were written behind its back (no
+   * Redis): the bound on how long another process's write may go unseen.
    */
   public static final long EXTERNAL_CHECK_MS = 1000;
 
-  private java.util.function.Supplier<Long> externalVersion;
-  private long externalCheckedAt = Long.MIN_VALUE;
-  private Long lastExternalVersion;
+  private Supplier<Set<String>> externalWrites;
+  private volatile long nextExternalCheck = Long.MIN_VALUE;
 
   private void noticeExternalWrites() {
-    if (externalVersion == null) {
+    if (externalWrites == null) {
       return;
     }
     long now = clock.millis();
+    if (now < nextExternalCheck) {
+      return; // every read passes here: no lock until a check is due
+    }
     synchronized (this) {
-      if (now - externalCheckedAt < EXTERNAL_CHECK_MS && externalCheckedAt != Long.MIN_VALUE) {
+      if (now < nextExternalCheck) {
         return;
       }
-      externalCheckedAt = now;
-      Long v = externalVersion.get();
-      if (lastExternalVersion != null && !lastExternalVersion.equals(v)) {
+      nextExternalCheck = now + EXTERNAL_CHECK_MS;
+      Set<String> keys = externalWrites.get();
+      if (keys == null) {
         resolutions.invalidateAll();
         predictions.invalidateAll();
+      } else if (!keys.isEmpty()) {
+        resolutions.invalidate(keys);
+        predictions.invalidate(keys);
       }
-      lastExternalVersion = v;
     }
   }
 
@@ -202,23 +210,37 @@ public final class CachedDefaultsStore implements DefaultsStore {
     noticeExternalWrites();
     LocalCache.Slot slot = new LocalCache.Slot(key, context.toJson());
     Optional<Resolution> cached = resolutions.get(slot);
-    if (cached != null) {
-      return cached;
-    }
-    long epoch = resolutions.epoch();
+    return cached != null ? cached : load(slot, context, Function.identity());
+  }
+
+  /**
+   * {@code view} of {@link #resolve}'s answer, computed once per answer while it stays in L1: the
+   * HTTP API keeps its rendered response this way instead of rendering the same answer again. The
+   * view must not return null.
+   */
+  public <T> T resolve(String key, Context context, Function<Optional<Resolution>, T> view) {
+    noticeExternalWrites();
+    LocalCache.Slot slot = new LocalCache.Slot(key, context.toJson());
+    T cached = resolutions.view(slot, view);
+    return cached != null ? cached : load(slot, context, view);
+  }
+
+  /** Loads a missed answer from L2 or the database into L1, and returns {@code view} of it. */
+  private <T> T load(
+      LocalCache.Slot slot, Context context, Function<Optional<Resolution>, T> view) {
+    String key = slot.key();
+    long ticket = resolutions.ticket();
     RedisTier.Lookup found =
         redis == null ? RedisTier.Lookup.BYPASS : redis.lookup(key, slot.detail());
     if (found.outcome() == RedisTier.Outcome.HIT) {
-      Optional<Resolution> r = Optional.ofNullable(found.resolution());
-      resolutions.put(slot, r, epoch);
-      return r;
+      return resolutions.put(slot, Optional.ofNullable(found.resolution()), ticket, view);
     }
     Optional<Resolution> r = store.resolve(key, context);
-    resolutions.put(slot, r, epoch);
+    T result = resolutions.put(slot, r, ticket, view);
     if (found.outcome() == RedisTier.Outcome.MISS) {
       redis.fill(key, slot.detail(), found.tag(), r.orElse(null));
     }
-    return r;
+    return result;
   }
 
   /**

@@ -6,55 +6,98 @@ import com.github.benmanes.caffeine.cache.Expiry;
 import com.github.benmanes.caffeine.cache.Ticker;
 import java.time.Duration;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.BiFunction;
-import java.util.function.Supplier;
+import java.util.function.Function;
 
 /**
  * An L1 cache of one process: Caffeine, bounded in size, each value living for a duration the
  * caller computes from it, and emptied by key.
  *
  * <p>Its slots are named by the default's key and a detail (the context, and for predictions the
- * limit), because a write to a key may change its answer in any context: {@link #invalidate(Set)}
- * removes every slot of the keys in one pass over the cache. That pass is linear in the cache's
- * size, which is fine because writes are rare next to reads and a whole batch is one pass.
+ * limit), because a write to a key may change its answer in any context. Finding every slot of a
+ * key would take a pass over the whole cache (or an index that evictions must keep exact), so
+ * {@link #invalidate(Set)} does not look for them: it notes, per key, the moment of the
+ * invalidation on a counter, and a value loaded before that moment is never served again (it is
+ * dropped when next read, or evicted). An invalidation costs the number of its keys, whatever the
+ * cache's size.
  *
- * <p>A value loaded from the database while a write happens must not outlive the write. Every
- * invalidation first bumps an epoch; a loader notes the epoch before it reads, stores its value,
- * then takes it out again if the epoch has moved. Either the invalidation's pass sees the stored
- * value, or the loader sees the new epoch.
+ * <p>A value loaded from the database while a write happens must not outlive the write. A loader
+ * notes the counter before it reads ({@link #ticket()}); the write invalidates after it commits. If
+ * the load read the old data, it began before the invalidation moved the counter, so its ticket is
+ * older than the key's mark and the value is refused, whether it was stored before or after the
+ * mark.
+ *
+ * <p>Marks older than twice the longest lifetime are forgotten: a value refused by such a mark was
+ * stored before the mark was noted (a later store sees the mark and takes its value back), so it
+ * has expired; the second lifetime covers a store that races with the noting.
  */
 final class LocalCache<V> {
   /** The name of a cached answer. */
   record Slot(String key, String detail) {}
 
-  private final Cache<Slot, V> cache;
-  private final AtomicLong epoch = new AtomicLong();
+  /** A cached answer, the counter when its load began, and one view of it computed on demand. */
+  private static final class Held<V> {
+    final V value;
+    final long ticket;
+    volatile Memo memo;
+
+    Held(V value, long ticket) {
+      this.value = value;
+      this.ticket = ticket;
+    }
+  }
+
+  private record Memo(Function<?, ?> view, Object result) {}
+
+  /** When a key (or everything) was last invalidated: the counter, and the ticker for pruning. */
+  private record Mark(long ticket, long nanos) {}
+
+  /** Marks are pruned once there are this many, at most once per lifetime. */
+  private static final int PRUNE_AT = 4096;
+
+  private final Cache<Slot, Held<V>> cache;
+  private final Ticker ticker;
+  private final long maxLifetimeNanos;
+  private final AtomicLong counter = new AtomicLong();
+  private final ConcurrentHashMap<String, Mark> marks = new ConcurrentHashMap<>();
+  private volatile long everythingMark;
+  private volatile long prunedAt;
   private final LongAdder hits = new LongAdder();
   private final LongAdder misses = new LongAdder();
 
-  private LocalCache(Cache<Slot, V> cache) {
+  private LocalCache(Cache<Slot, Held<V>> cache, Ticker ticker, Duration maxLifetime) {
     this.cache = cache;
+    this.ticker = ticker;
+    this.maxLifetimeNanos = maxLifetime.toNanos();
+    this.prunedAt = ticker.read();
   }
 
   /**
    * A cache of at most {@code maxSize} values (none at all when 0), each living for {@code
-   * lifetime(value)}.
+   * lifetime(value)}, which is never more than {@code maxLifetime}.
    */
   static <V> LocalCache<V> create(
-      int maxSize, Ticker ticker, BiFunction<Slot, V, Duration> lifetime) {
+      int maxSize, Ticker ticker, Duration maxLifetime, BiFunction<Slot, V, Duration> lifetime) {
     if (maxSize == 0) {
-      return new LocalCache<>(null);
+      return new LocalCache<>(null, ticker, maxLifetime);
     }
-    Cache<Slot, V> cache =
+    Cache<Slot, Held<V>> cache =
         Caffeine.newBuilder()
             .maximumSize(maxSize)
             .ticker(ticker)
-            .expireAfter(Expiry.writing(lifetime))
+            .expireAfter(
+                Expiry.<Slot, Held<V>>writing(
+                    (slot, held) -> min(lifetime.apply(slot, held.value), maxLifetime)))
             .recordStats()
             .build();
-    return new LocalCache<>(cache);
+    return new LocalCache<>(cache, ticker, maxLifetime);
+  }
+
+  private static Duration min(Duration a, Duration b) {
+    return a.compareTo(b) < 0 ? a : b;
   }
 
   boolean enabled() {
@@ -63,57 +106,118 @@ final class LocalCache<V> {
 
   /** The cached value, or null (counting a hit or a miss). */
   V get(Slot slot) {
+    Held<V> held = held(slot);
+    return held == null ? null : held.value;
+  }
+
+  private Held<V> held(Slot slot) {
     if (cache == null) {
       return null;
     }
-    V v = cache.getIfPresent(slot);
-    if (v == null) {
+    Held<V> held = cache.getIfPresent(slot);
+    if (held != null && !current(slot.key(), held.ticket)) {
+      cache.asMap().remove(slot, held);
+      held = null;
+    }
+    if (held == null) {
       misses.increment();
     } else {
       hits.increment();
     }
-    return v;
+    return held;
   }
 
-  /** The epoch to pass to {@link #put} for a value about to be loaded. */
-  long epoch() {
-    return epoch.get();
+  private boolean current(String key, long ticket) {
+    if (ticket < everythingMark) {
+      return false;
+    }
+    Mark m = marks.get(key);
+    return m == null || ticket >= m.ticket();
   }
 
-  /** Stores a value loaded since {@code loadEpoch}, unless an invalidation came in between. */
-  void put(Slot slot, V value, long loadEpoch) {
-    if (cache == null) {
+  /** The ticket to pass to {@link #put} for a value about to be loaded. */
+  long ticket() {
+    return counter.get();
+  }
+
+  /** Stores a value loaded since {@code ticket}, unless its key was invalidated since. */
+  void put(Slot slot, V value, long ticket) {
+    store(slot, new Held<>(value, ticket));
+  }
+
+  /**
+   * Stores a value as {@link #put} does, with {@code view} of it computed now for {@link #view};
+   * returns that view.
+   */
+  <R> R put(Slot slot, V value, long ticket, Function<? super V, R> view) {
+    R result = view.apply(value);
+    Held<V> held = new Held<>(value, ticket);
+    held.memo = new Memo(view, result);
+    store(slot, held);
+    return result;
+  }
+
+  private void store(Slot slot, Held<V> held) {
+    if (cache == null || !current(slot.key(), held.ticket)) {
       return;
     }
-    cache.put(slot, value);
-    if (epoch.get() != loadEpoch) {
-      cache.invalidate(slot);
+    cache.put(slot, held);
+    if (!current(slot.key(), held.ticket)) {
+      cache.asMap().remove(slot, held);
     }
   }
 
   /** The cached value, or {@code load}'s result stored for next time. */
-  V get(Slot slot, Supplier<V> load) {
+  V get(Slot slot, java.util.function.Supplier<V> load) {
     V v = get(slot);
     if (v != null) {
       return v;
     }
-    long e = epoch();
+    long t = ticket();
     v = load.get();
-    put(slot, v, e);
+    put(slot, v, t);
     return v;
+  }
+
+  /**
+   * {@code view} of the cached value, computed once per cached value and view, or null when the
+   * slot holds nothing. Callers use it to keep, say, a rendered response next to the answer.
+   */
+  @SuppressWarnings("unchecked")
+  <R> R view(Slot slot, Function<? super V, R> view) {
+    Held<V> held = held(slot);
+    if (held == null) {
+      return null;
+    }
+    Memo m = held.memo;
+    if (m != null && m.view() == view) {
+      return (R) m.result();
+    }
+    R result = view.apply(held.value);
+    held.memo = new Memo(view, result);
+    return result;
   }
 
   /** Drops every slot of these keys. */
   void invalidate(Set<String> keys) {
-    epoch.incrementAndGet();
-    if (cache != null && !keys.isEmpty()) {
-      cache.asMap().keySet().removeIf(s -> keys.contains(s.key()));
+    if (keys.isEmpty()) {
+      return;
+    }
+    long now = ticker.read();
+    Mark mark = new Mark(counter.incrementAndGet(), now);
+    for (String key : keys) {
+      marks.put(key, mark);
+    }
+    if (marks.size() > PRUNE_AT && now - prunedAt > maxLifetimeNanos) {
+      prunedAt = now;
+      long before = now - 2 * maxLifetimeNanos;
+      marks.values().removeIf(m -> m.nanos() < before);
     }
   }
 
   /** Drops everything. */
   void invalidateAll() {
-    epoch.incrementAndGet();
+    everythingMark = counter.incrementAndGet();
     if (cache != null) {
       cache.invalidateAll();
     }
@@ -133,6 +237,11 @@ final class LocalCache<V> {
 
   long size() {
     return cache == null ? 0 : cache.estimatedSize();
+  }
+
+  /** How many keys carry an invalidation mark; tests use it to see marks pruned. */
+  int marks() {
+    return marks.size();
   }
 
   /** Runs pending maintenance (expiry, eviction) now; tests use it to read exact counts. */

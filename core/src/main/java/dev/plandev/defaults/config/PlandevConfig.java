@@ -68,7 +68,8 @@ public record PlandevConfig(
    * @param negativeTtl lifetime of a cached "no default" answer, in both levels
    * @param statsTtl lifetime of usage statistics in Redis (db 1)
    * @param modelTtl lifetime of ranking models in Redis (db 2)
-   * @param l1MaxSize entries kept in each process; 0 turns L1 off
+   * @param l1MaxSize answers kept in each process (about 1.5 KB each with its rendered response); 0
+   *     turns L1 off
    * @param l1Ttl lifetime of an entry in L1
    * @param breakerFailureRate percentage of failed (or slow) Redis calls that opens the breaker
    * @param breakerSlowCall a Redis call slower than this counts as slow
@@ -169,7 +170,7 @@ public record PlandevConfig(
             Duration.ofSeconds(10),
             Duration.ofSeconds(86_400),
             Duration.ofSeconds(3600),
-            10_000,
+            100_000,
             Duration.ofSeconds(60),
             25,
             Duration.ofSeconds(2),
