@@ -31,7 +31,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -39,7 +41,6 @@ import java.util.regex.Pattern;
 final class DefaultsApi {
   static final String BASE = "/api/v1/defaults";
   private static final Pattern FILTER = Pattern.compile("filter\\[(.+)]");
-  private static final Pattern CONTEXT = Pattern.compile("context\\[(.+)]");
 
   private final SmartDefaults defaults;
   private final ObjectMapper mapper;
@@ -52,11 +53,12 @@ final class DefaultsApi {
   }
 
   void register(Routes r) {
-    r.get(BASE, Access.READER, this::list);
-    r.post(BASE, Access.EDITOR, this::create);
+    // Javalin tries routes in this order, one pattern at a time: the busiest go first.
     r.get(BASE + "/resolve", Access.READER, this::resolve);
     r.post(BASE + "/batch", Access.EDITOR, this::batch);
     r.post(BASE + "/predict", Access.READER, this::predict);
+    r.get(BASE, Access.READER, this::list);
+    r.post(BASE, Access.EDITOR, this::create);
     r.post(BASE + "/feedback", Access.EDITOR, this::feedback);
     r.get(BASE + "/export", Access.READER, this::export);
     r.post(BASE + "/import", Access.EDITOR, this::importFile);
@@ -232,39 +234,36 @@ final class DefaultsApi {
   // ---------------------------------------------------------
 
   private void resolve(Context ctx) {
-    String key = ctx.queryParam("key");
-    if (key == null || key.isBlank()) {
-      throw HttpProblem.unprocessable("key", "is required, e.g. ?key=db.host&context[env]=prod");
+    ResolveQuery q = ResolveQuery.parse(ctx.queryString());
+    Etags.Tagged body = defaults.resolve(q.key(), q.context(), renderResolution);
+    if (body == NO_RESOLUTION) {
+      throw new EntryNotFoundException(
+          "no default for '" + q.key() + "' in context " + q.context().toJson());
     }
-    dev.plandev.defaults.Context context = queryContext(ctx);
-    Resolution r =
-        defaults
-            .resolve(key, context)
-            .orElseThrow(
-                () ->
-                    new EntryNotFoundException(
-                        "no default for '" + key + "' in context " + context.toJson()));
+    Etags.send(ctx, body);
+  }
+
+  /** Stands for "no default" among rendered resolutions, since a view is never null. */
+  private static final Etags.Tagged NO_RESOLUTION = new Etags.Tagged(new byte[0], "");
+
+  /**
+   * The resolve response, rendered once per answer the cache holds: most resolves repeat one, and
+   * rendering (typed value, entry, JSON, ETag) would cost more than the rest of the request.
+   */
+  private final Function<Optional<Resolution>, Etags.Tagged> renderResolution = this::render;
+
+  private Etags.Tagged render(Optional<Resolution> found) {
+    if (found.isEmpty()) {
+      return NO_RESOLUTION;
+    }
+    Resolution r = found.get();
     Map<String, Object> body = new LinkedHashMap<>();
-    body.put("key", key);
+    body.put("key", r.entry().key());
     body.put("value", bodies.typedValue(r.entry()));
     body.put("matchedFields", r.matchedFields());
     body.put("candidates", r.candidates());
     body.put("entry", bodies.entry(r.entry(), true));
-    sendCached(ctx, body);
-  }
-
-  static dev.plandev.defaults.Context queryContext(Context ctx) {
-    Map<String, String> fields = new LinkedHashMap<>();
-    for (Map.Entry<String, List<String>> p : ctx.queryParamMap().entrySet()) {
-      Matcher m = CONTEXT.matcher(p.getKey());
-      if (m.matches()) {
-        fields.put(m.group(1), p.getValue().get(0));
-      } else if (!p.getKey().equals("key")) {
-        throw HttpProblem.badRequest(
-            "unknown query parameter '" + p.getKey() + "'; use key and context[FIELD]=VALUE");
-      }
-    }
-    return dev.plandev.defaults.Context.of(fields);
+    return Etags.Tagged.of(mapper, body);
   }
 
   private void batch(Context ctx) {

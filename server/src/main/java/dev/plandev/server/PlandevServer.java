@@ -126,9 +126,9 @@ public final class PlandevServer implements AutoCloseable {
     new Guard(defaults.apiKeys(), settings, clock).install(app);
     HttpMetrics metrics = new HttpMetrics(registry, defaults);
     metrics.install(app);
+    new DefaultsApi(defaults, mapper).register(routes);
     OpsApi ops = new OpsApi(defaults, registry, stopping::get);
     ops.register(routes);
-    new DefaultsApi(defaults, mapper).register(routes);
     new KeysApi(defaults.apiKeys(), new Bodies(mapper)).register(routes);
     new OfrepApi(defaults, mapper).register(routes);
     new Docs(routes).register(routes);

@@ -162,6 +162,44 @@ class DefaultsApiTest {
   }
 
   @Test
+  void resolve_repeatsItsRenderedAnswer_untilAWriteChangesIt() {
+    String location =
+        create("{\"key\":\"ui.theme\",\"value\":\"dark\",\"context\":{\"team\":\"r&d\"}}")
+            .headers()
+            .firstValue("Location")
+            .orElseThrow();
+    String path = "/api/v1/defaults/resolve?key=ui.theme&context%5Bteam%5D=r%26d";
+    HttpResponse<String> first = f.get(path, f.reader);
+    HttpResponse<String> second = f.get(path, f.reader);
+    assertThat(f.body(first).get("value").asText()).isEqualTo("dark");
+    assertThat(second.body()).isEqualTo(first.body());
+    String etag = first.headers().firstValue("ETag").orElseThrow();
+    assertThat(second.headers().firstValue("ETag")).contains(etag);
+    assertThat(
+            f.send(f.request(path, f.reader).header("If-None-Match", etag).GET().build())
+                .statusCode())
+        .isEqualTo(304);
+
+    HttpResponse<String> put =
+        f.send(
+            f.request(location, f.editor)
+                .header("If-Match", "\"1\"")
+                .PUT(
+                    HttpRequest.BodyPublishers.ofString(
+                        "{\"key\":\"ui.theme\",\"value\":\"light\",\"context\":{\"team\":\"r&d\"}}"))
+                .build());
+    assertThat(put.statusCode()).isEqualTo(200);
+    HttpResponse<String> after = f.get(path, f.reader);
+    assertThat(f.body(after).get("value").asText()).isEqualTo("light");
+    assertThat(after.headers().firstValue("ETag").orElseThrow()).isNotEqualTo(etag);
+    assertThat(f.get(path + "&context[team]=ops", f.reader).body())
+        .as("the first of a repeated name wins")
+        .contains("light");
+    assertThat(f.get("/api/v1/defaults/resolve?key=ui.theme&team=ops", f.reader).statusCode())
+        .isEqualTo(400);
+  }
+
+  @Test
   void batch_perItemResults_limitAndAtomic() {
     HttpResponse<String> r =
         f.post(
