@@ -3,8 +3,11 @@
 # (10,000 keys x 10 contexts) and some usage history, then runs the v39 scenarios with wrk and
 # prints one RESULT line per scenario: rps, p50/p95/p99 and errors.
 #   bench/load/run.sh [DURATION] [CONNECTIONS]      (defaults: 30s, 64; wrk -t2)
-# Extra settings for the service: PLANDEV_SERVE_OPTS="-o redis.enabled=true"
+# Extra settings for the service: PLANDEV_SERVE_OPTS="-o redis.enabled=true"; JVM options for the
+# service only (a GC log, a flight recording): PLANDEV_SERVE_JAVA_OPTS="-Xlog:gc:file=gc.log"
 # Only some scenarios: SCENARIOS="resolve mix" (default: resolve mix batch predict)
+# Before them, a warm-up that is not measured (WARMUP=20s by default; WARMUP=0 skips it) reads
+# every seeded resolve slot once, so the scenarios measure a service that has been up a while.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 repo="$(cd "$here/../.." && pwd)"
@@ -19,7 +22,8 @@ plandev=("$repo/plandev" --data "$data" -o server.rateLimit=0)
 trap 'kill "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true; rm -rf "$data"' EXIT
 
 key="$("${plandev[@]}" ${PLANDEV_SERVE_OPTS:-} keys create load --role editor 2>/dev/null)"
-"${plandev[@]}" ${PLANDEV_SERVE_OPTS:-} serve --port "$port" > "$data/serve.log" 2>&1 &
+PLANDEV_JAVA_OPTS="${PLANDEV_SERVE_JAVA_OPTS:-${PLANDEV_JAVA_OPTS:-}}" \
+  "${plandev[@]}" ${PLANDEV_SERVE_OPTS:-} serve --port "$port" > "$data/serve.log" 2>&1 &
 server=$!
 for _ in $(seq 1 120); do
   curl -sf "http://127.0.0.1:$port/ready" >/dev/null && break
@@ -53,6 +57,11 @@ for i in range(400):
 PY
 
 export PLANDEV_KEY="$key" PLANDEV_LOAD_DIR="$here"
+warmup="${WARMUP:-20s}"
+if [[ "$warmup" != 0 ]]; then
+  echo "warming up for $warmup (every resolve slot once, then a mix of reads) ..." >&2
+  wrk -t2 -c16 -d"$warmup" -s "$here/warmup.lua" "http://127.0.0.1:$port" | grep '^RESULT' || true
+fi
 for scenario in ${SCENARIOS:-resolve mix batch predict}; do
   wrk -t2 -c"$conns" -d"$duration" -s "$here/$scenario.lua" "http://127.0.0.1:$port" | grep '^RESULT' || true
 done

@@ -1,0 +1,27 @@
+-- Warm-up, not a scenario: every resolve slot of the seeded data once (key x project x env, in
+-- order), then random resolves and predicts, so the measured runs see a service that has been up
+-- for a while: its L1 holding the working set and its code compiled.
+package.path = package.path .. ";" .. (os.getenv("PLANDEV_LOAD_DIR") or ".") .. "/?.lua"
+require "common"
+
+local keys = tonumber(os.getenv("PLANDEV_KEYS") or "10000")
+local envs = { "dev", "prod" }
+local projects = { "web", "api", "cli" }
+local n = 0
+
+request = function()
+  n = n + 1
+  if n <= keys * 6 then
+    local i = n - 1
+    return wrk.format("GET", "/api/v1/defaults/resolve?key=svc.key" .. math.floor(i / 6)
+      .. "&context[project]=" .. projects[(i % 3) + 1]
+      .. "&context[env]=" .. envs[(math.floor(i / 3) % 2) + 1], auth_headers())
+  end
+  if n % 10 == 0 then
+    return wrk.format("POST", "/api/v1/defaults/predict", auth_headers(),
+      '{"key":"plan.author","context":{"user":"ada","repo":"r1"},"limit":5}')
+  end
+  return wrk.format("GET", resolve_path(), auth_headers())
+end
+
+done = function(summary, latency, requests) report("warmup", summary, latency) end
