@@ -41,6 +41,30 @@ class StartupTest {
   }
 
   @Test
+  void everyCommandAndSubcommand_answersHelp() {
+    java.util.List<String[]> lines = new java.util.ArrayList<>();
+    Plandev.commandLine(Plandev.create(environment()))
+        .getSubcommands()
+        .forEach(
+            (name, command) -> {
+              lines.add(new String[] {name, "--help"});
+              command
+                  .getSubcommands()
+                  .keySet()
+                  .forEach(sub -> lines.add(new String[] {name, sub, "--help"}));
+            });
+    assertThat(lines).hasSizeGreaterThan(20);
+    java.util.List<String> failing = new java.util.ArrayList<>();
+    for (String[] line : lines) {
+      CliRun.Result r = new CliRun(dir).run(line);
+      if (r.code() != 0 || !r.out().contains("Usage: plandev")) {
+        failing.add(String.join(" ", line) + " -> " + r.code() + " " + r.err().strip());
+      }
+    }
+    assertThat(failing).isEmpty();
+  }
+
+  @Test
   void noArguments_printsEveryCommand() {
     CliRun.Result r = new CliRun(dir).run();
     assertThat(r.out()).contains("defaults", "serve", "status", "new", "mcp");

@@ -21,9 +21,9 @@ final class DeleteCommand extends Subcommand implements Callable<Integer> {
   Long id;
 
   @Option(
-      names = "--version",
+      names = "--if-version",
       paramLabel = "N",
-      description = "Only if the entry is still at version N")
+      description = "Only if the entry is still at version N (else nothing is deleted, exit 1)")
   Long version;
 
   @Override

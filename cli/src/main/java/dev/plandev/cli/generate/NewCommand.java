@@ -38,6 +38,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(
     name = "new",
+    mixinStandardHelpOptions = true,
     description = {
       "Create a plan from a template; each prompt's default comes from the smart defaults engine.",
       "Without a terminal nothing is asked: defaults are taken and missing required answers are"

@@ -99,6 +99,12 @@ class DefaultsCommandTest {
   void delete_andHistory() {
     cli().run("defaults", "set", "k", "1");
     cli().run("defaults", "set", "k", "2");
+    Result stale = cli().run("defaults", "delete", "k", "--if-version", "1");
+    assertThat(stale.code()).isEqualTo(1);
+    assertThat(stale.err()).contains("version");
+    assertThat(cli().run("defaults", "delete", "k", "--if-version", "2").out())
+        .contains("deleted k");
+    cli().run("defaults", "set", "k", "2");
     assertThat(cli().run("defaults", "delete", "k").out()).contains("deleted k");
     Result h = cli().run("defaults", "history", "k");
     assertThat(h.out())
