@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.plandev.defaults.DefaultEntry;
+import dev.plandev.defaults.InvalidInputException;
 import dev.plandev.defaults.ListQuery;
 import dev.plandev.defaults.Page;
 import dev.plandev.defaults.Prediction;
@@ -122,7 +123,7 @@ final class OfrepApi {
         body.put("metadata", Map.of("confidence", p.get(0).confidence(), "source", "prediction"));
         return new Evaluation(200, body);
       }
-    } catch (dev.plandev.defaults.InvalidInputException e) {
+    } catch (InvalidInputException e) {
       return new Evaluation(400, error(key, "GENERAL", e.getMessage()));
     }
     return new Evaluation(
@@ -160,21 +161,18 @@ final class OfrepApi {
       throw new HttpProblem(
           400, "Malformed JSON", "the body is not valid JSON: " + e.getOriginalMessage());
     }
-    JsonNode ctx = node.path("context");
-    if (ctx.isMissingNode() || ctx.isNull()) {
-      return dev.plandev.defaults.Context.EMPTY;
+    List<InvalidInputException.FieldError> errors = new ArrayList<>();
+    dev.plandev.defaults.Context c = Bodies.context(node.get("context"), errors);
+    if (!errors.isEmpty()) {
+      return errors.get(0).toString();
     }
-    if (!ctx.isObject()) {
-      return "context must be an object of attributes";
+    String subject = c.fields().get("targetingKey");
+    if (subject == null) {
+      return c;
     }
+    // OpenFeature's targetingKey names the subject of the evaluation: our "user" field.
     Map<String, String> fields = new LinkedHashMap<>();
-    for (var it = ctx.fields(); it.hasNext(); ) {
-      var f = it.next();
-      if (!f.getValue().isValueNode() || f.getValue().isNull()) {
-        return "attribute '" + f.getKey() + "' must be a string, number or boolean";
-      }
-      fields.put(f.getKey().equals("targetingKey") ? "user" : f.getKey(), f.getValue().asText());
-    }
+    c.fields().forEach((k, v) -> fields.put(k.equals("targetingKey") ? "user" : k, v));
     return dev.plandev.defaults.Context.of(fields);
   }
 }

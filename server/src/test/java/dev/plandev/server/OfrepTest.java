@@ -113,6 +113,8 @@ class OfrepTest {
             "/ofrep/v1/evaluate/flags/ui.color", f.reader, "{\"context\":{\"nested\":{\"a\":1}}}");
     assertThat(bad.statusCode()).isEqualTo(400);
     assertThat(f.body(bad).get("errorCode").asText()).isEqualTo("INVALID_CONTEXT");
+    assertThat(f.body(bad).get("errorDetails").asText())
+        .isEqualTo("context.nested: must be a string, number or boolean");
     assertThat(f.post("/ofrep/v1/evaluate/flags/ui.color", null, "{}").statusCode()).isEqualTo(401);
   }
 }
