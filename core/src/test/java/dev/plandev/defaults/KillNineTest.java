@@ -3,6 +3,7 @@ package dev.plandev.defaults;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.plandev.defaults.config.PlandevConfig;
+import dev.plandev.defaults.testing.ChildJvm;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -24,16 +25,7 @@ class KillNineTest {
 
   @Test
   void acknowledgedWrites_surviveSigkill() throws Exception {
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    Process child =
-        new ProcessBuilder(
-                java,
-                "-cp",
-                System.getProperty("java.class.path"),
-                KillNineWriter.class.getName(),
-                dir.toString())
-            .redirectError(ProcessBuilder.Redirect.INHERIT)
-            .start();
+    Process child = ChildJvm.start(KillNineWriter.class, dir.toString());
     Map<Long, String> acknowledged = new LinkedHashMap<>();
     try (BufferedReader r =
         new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {

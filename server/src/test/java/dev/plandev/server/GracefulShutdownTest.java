@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.plandev.defaults.SmartDefaults;
 import dev.plandev.defaults.config.PlandevConfig;
+import dev.plandev.defaults.testing.ChildJvm;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -34,16 +35,7 @@ class GracefulShutdownTest {
 
   @Test
   void sigterm_finishesInFlightRequests_andLosesNoAcknowledgedWrite() throws Exception {
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    Process child =
-        new ProcessBuilder(
-                java,
-                "-cp",
-                System.getProperty("java.class.path"),
-                ServeMain.class.getName(),
-                dir.toString())
-            .redirectError(ProcessBuilder.Redirect.INHERIT)
-            .start();
+    Process child = ChildJvm.start(ServeMain.class, dir.toString());
     BufferedReader out =
         new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
     String[] ready = out.readLine().split(" ");

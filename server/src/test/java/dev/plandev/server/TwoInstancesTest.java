@@ -2,6 +2,7 @@ package dev.plandev.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.plandev.defaults.testing.ChildJvm;
 import dev.plandev.defaults.testing.Services;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -31,22 +32,16 @@ class TwoInstancesTest {
   private record Instance(URI base, String key) {}
 
   private Instance start(String name) throws Exception {
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     Process p =
-        new ProcessBuilder(
-                java,
-                "-cp",
-                System.getProperty("java.class.path"),
-                ServeMain.class.getName(),
-                dir.resolve(name).toString(),
-                "postgres.enabled=true",
-                "postgres.url=" + Services.PG_URL,
-                "postgres.user=" + Services.PG_USER,
-                "postgres.schema=" + schema,
-                "redis.enabled=true",
-                "redis.keyPrefix=" + schema + ":")
-            .redirectError(ProcessBuilder.Redirect.INHERIT)
-            .start();
+        ChildJvm.start(
+            ServeMain.class,
+            dir.resolve(name).toString(),
+            "postgres.enabled=true",
+            "postgres.url=" + Services.PG_URL,
+            "postgres.user=" + Services.PG_USER,
+            "postgres.schema=" + schema,
+            "redis.enabled=true",
+            "redis.keyPrefix=" + schema + ":");
     children.add(p);
     String[] ready =
         new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))
