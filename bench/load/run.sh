@@ -60,7 +60,8 @@ export PLANDEV_KEY="$key" PLANDEV_LOAD_DIR="$here"
 warmup="${WARMUP:-20s}"
 if [[ "$warmup" != 0 ]]; then
   echo "warming up for $warmup (every resolve slot once, then a mix of reads) ..." >&2
-  wrk -t2 -c16 -d"$warmup" -s "$here/warmup.lua" "http://127.0.0.1:$port" | grep '^RESULT' || true
+  PLANDEV_WARMUP_THREADS=2 wrk -t2 -c16 -d"$warmup" -s "$here/warmup.lua" "http://127.0.0.1:$port" \
+    | grep '^RESULT' || true
 fi
 for scenario in ${SCENARIOS:-resolve mix batch predict}; do
   wrk -t2 -c"$conns" -d"$duration" -s "$here/$scenario.lua" "http://127.0.0.1:$port" | grep '^RESULT' || true

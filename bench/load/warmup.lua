@@ -5,14 +5,22 @@ package.path = package.path .. ";" .. (os.getenv("PLANDEV_LOAD_DIR") or ".") .. 
 require "common"
 
 local keys = tonumber(os.getenv("PLANDEV_KEYS") or "10000")
+local threads = tonumber(os.getenv("PLANDEV_WARMUP_THREADS") or "2")
 local envs = { "dev", "prod" }
 local projects = { "web", "api", "cli" }
-local n = 0
 
+-- Each wrk thread has its own Lua state: thread k reads slots k, k + threads, k + 2 threads, ...
+local started = 0
+setup = function(thread)
+  thread:set("first", started)
+  started = started + 1
+end
+
+local n = 0
 request = function()
   n = n + 1
-  if n <= keys * 6 then
-    local i = n - 1
+  local i = (first or 0) + (n - 1) * threads
+  if i < keys * 6 then
     return wrk.format("GET", "/api/v1/defaults/resolve?key=svc.key" .. math.floor(i / 6)
       .. "&context[project]=" .. projects[(i % 3) + 1]
       .. "&context[env]=" .. envs[(math.floor(i / 3) % 2) + 1], auth_headers())
