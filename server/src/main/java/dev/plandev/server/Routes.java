@@ -20,8 +20,12 @@ final class Routes {
     this.app = app;
   }
 
+  /** A read, answered for HEAD too (same status and headers, no body). */
   void get(String path, Access access, Handler h) {
     app.get(path, h, access);
+    // Without its own HEAD route Javalin answers HEAD with an empty 200 and never runs the
+    // handler: no key check, no ETag, and 200 for what GET would call missing.
+    app.head(path, h, access);
     routes.add(new Route("get", path, access));
   }
 

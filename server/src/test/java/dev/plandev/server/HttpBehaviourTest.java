@@ -39,6 +39,46 @@ class HttpBehaviourTest {
   }
 
   @Test
+  void head_answersAsGetWould_withoutTheBody() {
+    try (ServerFixture f = new ServerFixture(dir)) {
+      f.post("/api/v1/defaults", f.editor, "{\"key\":\"db.host\",\"value\":\"x\"}");
+      String path = "/api/v1/defaults/resolve?key=db.host";
+      HttpResponse<String> get = f.get(path, f.reader);
+      HttpResponse<String> head =
+          f.send(
+              f.request(path, f.reader)
+                  .method("HEAD", HttpRequest.BodyPublishers.noBody())
+                  .build());
+      assertThat(head.statusCode()).isEqualTo(200);
+      assertThat(head.body()).isEmpty();
+      assertThat(head.headers().firstValue("ETag")).isEqualTo(get.headers().firstValue("ETag"));
+      assertThat(head.headers().firstValue("Content-Length"))
+          .contains(Integer.toString(get.body().length()));
+      assertThat(
+              f.send(
+                      f.request("/api/v1/defaults/resolve?key=nope", f.reader)
+                          .method("HEAD", HttpRequest.BodyPublishers.noBody())
+                          .build())
+                  .statusCode())
+          .isEqualTo(404);
+      assertThat(
+              f.send(
+                      f.request(path, null)
+                          .method("HEAD", HttpRequest.BodyPublishers.noBody())
+                          .build())
+                  .statusCode())
+          .isEqualTo(401);
+      assertThat(
+              f.send(
+                      f.request("/health", null)
+                          .method("HEAD", HttpRequest.BodyPublishers.noBody())
+                          .build())
+                  .statusCode())
+          .isEqualTo(200);
+    }
+  }
+
+  @Test
   void badInput_isNever500_andNeverAStackTrace() {
     try (ServerFixture f = new ServerFixture(dir, Map.of("server.maxBodyBytes", "2048"))) {
       HttpResponse<String> malformed = f.post("/api/v1/defaults", f.editor, "{\"key\": ");
