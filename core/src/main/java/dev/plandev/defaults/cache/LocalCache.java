@@ -63,7 +63,7 @@ final class LocalCache<V> {
   private final long maxLifetimeNanos;
   private final AtomicLong counter = new AtomicLong();
   private final ConcurrentHashMap<String, Mark> marks = new ConcurrentHashMap<>();
-  private volatile long everythingMark;
+  private final AtomicLong everythingMark = new AtomicLong();
   private volatile long prunedAt;
   private final LongAdder hits = new LongAdder();
   private final LongAdder misses = new LongAdder();
@@ -128,7 +128,7 @@ final class LocalCache<V> {
   }
 
   private boolean current(String key, long ticket) {
-    if (ticket < everythingMark) {
+    if (ticket < everythingMark.get()) {
       return false;
     }
     Mark m = marks.get(key);
@@ -200,13 +200,20 @@ final class LocalCache<V> {
 
   /** Drops every slot of these keys. */
   void invalidate(Set<String> keys) {
-    if (keys.isEmpty()) {
-      return;
+    if (!keys.isEmpty()) {
+      mark(keys, counter.incrementAndGet());
     }
+  }
+
+  /**
+   * Notes the keys as invalidated at {@code ticket}. Two writes of one key may get here in either
+   * order, so a later ticket already noted stays.
+   */
+  void mark(Set<String> keys, long ticket) {
     long now = ticker.read();
-    Mark mark = new Mark(counter.incrementAndGet(), now);
+    Mark mark = new Mark(ticket, now);
     for (String key : keys) {
-      marks.put(key, mark);
+      marks.merge(key, mark, (old, next) -> old.ticket() > next.ticket() ? old : next);
     }
     if (marks.size() > PRUNE_AT && now - prunedAt > maxLifetimeNanos) {
       prunedAt = now;
@@ -217,7 +224,7 @@ final class LocalCache<V> {
 
   /** Drops everything. */
   void invalidateAll() {
-    everythingMark = counter.incrementAndGet();
+    everythingMark.accumulateAndGet(counter.incrementAndGet(), Math::max);
     if (cache != null) {
       cache.invalidateAll();
     }

@@ -42,6 +42,19 @@ class LocalCacheInvalidationTest {
   }
 
   @Test
+  void marksNotedOutOfOrder_keepTheLater() {
+    cache.invalidate(Set.of("a")); // writer A has committed and taken ticket 1
+    long loader = cache.ticket(); // a load begins: it may read before writer B commits
+    cache.invalidate(Set.of("b")); // writer B has committed and taken ticket 2
+    cache.mark(Set.of("db.host"), 2); // B notes its key first
+    cache.mark(Set.of("db.host"), 1); // A notes it late
+    cache.put(slot, "read before B's write", loader);
+    assertThat(cache.get(slot)).isNull();
+    cache.put(slot, "read after both", cache.ticket());
+    assertThat(cache.get(slot)).isEqualTo("read after both");
+  }
+
+  @Test
   void invalidation_dropsEveryDetailOfItsKeys_andNothingElse() {
     LocalCache.Slot prod = new LocalCache.Slot("db.host", "{\"env\":\"prod\"}");
     LocalCache.Slot port = new LocalCache.Slot("db.port", "{}");
@@ -132,23 +145,30 @@ class LocalCacheInvalidationTest {
                 }
               }));
     }
-    threads.add(
-        new Thread(
-            () -> {
-              await(start);
-              for (int i = 0; i < 20_000; i++) {
-                database.incrementAndGet();
-                shared.invalidate(Set.of("db.host"));
-              }
-              writing.set(false);
-            }));
+    // Two writers of the same key: their marks may be noted out of order.
+    CountDownLatch writers = new CountDownLatch(2);
+    for (int w = 0; w < 2; w++) {
+      threads.add(
+          new Thread(
+              () -> {
+                await(start);
+                for (int i = 0; i < 20_000; i++) {
+                  database.incrementAndGet();
+                  shared.invalidate(Set.of("db.host"));
+                }
+                writers.countDown();
+                if (writers.getCount() == 0) {
+                  writing.set(false);
+                }
+              }));
+    }
     threads.forEach(Thread::start);
     start.countDown();
     for (Thread t : threads) {
       t.join();
     }
-    assertThat(shared.get(slot, database::get)).isEqualTo(20_000);
-    assertThat(shared.get(slot, () -> -1)).isEqualTo(20_000);
+    assertThat(shared.get(slot, database::get)).isEqualTo(40_000);
+    assertThat(shared.get(slot, () -> -1)).isEqualTo(40_000);
   }
 
   private static void await(CountDownLatch latch) {
