@@ -166,8 +166,7 @@ final class OfrepApi {
     if (!errors.isEmpty()) {
       return errors.get(0).toString();
     }
-    String subject = c.fields().get("targetingKey");
-    if (subject == null) {
+    if (!c.fields().containsKey("targetingKey")) {
       return c;
     }
     // OpenFeature's targetingKey names the subject of the evaluation: our "user" field.
