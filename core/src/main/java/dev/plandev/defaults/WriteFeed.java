@@ -63,7 +63,9 @@ final class WriteFeed implements AutoCloseable {
       }
       dataVersion = version;
       Set<String> keys = new HashSet<>();
-      boolean complete = changedKeys(keys) & usedKeys(keys);
+      boolean changes = changedKeys(keys);
+      boolean usage = usedKeys(keys); // read even when changes overflowed: it moves its own id
+      boolean complete = changes && usage;
       return complete ? keys : null;
     } catch (SQLException e) {
       throw new StorageException(
