@@ -5,7 +5,8 @@
 #   bench/load/run.sh [DURATION] [CONNECTIONS]      (defaults: 30s, 64; wrk -t2)
 # Extra settings for the service: PLANDEV_SERVE_OPTS="-o redis.enabled=true"; JVM options for the
 # service only (a GC log, a flight recording): PLANDEV_SERVE_JAVA_OPTS="-Xlog:gc:file=gc.log"
-# Only some scenarios: SCENARIOS="resolve mix" (default: resolve mix batch predict)
+# Only some scenarios: SCENARIOS="resolve mix" (default: resolve mix batch predict; "writes",
+# single upserts only, is also there)
 # Before them, a warm-up that is not measured (WARMUP=20s by default; WARMUP=0 skips it) reads
 # every seeded resolve slot once, so the scenarios measure a service that has been up a while.
 set -euo pipefail
