@@ -26,9 +26,11 @@ final class JdbcDefaultsStore implements DefaultsStore {
   private final EntryValidator validator;
   private final SecretCipher cipher;
   private final ReentrantLock writeLock = new ReentrantLock();
+  private final WriteGroups writes;
 
   JdbcDefaultsStore(Database db, Clock clock, EntryValidator validator, SecretCipher cipher) {
     this.db = db;
+    this.writes = new WriteGroups(writeLock, db::begin);
     this.clock = clock;
     this.validator = validator;
     this.cipher = cipher;
@@ -47,24 +49,17 @@ final class JdbcDefaultsStore implements DefaultsStore {
     }
   }
 
+  /** Runs {@code work} in a write transaction, committed with other callers' when they queue. */
   <T> T write(String what, Work<T> work) {
-    writeLock.lock();
-    try (Tx tx = db.begin()) {
-      tx.connection.setAutoCommit(false);
-      try {
-        T result = work.run(tx);
-        tx.connection.commit();
-        return result;
-      } catch (SQLException | RuntimeException e) {
-        tx.connection.rollback();
-        throw e;
-      } finally {
-        tx.connection.setAutoCommit(true);
-      }
+    return write(what, 1, work);
+  }
+
+  /** As {@link #write(String, Work)}, for a work of about {@code rows} rows. */
+  <T> T write(String what, int rows, Work<T> work) {
+    try {
+      return writes.run(work, rows);
     } catch (SQLException e) {
       throw failure(what, e);
-    } finally {
-      writeLock.unlock();
     }
   }
 
@@ -422,6 +417,7 @@ final class JdbcDefaultsStore implements DefaultsStore {
     }
     return write(
         "apply a batch of " + ops.size(),
+        ops.size(),
         tx -> {
           BatchWriter writer = new BatchWriter(tx, db.dialect());
           Map<String, DefaultEntry> state = writer.prefetch(java.util.Arrays.asList(specs));
@@ -444,7 +440,7 @@ final class JdbcDefaultsStore implements DefaultsStore {
             failed |= results[i].status() == BatchResult.Status.FAILED;
           }
           if (atomic && failed) {
-            tx.connection.rollback();
+            tx.undo();
             return rolledBack(results);
           }
           writer.flush();
@@ -665,6 +661,7 @@ final class JdbcDefaultsStore implements DefaultsStore {
     int applied =
         write(
             "import " + good.size() + " defaults",
+            good.size(),
             tx -> {
               for (DefaultEntry e : good) {
                 DefaultEntry existing = selectRaw(tx, e.key(), e.context());
@@ -688,6 +685,7 @@ final class JdbcDefaultsStore implements DefaultsStore {
     int count =
         write(
             "re-encrypt secrets",
+            WriteGroups.MAX_GROUP,
             tx -> new KeyRotation(cipher, clock).reencrypt(tx, actor, retired));
     cipher.finishRotation();
     return count;

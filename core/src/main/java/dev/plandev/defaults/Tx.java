@@ -14,6 +14,8 @@ final class Tx implements AutoCloseable {
   final Connection connection;
   private final Map<String, PreparedStatement> statements = new HashMap<>();
   private final StatementCache cache;
+  private final boolean ownsConnection;
+  private boolean undo;
 
   Tx(Connection connection) {
     this(connection, null);
@@ -21,8 +23,34 @@ final class Tx implements AutoCloseable {
 
   /** A unit of work whose statements come from {@code cache} (SQLite) when it is not null. */
   Tx(Connection connection, StatementCache cache) {
+    this(connection, cache, true);
+  }
+
+  private Tx(Connection connection, StatementCache cache, boolean ownsConnection) {
     this.connection = connection;
     this.cache = cache;
+    this.ownsConnection = ownsConnection;
+  }
+
+  /**
+   * Another unit of work in this one's transaction, with statements of its own (no batch left over
+   * by an earlier unit); closing it leaves the connection open.
+   */
+  Tx share() {
+    return new Tx(connection, cache, false);
+  }
+
+  /**
+   * Asks for this unit's writes to be undone when it returns, its result still standing (an atomic
+   * batch with a failed item). Only this unit's: other callers' writes may share the transaction,
+   * so a unit never rolls the connection back itself.
+   */
+  void undo() {
+    undo = true;
+  }
+
+  boolean undone() {
+    return undo;
   }
 
   PreparedStatement prepare(String sql) throws SQLException {
@@ -53,7 +81,9 @@ final class Tx implements AutoCloseable {
       }
     }
     try {
-      connection.close();
+      if (ownsConnection) {
+        connection.close();
+      }
     } catch (SQLException e) {
       first = first == null ? e : first;
     }

@@ -1,0 +1,29 @@
+package dev.plandev.defaults;
+
+import dev.plandev.defaults.config.PlandevConfig;
+import dev.plandev.defaults.testing.Services;
+import org.junit.jupiter.api.AfterEach;
+
+/** {@link WriteGroupsTest} on a fresh schema of the machine's PostgreSQL. */
+class PostgresWriteGroupsTest extends WriteGroupsTest {
+  private String schema;
+
+  @Override
+  PlandevConfig config() {
+    schema = Services.freshPostgresSchema();
+    return PlandevConfig.defaults()
+        .withDataDir(dir.toString())
+        .withPostgres(
+            new PlandevConfig.Postgres(true, Services.PG_URL, Services.PG_USER, "", schema, 4));
+  }
+
+  @Override
+  String idType() {
+    return "SERIAL";
+  }
+
+  @AfterEach
+  void dropSchema() {
+    Services.dropPostgresSchema(schema);
+  }
+}
