@@ -49,6 +49,10 @@ final class JdbcDefaultsStore implements DefaultsStore {
     }
   }
 
+  void registerMeters(io.micrometer.core.instrument.MeterRegistry registry) {
+    writes.registerMeters(registry);
+  }
+
   /** Runs {@code work} in a write transaction, committed with other callers' when they queue. */
   <T> T write(String what, Work<T> work) {
     return write(what, 1, work);

@@ -64,8 +64,9 @@ public final class SmartDefaults implements AutoCloseable {
 
   /**
    * Opens the configured store behind its cache (L1 in this process, L2 in Redis when {@code
-   * redis.enabled}), with the cache's meters in {@code registry}. Redis being unreachable is not an
-   * error: the cache connects in the background and reads go to the database meanwhile.
+   * redis.enabled}), with the cache's and the store's meters in {@code registry}. Redis being
+   * unreachable is not an error: the cache connects in the background and reads go to the database
+   * meanwhile.
    *
    * @throws StorageException when the database cannot be opened or migrated
    */
@@ -94,6 +95,7 @@ public final class SmartDefaults implements AutoCloseable {
         new SecretCipher(
             config.security().encryptionKey(), config.resolve(config.security().keyFile()));
     JdbcDefaultsStore jdbc = new JdbcDefaultsStore(db, clock, validator, cipher);
+    jdbc.registerMeters(registry);
     WriteFeed feed = new WriteFeed(db);
     try {
       CachedDefaultsStore cached =

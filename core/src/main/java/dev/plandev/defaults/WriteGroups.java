@@ -51,6 +51,8 @@ final class WriteGroups {
   private final ConcurrentLinkedQueue<Pending<?>> queue = new ConcurrentLinkedQueue<>();
   private final java.util.concurrent.atomic.LongAdder transactions =
       new java.util.concurrent.atomic.LongAdder();
+  private final java.util.concurrent.atomic.LongAdder works =
+      new java.util.concurrent.atomic.LongAdder();
 
   /** Writes under {@code lock}, which others (maintenance) may take to keep writes out. */
   WriteGroups(ReentrantLock lock, Begin begin) {
@@ -66,6 +68,7 @@ final class WriteGroups {
    */
   <T> T run(JdbcDefaultsStore.Work<T> work, int weight) throws SQLException {
     Pending<T> mine = new Pending<>(work, Math.max(1, weight));
+    works.increment();
     queue.add(mine);
     lock.lock();
     try {
@@ -175,6 +178,23 @@ final class WriteGroups {
   /** How many transactions ran the works so far; fewer than the works when they were grouped. */
   long transactions() {
     return transactions.sum();
+  }
+
+  /** Counts works and their transactions in {@code registry} ({@code plandev.store.*}). */
+  void registerMeters(io.micrometer.core.instrument.MeterRegistry registry) {
+    io.micrometer.core.instrument.FunctionCounter.builder(
+            "plandev.store.writes", this, WriteGroups::works)
+        .description("writes asked of the store, one per caller")
+        .register(registry);
+    io.micrometer.core.instrument.FunctionCounter.builder(
+            "plandev.store.transactions", this, WriteGroups::transactions)
+        .description("write transactions; fewer than writes when concurrent writes were grouped")
+        .register(registry);
+  }
+
+  /** How many works were asked to run so far. */
+  long works() {
+    return works.sum();
   }
 
   private static void rethrow(Exception e) throws SQLException {

@@ -190,6 +190,9 @@ class HttpBehaviourTest {
           .contains("route=\"/api/v1/defaults/{id}\"");
       assertThat(m).contains("status=\"404\"").contains("http_server_errors_total");
       assertThat(m).contains("plandev_store_entries").contains("jvm_memory_used_bytes");
+      assertThat(m)
+          .contains("plandev_store_writes_total")
+          .contains("plandev_store_transactions_total");
     }
   }
 
