@@ -18,10 +18,7 @@ class PostgresSchemaVersionTest extends SchemaVersionContract {
   PlandevConfig config(Path dataDir) {
     String schema = Services.freshPostgresSchema();
     schemas.add(schema);
-    return PlandevConfig.defaults()
-        .withDataDir(dataDir.toString())
-        .withPostgres(
-            new PlandevConfig.Postgres(true, Services.PG_URL, Services.PG_USER, "", schema, 4));
+    return Services.postgresConfig(dataDir, schema);
   }
 
   @Override
@@ -33,11 +30,7 @@ class PostgresSchemaVersionTest extends SchemaVersionContract {
   void schemaCreatedByFlyway_isCurrentOnTheNextOpen() {
     String schema = "t_" + Long.toHexString(System.nanoTime()) + "_new";
     schemas.add(schema);
-    PlandevConfig config =
-        PlandevConfig.defaults()
-            .withDataDir(dir.toString())
-            .withPostgres(
-                new PlandevConfig.Postgres(true, Services.PG_URL, Services.PG_USER, "", schema, 4));
+    PlandevConfig config = Services.postgresConfig(dir, schema);
     Database.open(config).close();
     try (Database db = Database.open(config)) {
       assertThat(SchemaVersion.isCurrent(db.dataSource(), schema)).isTrue();

@@ -15,10 +15,7 @@ class PostgresStoreTest extends StoreContract {
   PlandevConfig config(Path dataDir) {
     String schema = Services.freshPostgresSchema();
     schemas.add(schema);
-    return PlandevConfig.defaults()
-        .withDataDir(dataDir.toString())
-        .withPostgres(
-            new PlandevConfig.Postgres(true, Services.PG_URL, Services.PG_USER, "", schema, 4));
+    return Services.postgresConfig(dataDir, schema);
   }
 
   @AfterEach

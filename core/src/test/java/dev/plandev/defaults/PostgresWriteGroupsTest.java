@@ -11,10 +11,7 @@ class PostgresWriteGroupsTest extends WriteGroupsTest {
   @Override
   PlandevConfig config() {
     schema = Services.freshPostgresSchema();
-    return PlandevConfig.defaults()
-        .withDataDir(dir.toString())
-        .withPostgres(
-            new PlandevConfig.Postgres(true, Services.PG_URL, Services.PG_USER, "", schema, 4));
+    return Services.postgresConfig(dir, schema);
   }
 
   @Override

@@ -59,6 +59,16 @@ public final class Services {
     return schema;
   }
 
+  /** The default settings with the store in {@code schema} of the machine's PostgreSQL. */
+  public static dev.plandev.defaults.config.PlandevConfig postgresConfig(
+      Path dataDir, String schema) {
+    return dev.plandev.defaults.config.PlandevConfig.defaults()
+        .withDataDir(dataDir.toString())
+        .withPostgres(
+            new dev.plandev.defaults.config.PlandevConfig.Postgres(
+                true, PG_URL, PG_USER, "", schema, 4));
+  }
+
   /** Drops a schema made by {@link #freshPostgresSchema()}. */
   public static void dropPostgresSchema(String schema) {
     if (schema == null) {
