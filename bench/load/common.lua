@@ -13,13 +13,24 @@ function random_key()
   return "svc.key" .. math.random(0, keys - 1)
 end
 
-local envs = { "dev", "prod" }
-local projects = { "web", "api", "cli" }
+-- The contexts seeded by run.sh beside each key's global entry.
+envs = { "dev", "prod" }
+projects = { "web", "api", "cli" }
+
+function resolve_path_of(key, project, env)
+  return "/api/v1/defaults/resolve?key=" .. key .. "&context[project]=" .. project
+    .. "&context[env]=" .. env
+end
 
 function resolve_path()
-  return "/api/v1/defaults/resolve?key=" .. random_key()
-    .. "&context[project]=" .. projects[math.random(1, 3)]
-    .. "&context[env]=" .. envs[math.random(1, 2)]
+  return resolve_path_of(random_key(), projects[math.random(1, 3)], envs[math.random(1, 2)])
+end
+
+-- One single-item upsert (the n-th), as the mix and the write scenario send it.
+function write_request(n)
+  local body = string.format(
+    '{"items":[{"key":"load.w%d","value":"v%d","context":{"env":"prod"}}]}', math.random(0, 9999), n)
+  return wrk.format("POST", "/api/v1/defaults/batch", auth_headers(), body)
 end
 
 function report(name, summary, latency)

@@ -8,9 +8,7 @@ request = function()
   if math.random() < 0.7 then
     return wrk.format("GET", resolve_path(), auth_headers())
   end
-  local body = string.format(
-    '{"items":[{"key":"load.w%d","value":"v%d","context":{"env":"prod"}}]}', math.random(0, 9999), n)
-  return wrk.format("POST", "/api/v1/defaults/batch", auth_headers(), body)
+  return write_request(n)
 end
 
 done = function(summary, latency, requests) report("mix70/30", summary, latency) end

@@ -6,8 +6,6 @@ require "common"
 
 local keys = tonumber(os.getenv("PLANDEV_KEYS") or "10000")
 local threads = tonumber(os.getenv("PLANDEV_WARMUP_THREADS") or "2")
-local envs = { "dev", "prod" }
-local projects = { "web", "api", "cli" }
 
 -- Each wrk thread has its own Lua state: thread k reads slots k, k + threads, k + 2 threads, ...
 local started = 0
@@ -21,9 +19,8 @@ request = function()
   n = n + 1
   local i = (first or 0) + (n - 1) * threads
   if i < keys * 6 then
-    return wrk.format("GET", "/api/v1/defaults/resolve?key=svc.key" .. math.floor(i / 6)
-      .. "&context[project]=" .. projects[(i % 3) + 1]
-      .. "&context[env]=" .. envs[(math.floor(i / 3) % 2) + 1], auth_headers())
+    return wrk.format("GET", resolve_path_of("svc.key" .. math.floor(i / 6),
+      projects[(i % 3) + 1], envs[(math.floor(i / 3) % 2) + 1]), auth_headers())
   end
   if n % 10 == 0 then
     return wrk.format("POST", "/api/v1/defaults/predict", auth_headers(),

@@ -6,9 +6,7 @@ require "common"
 local n = 0
 request = function()
   n = n + 1
-  local body = string.format(
-    '{"items":[{"key":"load.w%d","value":"v%d","context":{"env":"prod"}}]}', math.random(0, 9999), n)
-  return wrk.format("POST", "/api/v1/defaults/batch", auth_headers(), body)
+  return write_request(n)
 end
 
 done = function(summary, latency, requests) report("writes", summary, latency) end
