@@ -1,10 +1,13 @@
 package dev.plandev.defaults;
 
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.sql.SQLException;
 import java.sql.Savepoint;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -49,10 +52,8 @@ final class WriteGroups {
   private final ReentrantLock lock;
   private final Begin begin;
   private final ConcurrentLinkedQueue<Pending<?>> queue = new ConcurrentLinkedQueue<>();
-  private final java.util.concurrent.atomic.LongAdder transactions =
-      new java.util.concurrent.atomic.LongAdder();
-  private final java.util.concurrent.atomic.LongAdder works =
-      new java.util.concurrent.atomic.LongAdder();
+  private final LongAdder transactions = new LongAdder();
+  private final LongAdder works = new LongAdder();
 
   /** Writes under {@code lock}, which others (maintenance) may take to keep writes out. */
   WriteGroups(ReentrantLock lock, Begin begin) {
@@ -181,13 +182,11 @@ final class WriteGroups {
   }
 
   /** Counts works and their transactions in {@code registry} ({@code plandev.store.*}). */
-  void registerMeters(io.micrometer.core.instrument.MeterRegistry registry) {
-    io.micrometer.core.instrument.FunctionCounter.builder(
-            "plandev.store.writes", this, WriteGroups::works)
+  void registerMeters(MeterRegistry registry) {
+    FunctionCounter.builder("plandev.store.writes", this, WriteGroups::works)
         .description("writes asked of the store, one per caller")
         .register(registry);
-    io.micrometer.core.instrument.FunctionCounter.builder(
-            "plandev.store.transactions", this, WriteGroups::transactions)
+    FunctionCounter.builder("plandev.store.transactions", this, WriteGroups::transactions)
         .description("write transactions; fewer than writes when concurrent writes were grouped")
         .register(registry);
   }
