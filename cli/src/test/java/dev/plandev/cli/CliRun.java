@@ -57,15 +57,7 @@ public final class CliRun {
   public Running start(String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    Environment e =
-        new Environment(
-            Map.copyOf(env),
-            workingDir,
-            clock,
-            new ByteArrayInputStream(new byte[0]),
-            new PrintWriter(out, true),
-            new PrintWriter(err, true),
-            false);
+    Environment e = environment("", out, err);
     Thread t = new Thread(() -> Plandev.run(e, args), "cli-" + args[0]);
     t.start();
     return new Running(t, out, err);
@@ -74,16 +66,19 @@ public final class CliRun {
   public Result run(String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    Environment e =
-        new Environment(
-            Map.copyOf(env),
-            workingDir,
-            clock,
-            new ByteArrayInputStream(stdin.getBytes(java.nio.charset.StandardCharsets.UTF_8)),
-            new PrintWriter(out, true),
-            new PrintWriter(err, true),
-            false);
-    int code = Plandev.run(e, args);
+    int code = Plandev.run(environment(stdin, out, err), args);
     return new Result(code, out.toString(), err.toString());
+  }
+
+  /** This run's environment: its variables, folder and clock, no terminal. */
+  private Environment environment(String input, StringWriter out, StringWriter err) {
+    return new Environment(
+        Map.copyOf(env),
+        workingDir,
+        clock,
+        new ByteArrayInputStream(input.getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+        new PrintWriter(out, true),
+        new PrintWriter(err, true),
+        false);
   }
 }
