@@ -1,11 +1,11 @@
 package dev.plandev.bench;
 
-import dev.plandev.defaults.Actor;
-import dev.plandev.defaults.BatchOperation;
-import dev.plandev.defaults.Context;
-import dev.plandev.defaults.DefaultSpec;
 import dev.plandev.defaults.SmartDefaults;
 import dev.plandev.defaults.config.PlandevConfig;
+import dev.plandev.defaults.model.Actor;
+import dev.plandev.defaults.model.BatchOperation;
+import dev.plandev.defaults.model.Context;
+import dev.plandev.defaults.model.DefaultSpec;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;

@@ -1,8 +1,8 @@
 package dev.plandev.cli;
 
-import dev.plandev.defaults.InvalidInputException;
-import dev.plandev.defaults.PlandevException;
 import dev.plandev.defaults.config.ConfigException;
+import dev.plandev.defaults.model.InvalidInputException;
+import dev.plandev.defaults.model.PlandevException;
 import dev.plandev.plans.PlanException;
 import java.io.PrintWriter;
 import org.slf4j.Logger;

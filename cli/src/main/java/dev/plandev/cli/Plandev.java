@@ -2,10 +2,10 @@ package dev.plandev.cli;
 
 import dev.plandev.cli.defaults.ConfigCommand;
 import dev.plandev.cli.defaults.DefaultsCommand;
-import dev.plandev.defaults.Actor;
 import dev.plandev.defaults.SmartDefaults;
 import dev.plandev.defaults.config.ConfigLoader;
 import dev.plandev.defaults.config.LoadedConfig;
+import dev.plandev.defaults.model.Actor;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,7 +1,17 @@
 package dev.plandev.defaults;
 
 import dev.plandev.defaults.config.PlandevConfig;
+import dev.plandev.defaults.model.Context;
+import dev.plandev.defaults.model.DefaultsStore;
+import dev.plandev.defaults.model.EngineHealth;
+import dev.plandev.defaults.model.Feedback;
+import dev.plandev.defaults.model.Outcome;
+import dev.plandev.defaults.model.Prediction;
+import dev.plandev.defaults.model.Resolution;
+import dev.plandev.defaults.model.StorageException;
+import dev.plandev.defaults.model.UsageEvent;
 import dev.plandev.defaults.rank.RankedValue;
+import dev.plandev.defaults.store.JdbcDefaultsStore;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import java.io.IOException;

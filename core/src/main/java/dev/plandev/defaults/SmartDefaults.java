@@ -5,9 +5,23 @@ import dev.plandev.defaults.cache.CacheStats;
 import dev.plandev.defaults.cache.CachedDefaultsStore;
 import dev.plandev.defaults.cache.SharedValues;
 import dev.plandev.defaults.config.PlandevConfig;
+import dev.plandev.defaults.exchange.DefaultsExchange;
+import dev.plandev.defaults.model.Context;
+import dev.plandev.defaults.model.DefaultsStore;
+import dev.plandev.defaults.model.EngineHealth;
+import dev.plandev.defaults.model.EntryValidator;
+import dev.plandev.defaults.model.Feedback;
+import dev.plandev.defaults.model.InvalidInputException;
+import dev.plandev.defaults.model.Prediction;
+import dev.plandev.defaults.model.Resolution;
+import dev.plandev.defaults.model.StorageException;
+import dev.plandev.defaults.model.StoreStats;
+import dev.plandev.defaults.model.UsageEvent;
 import dev.plandev.defaults.rank.Ranker;
 import dev.plandev.defaults.rank.RankerConfig;
 import dev.plandev.defaults.rank.RankingException;
+import dev.plandev.defaults.store.ApiKeys;
+import dev.plandev.defaults.store.JdbcDefaultsStore;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;
@@ -33,7 +47,6 @@ public final class SmartDefaults implements AutoCloseable {
   private final CachedDefaultsStore store;
   private final UsagePredictor usageCounts;
   private final LearnedPredictor learned;
-  private final WriteFeed feed;
   private final JdbcDefaultsStore database;
   private final ApiKeys apiKeys;
 
@@ -41,15 +54,13 @@ public final class SmartDefaults implements AutoCloseable {
       PlandevConfig config,
       JdbcDefaultsStore database,
       CachedDefaultsStore store,
-      LearnedPredictor learned,
-      WriteFeed feed) {
-    this.feed = feed;
+      LearnedPredictor learned) {
     this.config = config;
     this.database = database;
     this.store = store;
     this.learned = learned;
     this.usageCounts = learned == null ? new UsagePredictor(store, config.ml().threshold()) : null;
-    this.apiKeys = new ApiKeys(database);
+    this.apiKeys = database.apiKeys();
   }
 
   /**
@@ -88,19 +99,10 @@ public final class SmartDefaults implements AutoCloseable {
       throw new dev.plandev.defaults.config.ConfigException(
           "invalid configuration: " + String.join("; ", problems));
     }
-    Database db = Database.open(config);
-    EntryValidator validator =
-        new EntryValidator(config.security().maxValueBytes(), config.security().maxContextFields());
-    SecretCipher cipher =
-        new SecretCipher(
-            config.security().encryptionKey(), config.resolve(config.security().keyFile()));
-    JdbcDefaultsStore jdbc = new JdbcDefaultsStore(db, clock, validator, cipher);
-    jdbc.registerMeters(registry);
-    WriteFeed feed = new WriteFeed(db);
+    JdbcDefaultsStore jdbc = JdbcDefaultsStore.open(config, clock, registry);
     try {
       CachedDefaultsStore cached =
-          CachedDefaultsStore.open(
-              jdbc, config.redis(), clock, registry, feed.available() ? feed::writtenKeys : null);
+          CachedDefaultsStore.open(jdbc, config.redis(), clock, registry, jdbc.externalWrites());
       LearnedPredictor learned = null;
       if (config.ml().enabled()) {
         Path modelDir = config.resolve(config.ml().modelPath());
@@ -113,7 +115,7 @@ public final class SmartDefaults implements AutoCloseable {
                 modelDir,
                 clock);
       }
-      return new SmartDefaults(config, jdbc, cached, learned, feed);
+      return new SmartDefaults(config, jdbc, cached, learned);
     } catch (RuntimeException e) {
       jdbc.close();
       throw e;
@@ -283,7 +285,6 @@ public final class SmartDefaults implements AutoCloseable {
     if (learned != null) {
       learned.close(); // saves what was learned since the last save
     }
-    feed.close();
     store.close();
   }
 }

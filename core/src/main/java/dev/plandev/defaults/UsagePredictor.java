@@ -1,5 +1,10 @@
 package dev.plandev.defaults;
 
+import dev.plandev.defaults.model.Context;
+import dev.plandev.defaults.model.DefaultsStore;
+import dev.plandev.defaults.model.Outcome;
+import dev.plandev.defaults.model.Prediction;
+import dev.plandev.defaults.model.UsageEvent;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -4,6 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.plandev.defaults.config.ConfigLoader;
 import dev.plandev.defaults.config.PlandevConfig;
+import dev.plandev.defaults.model.Actor;
+import dev.plandev.defaults.model.Context;
+import dev.plandev.defaults.model.DefaultSpec;
+import dev.plandev.defaults.model.Feedback;
+import dev.plandev.defaults.model.Outcome;
+import dev.plandev.defaults.model.Prediction;
 import dev.plandev.defaults.rank.RankedValue;
 import dev.plandev.defaults.testing.TestClock;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;

@@ -1,9 +1,9 @@
 package dev.plandev.mcp;
 
-import dev.plandev.defaults.Context;
-import dev.plandev.defaults.Feedback;
-import dev.plandev.defaults.Outcome;
 import dev.plandev.defaults.SmartDefaults;
+import dev.plandev.defaults.model.Context;
+import dev.plandev.defaults.model.Feedback;
+import dev.plandev.defaults.model.Outcome;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;

@@ -1,9 +1,9 @@
 package dev.plandev.mcp;
 
-import dev.plandev.defaults.Context;
-import dev.plandev.defaults.DefaultEntry;
-import dev.plandev.defaults.Resolution;
 import dev.plandev.defaults.SmartDefaults;
+import dev.plandev.defaults.model.Context;
+import dev.plandev.defaults.model.DefaultEntry;
+import dev.plandev.defaults.model.Resolution;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;

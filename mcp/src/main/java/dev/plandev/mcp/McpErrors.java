@@ -1,6 +1,6 @@
 package dev.plandev.mcp;
 
-import dev.plandev.defaults.PlandevException;
+import dev.plandev.defaults.model.PlandevException;
 import dev.plandev.plans.PlanException;
 import dev.plandev.plans.TaskNotFoundException;
 import dev.plandev.plans.generate.MissingAnswersException;

@@ -1,11 +1,11 @@
 package dev.plandev.mcp;
 
-import dev.plandev.defaults.Actor;
-import dev.plandev.defaults.Context;
-import dev.plandev.defaults.DefaultEntry;
-import dev.plandev.defaults.DefaultSpec;
 import dev.plandev.defaults.SmartDefaults;
-import dev.plandev.defaults.ValueType;
+import dev.plandev.defaults.model.Actor;
+import dev.plandev.defaults.model.Context;
+import dev.plandev.defaults.model.DefaultEntry;
+import dev.plandev.defaults.model.DefaultSpec;
+import dev.plandev.defaults.model.ValueType;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;

@@ -1,8 +1,8 @@
 package dev.plandev.mcp;
 
-import dev.plandev.defaults.Context;
-import dev.plandev.defaults.Prediction;
 import dev.plandev.defaults.SmartDefaults;
+import dev.plandev.defaults.model.Context;
+import dev.plandev.defaults.model.Prediction;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -3,8 +3,8 @@ package dev.plandev.mcp;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.plandev.defaults.InvalidInputException;
 import dev.plandev.defaults.SmartDefaults;
+import dev.plandev.defaults.model.InvalidInputException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;

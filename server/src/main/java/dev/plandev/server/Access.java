@@ -1,6 +1,6 @@
 package dev.plandev.server;
 
-import dev.plandev.defaults.Role;
+import dev.plandev.defaults.security.Role;
 import io.javalin.security.RouteRole;
 
 /** Who may call a route: anyone, or a key with at least the given role. */

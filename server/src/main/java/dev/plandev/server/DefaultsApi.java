@@ -3,25 +3,25 @@ package dev.plandev.server;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.plandev.defaults.BatchOperation;
-import dev.plandev.defaults.BatchResult;
-import dev.plandev.defaults.Change;
-import dev.plandev.defaults.DefaultEntry;
-import dev.plandev.defaults.DefaultSpec;
-import dev.plandev.defaults.DefaultsExchange;
-import dev.plandev.defaults.DefaultsStore;
-import dev.plandev.defaults.EntryNotFoundException;
-import dev.plandev.defaults.Feedback;
-import dev.plandev.defaults.ImportReport;
-import dev.plandev.defaults.InvalidInputException;
-import dev.plandev.defaults.ListQuery;
-import dev.plandev.defaults.Outcome;
-import dev.plandev.defaults.Page;
-import dev.plandev.defaults.Prediction;
-import dev.plandev.defaults.Resolution;
 import dev.plandev.defaults.SmartDefaults;
-import dev.plandev.defaults.UsageEvent;
 import dev.plandev.defaults.cache.CacheStats;
+import dev.plandev.defaults.exchange.DefaultsExchange;
+import dev.plandev.defaults.model.BatchOperation;
+import dev.plandev.defaults.model.BatchResult;
+import dev.plandev.defaults.model.Change;
+import dev.plandev.defaults.model.DefaultEntry;
+import dev.plandev.defaults.model.DefaultSpec;
+import dev.plandev.defaults.model.DefaultsStore;
+import dev.plandev.defaults.model.EntryNotFoundException;
+import dev.plandev.defaults.model.Feedback;
+import dev.plandev.defaults.model.ImportReport;
+import dev.plandev.defaults.model.InvalidInputException;
+import dev.plandev.defaults.model.ListQuery;
+import dev.plandev.defaults.model.Outcome;
+import dev.plandev.defaults.model.Page;
+import dev.plandev.defaults.model.Prediction;
+import dev.plandev.defaults.model.Resolution;
+import dev.plandev.defaults.model.UsageEvent;
 import io.javalin.http.Context;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -291,7 +291,7 @@ final class DefaultsApi {
         Long version = item.hasNonNull("version") ? item.get("version").asLong() : null;
         if (op.equals("delete")) {
           List<InvalidInputException.FieldError> ctxErrors = new ArrayList<>();
-          dev.plandev.defaults.Context c = Bodies.context(item.get("context"), ctxErrors);
+          dev.plandev.defaults.model.Context c = Bodies.context(item.get("context"), ctxErrors);
           if (!ctxErrors.isEmpty()) {
             throw new InvalidInputException(ctxErrors);
           }
@@ -351,7 +351,7 @@ final class DefaultsApi {
     if (key == null) {
       errors.add(Bodies.err("key", "is required"));
     }
-    dev.plandev.defaults.Context context = Bodies.context(body.get("context"), errors);
+    dev.plandev.defaults.model.Context context = Bodies.context(body.get("context"), errors);
     int limit = body.path("limit").asInt(5);
     if (!errors.isEmpty()) {
       throw new InvalidInputException(errors);
@@ -367,7 +367,7 @@ final class DefaultsApi {
   private void feedback(Context ctx) {
     ObjectNode body = bodies.object(ctx.body());
     List<InvalidInputException.FieldError> errors = new ArrayList<>();
-    dev.plandev.defaults.Context context = Bodies.context(body.get("context"), errors);
+    dev.plandev.defaults.model.Context context = Bodies.context(body.get("context"), errors);
     JsonNode v = body.get("value");
     if (v == null || v.isNull()) {
       errors.add(Bodies.err("value", "is required"));

@@ -1,9 +1,9 @@
 package dev.plandev.server;
 
-import dev.plandev.defaults.Actor;
-import dev.plandev.defaults.ApiKey;
-import dev.plandev.defaults.ApiKeys;
 import dev.plandev.defaults.config.PlandevConfig;
+import dev.plandev.defaults.model.Actor;
+import dev.plandev.defaults.security.ApiKey;
+import dev.plandev.defaults.store.ApiKeys;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.security.RouteRole;

@@ -1,8 +1,8 @@
 package dev.plandev.server;
 
-import dev.plandev.defaults.EngineHealth;
 import dev.plandev.defaults.SmartDefaults;
 import dev.plandev.defaults.cache.CacheHealth;
+import dev.plandev.defaults.model.EngineHealth;
 import java.util.LinkedHashMap;
 import java.util.Map;
 

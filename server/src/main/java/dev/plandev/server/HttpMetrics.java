@@ -1,7 +1,7 @@
 package dev.plandev.server;
 
 import dev.plandev.defaults.SmartDefaults;
-import dev.plandev.defaults.StoreStats;
+import dev.plandev.defaults.model.StoreStats;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.micrometer.core.instrument.Counter;

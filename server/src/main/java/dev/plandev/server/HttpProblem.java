@@ -1,6 +1,6 @@
 package dev.plandev.server;
 
-import dev.plandev.defaults.InvalidInputException;
+import dev.plandev.defaults.model.InvalidInputException;
 import java.util.List;
 
 /**

@@ -1,8 +1,8 @@
 package dev.plandev.server;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.plandev.defaults.ApiKeys;
-import dev.plandev.defaults.Role;
+import dev.plandev.defaults.security.Role;
+import dev.plandev.defaults.store.ApiKeys;
 import io.javalin.http.Context;
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -3,13 +3,13 @@ package dev.plandev.server;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.plandev.defaults.DefaultEntry;
-import dev.plandev.defaults.InvalidInputException;
-import dev.plandev.defaults.ListQuery;
-import dev.plandev.defaults.Page;
-import dev.plandev.defaults.Prediction;
-import dev.plandev.defaults.Resolution;
 import dev.plandev.defaults.SmartDefaults;
+import dev.plandev.defaults.model.DefaultEntry;
+import dev.plandev.defaults.model.InvalidInputException;
+import dev.plandev.defaults.model.ListQuery;
+import dev.plandev.defaults.model.Page;
+import dev.plandev.defaults.model.Prediction;
+import dev.plandev.defaults.model.Resolution;
 import io.javalin.http.Context;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -54,7 +54,7 @@ final class OfrepApi {
     Evaluation e =
         parsed instanceof String error
             ? new Evaluation(400, error(key, "INVALID_CONTEXT", error))
-            : evaluate(key, (dev.plandev.defaults.Context) parsed);
+            : evaluate(key, (dev.plandev.defaults.model.Context) parsed);
     ctx.status(e.status());
     ctx.json(e.body());
   }
@@ -66,7 +66,7 @@ final class OfrepApi {
       ctx.json(Map.of("errorCode", "INVALID_CONTEXT", "errorDetails", error));
       return;
     }
-    dev.plandev.defaults.Context c = (dev.plandev.defaults.Context) parsed;
+    dev.plandev.defaults.model.Context c = (dev.plandev.defaults.model.Context) parsed;
     List<Map<String, Object>> flags = new ArrayList<>();
     for (String key : liveKeys()) {
       Evaluation e = evaluate(key, c);
@@ -98,7 +98,7 @@ final class OfrepApi {
     }
   }
 
-  private Evaluation evaluate(String key, dev.plandev.defaults.Context c) {
+  private Evaluation evaluate(String key, dev.plandev.defaults.model.Context c) {
     Optional<Resolution> r = defaults.resolve(key, c);
     if (r.isPresent()) {
       DefaultEntry e = r.get().entry();
@@ -152,7 +152,7 @@ final class OfrepApi {
   /** The request's evaluation context as ours, or an error message. */
   private Object context(String body) {
     if (body == null || body.isBlank()) {
-      return dev.plandev.defaults.Context.EMPTY;
+      return dev.plandev.defaults.model.Context.EMPTY;
     }
     JsonNode node;
     try {
@@ -162,7 +162,7 @@ final class OfrepApi {
           400, "Malformed JSON", "the body is not valid JSON: " + e.getOriginalMessage());
     }
     List<InvalidInputException.FieldError> errors = new ArrayList<>();
-    dev.plandev.defaults.Context c = Bodies.context(node.get("context"), errors);
+    dev.plandev.defaults.model.Context c = Bodies.context(node.get("context"), errors);
     if (!errors.isEmpty()) {
       return errors.get(0).toString();
     }
@@ -172,6 +172,6 @@ final class OfrepApi {
     // OpenFeature's targetingKey names the subject of the evaluation: our "user" field.
     Map<String, String> fields = new LinkedHashMap<>();
     c.fields().forEach((k, v) -> fields.put(k.equals("targetingKey") ? "user" : k, v));
-    return dev.plandev.defaults.Context.of(fields);
+    return dev.plandev.defaults.model.Context.of(fields);
   }
 }

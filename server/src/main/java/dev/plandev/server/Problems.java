@@ -1,12 +1,12 @@
 package dev.plandev.server;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import dev.plandev.defaults.DuplicateEntryException;
-import dev.plandev.defaults.EntryNotFoundException;
-import dev.plandev.defaults.InvalidInputException;
-import dev.plandev.defaults.PlandevException;
-import dev.plandev.defaults.StaleVersionException;
-import dev.plandev.defaults.StorageException;
+import dev.plandev.defaults.model.DuplicateEntryException;
+import dev.plandev.defaults.model.EntryNotFoundException;
+import dev.plandev.defaults.model.InvalidInputException;
+import dev.plandev.defaults.model.PlandevException;
+import dev.plandev.defaults.model.StaleVersionException;
+import dev.plandev.defaults.model.StorageException;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;

@@ -1,6 +1,6 @@
 package dev.plandev.server;
 
-import dev.plandev.defaults.Context;
+import dev.plandev.defaults.model.Context;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;

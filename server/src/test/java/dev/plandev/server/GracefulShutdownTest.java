@@ -116,7 +116,9 @@ class GracefulShutdownTest {
         SmartDefaults.open(
             PlandevConfig.defaults().withDataDir(dir.toString()), Clock.systemUTC())) {
       for (String k : acknowledged) {
-        assertThat(reopened.store().find(k, dev.plandev.defaults.Context.EMPTY)).as(k).isPresent();
+        assertThat(reopened.store().find(k, dev.plandev.defaults.model.Context.EMPTY))
+            .as(k)
+            .isPresent();
       }
     }
   }

@@ -3,7 +3,7 @@ package dev.plandev.server;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.plandev.defaults.Context;
+import dev.plandev.defaults.model.Context;
 import org.junit.jupiter.api.Test;
 
 class ResolveQueryTest {

@@ -3,13 +3,13 @@ package dev.plandev.server;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.plandev.defaults.Actor;
-import dev.plandev.defaults.Context;
-import dev.plandev.defaults.DefaultSpec;
-import dev.plandev.defaults.ListQuery;
 import dev.plandev.defaults.SmartDefaults;
 import dev.plandev.defaults.config.ConfigException;
 import dev.plandev.defaults.config.PlandevConfig;
+import dev.plandev.defaults.model.Actor;
+import dev.plandev.defaults.model.Context;
+import dev.plandev.defaults.model.DefaultSpec;
+import dev.plandev.defaults.model.ListQuery;
 import dev.plandev.defaults.testing.TestClock;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -1,9 +1,9 @@
 package dev.plandev.server;
 
-import dev.plandev.defaults.Role;
 import dev.plandev.defaults.SmartDefaults;
 import dev.plandev.defaults.config.ConfigLoader;
 import dev.plandev.defaults.config.PlandevConfig;
+import dev.plandev.defaults.security.Role;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Clock;
@@ -38,7 +38,7 @@ public final class ServeMain {
             .create(
                 "writer-" + ProcessHandle.current().pid(),
                 Role.EDITOR,
-                dev.plandev.defaults.Actor.of("t"))
+                dev.plandev.defaults.model.Actor.of("t"))
             .secret();
     PlandevServer server = PlandevServer.start(defaults, registry, Clock.systemUTC());
     Runtime.getRuntime()

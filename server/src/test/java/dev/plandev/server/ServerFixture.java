@@ -2,11 +2,11 @@ package dev.plandev.server;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.plandev.defaults.Actor;
-import dev.plandev.defaults.Role;
 import dev.plandev.defaults.SmartDefaults;
 import dev.plandev.defaults.config.ConfigLoader;
 import dev.plandev.defaults.config.PlandevConfig;
+import dev.plandev.defaults.model.Actor;
+import dev.plandev.defaults.security.Role;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;

@@ -1,8 +1,8 @@
 package dev.plandev.cli.defaults;
 
-import dev.plandev.defaults.DefaultEntry;
-import dev.plandev.defaults.EntryNotFoundException;
-import dev.plandev.defaults.InvalidInputException;
+import dev.plandev.defaults.model.DefaultEntry;
+import dev.plandev.defaults.model.EntryNotFoundException;
+import dev.plandev.defaults.model.InvalidInputException;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

@@ -1,9 +1,9 @@
 package dev.plandev.cli.defaults;
 
 import dev.plandev.cli.Plandev;
-import dev.plandev.defaults.InvalidInputException;
-import dev.plandev.defaults.PlandevException;
 import dev.plandev.defaults.config.PlandevConfig;
+import dev.plandev.defaults.model.InvalidInputException;
+import dev.plandev.defaults.model.PlandevException;
 import dev.plandev.defaults.rank.Baseline;
 import dev.plandev.defaults.rank.Ranker;
 import dev.plandev.defaults.rank.RankerConfig;

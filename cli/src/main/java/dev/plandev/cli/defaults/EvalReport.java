@@ -1,6 +1,6 @@
 package dev.plandev.cli.defaults;
 
-import dev.plandev.defaults.PlandevException;
+import dev.plandev.defaults.model.PlandevException;
 import dev.plandev.defaults.rank.ReplayReport;
 import dev.plandev.defaults.rank.ReplayReport.AccuracyPoint;
 import dev.plandev.defaults.rank.ReplayReport.ReliabilityBin;

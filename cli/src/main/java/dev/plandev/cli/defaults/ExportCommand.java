@@ -1,7 +1,7 @@
 package dev.plandev.cli.defaults;
 
-import dev.plandev.defaults.DefaultsExchange;
-import dev.plandev.defaults.StorageException;
+import dev.plandev.defaults.exchange.DefaultsExchange;
+import dev.plandev.defaults.model.StorageException;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;

@@ -1,8 +1,8 @@
 package dev.plandev.cli.defaults;
 
-import dev.plandev.defaults.Feedback;
-import dev.plandev.defaults.Outcome;
-import dev.plandev.defaults.UsageEvent;
+import dev.plandev.defaults.model.Feedback;
+import dev.plandev.defaults.model.Outcome;
+import dev.plandev.defaults.model.UsageEvent;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

@@ -1,8 +1,8 @@
 package dev.plandev.cli.defaults;
 
 import dev.plandev.cli.Printer;
-import dev.plandev.defaults.EntryNotFoundException;
-import dev.plandev.defaults.Resolution;
+import dev.plandev.defaults.model.EntryNotFoundException;
+import dev.plandev.defaults.model.Resolution;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;

@@ -1,8 +1,8 @@
 package dev.plandev.cli.defaults;
 
 import dev.plandev.cli.Printer;
-import dev.plandev.defaults.Change;
-import dev.plandev.defaults.Page;
+import dev.plandev.defaults.model.Change;
+import dev.plandev.defaults.model.Page;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

@@ -1,9 +1,9 @@
 package dev.plandev.cli.defaults;
 
 import dev.plandev.cli.Printer;
-import dev.plandev.defaults.DefaultsExchange;
-import dev.plandev.defaults.ImportReport;
-import dev.plandev.defaults.InvalidInputException;
+import dev.plandev.defaults.exchange.DefaultsExchange;
+import dev.plandev.defaults.model.ImportReport;
+import dev.plandev.defaults.model.InvalidInputException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;

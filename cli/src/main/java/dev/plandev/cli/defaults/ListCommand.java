@@ -1,9 +1,9 @@
 package dev.plandev.cli.defaults;
 
 import dev.plandev.cli.Printer;
-import dev.plandev.defaults.DefaultEntry;
-import dev.plandev.defaults.ListQuery;
-import dev.plandev.defaults.Page;
+import dev.plandev.defaults.model.DefaultEntry;
+import dev.plandev.defaults.model.ListQuery;
+import dev.plandev.defaults.model.Page;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;

@@ -1,7 +1,7 @@
 package dev.plandev.cli.defaults;
 
 import dev.plandev.cli.Printer;
-import dev.plandev.defaults.Prediction;
+import dev.plandev.defaults.model.Prediction;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;

@@ -1,11 +1,11 @@
 package dev.plandev.cli.defaults;
 
 import dev.plandev.cli.Printer;
-import dev.plandev.defaults.DefaultEntry;
-import dev.plandev.defaults.DefaultSpec;
-import dev.plandev.defaults.InvalidInputException;
-import dev.plandev.defaults.ValueType;
 import dev.plandev.defaults.config.DurationText;
+import dev.plandev.defaults.model.DefaultEntry;
+import dev.plandev.defaults.model.DefaultSpec;
+import dev.plandev.defaults.model.InvalidInputException;
+import dev.plandev.defaults.model.ValueType;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -1,8 +1,8 @@
 package dev.plandev.cli.defaults;
 
 import dev.plandev.cli.Plandev;
-import dev.plandev.defaults.Context;
 import dev.plandev.defaults.SmartDefaults;
+import dev.plandev.defaults.model.Context;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -1,9 +1,9 @@
 package dev.plandev.cli.generate;
 
-import dev.plandev.defaults.Context;
-import dev.plandev.defaults.Feedback;
-import dev.plandev.defaults.Outcome;
 import dev.plandev.defaults.SmartDefaults;
+import dev.plandev.defaults.model.Context;
+import dev.plandev.defaults.model.Feedback;
+import dev.plandev.defaults.model.Outcome;
 import dev.plandev.plans.generate.DefaultsClient;
 import dev.plandev.plans.generate.SuggestedValue;
 import java.util.List;

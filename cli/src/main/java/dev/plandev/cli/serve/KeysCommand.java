@@ -2,9 +2,9 @@ package dev.plandev.cli.serve;
 
 import dev.plandev.cli.Plandev;
 import dev.plandev.cli.Printer;
-import dev.plandev.defaults.ApiKey;
-import dev.plandev.defaults.ApiKeys;
-import dev.plandev.defaults.Role;
+import dev.plandev.defaults.security.ApiKey;
+import dev.plandev.defaults.security.Role;
+import dev.plandev.defaults.store.ApiKeys;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;

@@ -1,9 +1,9 @@
 package dev.plandev.cli.serve;
 
 import dev.plandev.cli.Plandev;
-import dev.plandev.defaults.ApiKeys;
-import dev.plandev.defaults.Role;
 import dev.plandev.defaults.SmartDefaults;
+import dev.plandev.defaults.security.Role;
+import dev.plandev.defaults.store.ApiKeys;
 import dev.plandev.mcp.McpCaller;
 import dev.plandev.mcp.McpHttpEndpoint;
 import dev.plandev.mcp.PlandevMcp;

@@ -1,10 +1,10 @@
 package dev.plandev.defaults.cache;
 
 import com.github.benmanes.caffeine.cache.Ticker;
-import dev.plandev.defaults.DefaultEntry;
-import dev.plandev.defaults.Resolution;
 import dev.plandev.defaults.config.DurationText;
 import dev.plandev.defaults.config.PlandevConfig;
+import dev.plandev.defaults.model.DefaultEntry;
+import dev.plandev.defaults.model.Resolution;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;

@@ -4,10 +4,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.plandev.defaults.Context;
-import dev.plandev.defaults.DefaultEntry;
-import dev.plandev.defaults.Resolution;
-import dev.plandev.defaults.ValueType;
+import dev.plandev.defaults.model.Context;
+import dev.plandev.defaults.model.DefaultEntry;
+import dev.plandev.defaults.model.Resolution;
+import dev.plandev.defaults.model.ValueType;
 import java.time.Instant;
 
 /**

@@ -1,6 +1,6 @@
 package dev.plandev.defaults.config;
 
-import dev.plandev.defaults.PlandevException;
+import dev.plandev.defaults.model.PlandevException;
 
 /** The configuration is unusable: an unknown key, a bad value or an unreadable file. */
 public final class ConfigException extends PlandevException {

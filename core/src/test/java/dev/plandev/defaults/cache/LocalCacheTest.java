@@ -2,16 +2,16 @@ package dev.plandev.defaults.cache;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.plandev.defaults.Actor;
-import dev.plandev.defaults.BatchOperation;
-import dev.plandev.defaults.Context;
-import dev.plandev.defaults.DefaultEntry;
-import dev.plandev.defaults.DefaultSpec;
-import dev.plandev.defaults.Feedback;
-import dev.plandev.defaults.Outcome;
-import dev.plandev.defaults.Resolution;
 import dev.plandev.defaults.SmartDefaults;
 import dev.plandev.defaults.config.PlandevConfig;
+import dev.plandev.defaults.model.Actor;
+import dev.plandev.defaults.model.BatchOperation;
+import dev.plandev.defaults.model.Context;
+import dev.plandev.defaults.model.DefaultEntry;
+import dev.plandev.defaults.model.DefaultSpec;
+import dev.plandev.defaults.model.Feedback;
+import dev.plandev.defaults.model.Outcome;
+import dev.plandev.defaults.model.Resolution;
 import dev.plandev.defaults.testing.TestClock;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -264,7 +264,7 @@ class LocalCacheTest {
         .store()
         .put(
             DefaultSpec.of("n", "{\"a\":1}")
-                .withType(dev.plandev.defaults.ValueType.JSON)
+                .withType(dev.plandev.defaults.model.ValueType.JSON)
                 .withContext(Context.of("project", "x"))
                 .withExpiresAt(clock.instant().plusSeconds(60))
                 .withConfidence(0.5),

@@ -2,15 +2,15 @@ package dev.plandev.defaults.cache;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.plandev.defaults.Actor;
-import dev.plandev.defaults.Context;
-import dev.plandev.defaults.DefaultEntry;
-import dev.plandev.defaults.DefaultSpec;
-import dev.plandev.defaults.Feedback;
-import dev.plandev.defaults.Outcome;
-import dev.plandev.defaults.Resolution;
 import dev.plandev.defaults.SmartDefaults;
 import dev.plandev.defaults.config.PlandevConfig;
+import dev.plandev.defaults.model.Actor;
+import dev.plandev.defaults.model.Context;
+import dev.plandev.defaults.model.DefaultEntry;
+import dev.plandev.defaults.model.DefaultSpec;
+import dev.plandev.defaults.model.Feedback;
+import dev.plandev.defaults.model.Outcome;
+import dev.plandev.defaults.model.Resolution;
 import dev.plandev.defaults.testing.Services;
 import dev.plandev.defaults.testing.TestClock;
 import io.lettuce.core.RedisClient;

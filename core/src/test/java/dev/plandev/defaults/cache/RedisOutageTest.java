@@ -2,11 +2,11 @@ package dev.plandev.defaults.cache;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.plandev.defaults.Actor;
-import dev.plandev.defaults.Context;
-import dev.plandev.defaults.DefaultSpec;
 import dev.plandev.defaults.SmartDefaults;
 import dev.plandev.defaults.config.PlandevConfig;
+import dev.plandev.defaults.model.Actor;
+import dev.plandev.defaults.model.Context;
+import dev.plandev.defaults.model.DefaultSpec;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.api.StatefulRedisConnection;

@@ -1,0 +1,215 @@
+package dev.plandev.defaults.store;
+
+import dev.plandev.defaults.model.Actor;
+import dev.plandev.defaults.model.EntryNotFoundException;
+import dev.plandev.defaults.model.InvalidInputException;
+import dev.plandev.defaults.model.Texts;
+import dev.plandev.defaults.security.ApiKey;
+import dev.plandev.defaults.security.Fingerprint;
+import dev.plandev.defaults.security.Role;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
+
+/**
+ * The API keys of the HTTP service: created with a role, shown once, stored as a hash, revocable.
+ *
+ * <p>Authentication results are kept in memory for a few seconds so a busy service does not read
+ * the table on every request; a revocation in this process clears them at once, one made by another
+ * process takes effect within {@link #CACHE_MILLIS} ms.
+ */
+public final class ApiKeys {
+  static final long CACHE_MILLIS = 5_000;
+  private static final Pattern NAME = Pattern.compile("[A-Za-z0-9._@-]{1,64}");
+  private static final char[] ALPHABET =
+      "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789".toCharArray();
+
+  /** A key just created: the only moment its secret text exists outside the caller. */
+  public record Created(ApiKey key, String secret) {}
+
+  private record Cached(ApiKey key, long until) {}
+
+  private final JdbcDefaultsStore store;
+  private final SecureRandom random = new SecureRandom();
+  private final ConcurrentHashMap<String, Cached> recent = new ConcurrentHashMap<>();
+
+  ApiKeys(JdbcDefaultsStore store) {
+    this.store = store;
+  }
+
+  /**
+   * Creates a key; the returned secret is not stored and cannot be shown again.
+   *
+   * @throws InvalidInputException for a bad or taken name
+   */
+  public Created create(String name, Role role, Actor actor) {
+    if (name == null || !NAME.matcher(name).matches()) {
+      throw new InvalidInputException(
+          "name",
+          "must be 1 to 64 characters of A-Z a-z 0-9 . _ @ -; got '" + Texts.truncate(name) + "'");
+    }
+    StringBuilder b = new StringBuilder("pdk_");
+    for (int i = 0; i < 32; i++) {
+      b.append(ALPHABET[random.nextInt(ALPHABET.length)]);
+    }
+    String secret = b.toString();
+    long now = store.now().toEpochMilli();
+    return store.write(
+        "create API key " + name,
+        tx -> {
+          PreparedStatement exists = tx.prepare("SELECT id FROM api_keys WHERE name = ?");
+          exists.setString(1, name);
+          try (ResultSet rs = exists.executeQuery()) {
+            if (rs.next()) {
+              throw new InvalidInputException(
+                  "name", "a key named '" + name + "' exists; revoke it or choose another name");
+            }
+          }
+          PreparedStatement ps =
+              tx.prepare(
+                  "INSERT INTO api_keys (name, role, key_hash, key_prefix, created_at)"
+                      + " VALUES (?, ?, ?, ?, ?) RETURNING id");
+          ps.setString(1, name);
+          ps.setString(2, role.wireName());
+          ps.setString(3, hash(secret));
+          ps.setString(4, secret.substring(0, 8));
+          ps.setLong(5, now);
+          long id;
+          try (ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            id = rs.getLong(1);
+          }
+          ApiKey key = new ApiKey(id, name, role, secret.substring(0, 8), store.now(), null, null);
+          store.auditEntity(
+              tx,
+              "api_key",
+              id,
+              "create",
+              null,
+              "{\"name\":\"" + name + "\",\"role\":\"" + role.wireName() + "\"}",
+              actor);
+          return new Created(key, secret);
+        });
+  }
+
+  /** Every key, revoked ones included, oldest first. */
+  public List<ApiKey> list() {
+    return store.read(
+        "list API keys",
+        tx -> {
+          List<ApiKey> out = new ArrayList<>();
+          try (ResultSet rs =
+              tx.prepare(
+                      "SELECT id, name, role, key_prefix, created_at, last_used, revoked_at"
+                          + " FROM api_keys ORDER BY id")
+                  .executeQuery()) {
+            while (rs.next()) {
+              out.add(read(rs));
+            }
+          }
+          return out;
+        });
+  }
+
+  /** True when at least one key can still be used. */
+  public boolean anyActive() {
+    return list().stream().anyMatch(k -> !k.revoked());
+  }
+
+  /**
+   * Revokes a key by name or id.
+   *
+   * @throws EntryNotFoundException when no such key exists
+   */
+  public ApiKey revoke(String nameOrId, Actor actor) {
+    ApiKey revoked =
+        store.write(
+            "revoke API key " + nameOrId,
+            tx -> {
+              PreparedStatement ps =
+                  tx.prepare(
+                      "SELECT id, name, role, key_prefix, created_at, last_used, revoked_at"
+                          + " FROM api_keys WHERE name = ? OR CAST(id AS TEXT) = ?");
+              ps.setString(1, nameOrId);
+              ps.setString(2, nameOrId);
+              ApiKey key;
+              try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                  throw new EntryNotFoundException(
+                      "no API key named '" + nameOrId + "'; see them with: plandev keys list");
+                }
+                key = read(rs);
+              }
+              PreparedStatement up = tx.prepare("UPDATE api_keys SET revoked_at = ? WHERE id = ?");
+              up.setLong(1, store.now().toEpochMilli());
+              up.setLong(2, key.id());
+              up.executeUpdate();
+              store.auditEntity(
+                  tx,
+                  "api_key",
+                  key.id(),
+                  "revoke",
+                  null,
+                  "{\"name\":\"" + key.name() + "\"}",
+                  actor);
+              return key;
+            });
+    recent.clear();
+    return revoked;
+  }
+
+  /** The active key with this secret, if any. */
+  public Optional<ApiKey> authenticate(String secret) {
+    if (secret == null || !secret.startsWith("pdk_") || secret.length() > 100) {
+      return Optional.empty();
+    }
+    String h = hash(secret);
+    long now = store.now().toEpochMilli();
+    Cached c = recent.get(h);
+    if (c != null && c.until() > now) {
+      return Optional.of(c.key());
+    }
+    ApiKey key =
+        store.read(
+            "check an API key",
+            tx -> {
+              PreparedStatement ps =
+                  tx.prepare(
+                      "SELECT id, name, role, key_prefix, created_at, last_used, revoked_at"
+                          + " FROM api_keys WHERE key_hash = ? AND revoked_at IS NULL");
+              ps.setString(1, h);
+              try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? read(rs) : null;
+              }
+            });
+    if (key == null) {
+      recent.remove(h);
+      return Optional.empty();
+    }
+    recent.put(h, new Cached(key, now + CACHE_MILLIS));
+    return Optional.of(key);
+  }
+
+  private static ApiKey read(ResultSet rs) throws SQLException {
+    return new ApiKey(
+        rs.getLong(1),
+        rs.getString(2),
+        Role.parse(rs.getString(3)),
+        rs.getString(4),
+        EntryRows.instant(rs, 5),
+        EntryRows.instant(rs, 6),
+        EntryRows.instant(rs, 7));
+  }
+
+  /** The stored form of a key; a digest per thread, since every request checks a key. */
+  static String hash(String secret) {
+    return Fingerprint.sha256Hex(secret.getBytes(StandardCharsets.UTF_8), 32);
+  }
+}
