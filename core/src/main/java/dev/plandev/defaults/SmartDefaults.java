@@ -177,15 +177,6 @@ public final class SmartDefaults implements AutoCloseable {
     return store.resolve(key, context);
   }
 
-  /**
-   * {@code view} of the default that answers a key in a context, computed once per cached answer
-   * (see {@link CachedDefaultsStore#resolve(String, Context, java.util.function.Function)}).
-   */
-  public <T> T resolve(
-      String key, Context context, java.util.function.Function<Optional<Resolution>, T> view) {
-    return store.resolve(key, context, view);
-  }
-
   /** Candidate values for a key in a context, most likely first. */
   public List<Prediction> predict(String key, Context context, int limit) {
     if (limit < 1 || limit > 100) {

@@ -31,9 +31,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
-import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -45,6 +43,7 @@ final class DefaultsApi {
   private final SmartDefaults defaults;
   private final ObjectMapper mapper;
   private final Bodies bodies;
+  private final RenderedResolutions rendered = new RenderedResolutions(this::render);
 
   DefaultsApi(SmartDefaults defaults, ObjectMapper mapper) {
     this.defaults = defaults;
@@ -235,28 +234,15 @@ final class DefaultsApi {
 
   private void resolve(Context ctx) {
     ResolveQuery q = ResolveQuery.parse(ctx.queryString());
-    Etags.Tagged body = defaults.resolve(q.key(), q.context(), renderResolution);
-    if (body == NO_RESOLUTION) {
+    Etags.Tagged body = rendered.of(defaults.resolve(q.key(), q.context()));
+    if (body == null) {
       throw new EntryNotFoundException(
           "no default for '" + q.key() + "' in context " + q.context().toJson());
     }
     Etags.send(ctx, body);
   }
 
-  /** Stands for "no default" among rendered resolutions, since a view is never null. */
-  private static final Etags.Tagged NO_RESOLUTION = new Etags.Tagged(new byte[0], "");
-
-  /**
-   * The resolve response, rendered once per answer the cache holds: most resolves repeat one, and
-   * rendering (typed value, entry, JSON, ETag) would cost more than the rest of the request.
-   */
-  private final Function<Optional<Resolution>, Etags.Tagged> renderResolution = this::render;
-
-  private Etags.Tagged render(Optional<Resolution> found) {
-    if (found.isEmpty()) {
-      return NO_RESOLUTION;
-    }
-    Resolution r = found.get();
+  private Etags.Tagged render(Resolution r) {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("key", r.entry().key());
     body.put("value", bodies.typedValue(r.entry()));

@@ -1,8 +1,6 @@
 package dev.plandev.server;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+import dev.plandev.defaults.security.Fingerprint;
 
 /** Entity tags: an entry's version for writes ({@code If-Match}), a body hash for reads. */
 final class Etags {
@@ -29,19 +27,8 @@ final class Etags {
     }
   }
 
-  /** A digest per thread: looking one up costs more than hashing a response. */
-  private static final ThreadLocal<MessageDigest> SHA256 =
-      ThreadLocal.withInitial(
-          () -> {
-            try {
-              return MessageDigest.getInstance("SHA-256");
-            } catch (NoSuchAlgorithmException e) {
-              throw new IllegalStateException("SHA-256 is missing from this JVM", e);
-            }
-          });
-
   static String ofBody(byte[] body) {
-    return "\"" + HexFormat.of().formatHex(SHA256.get().digest(body), 0, 12) + "\"";
+    return "\"" + Fingerprint.sha256Hex(body, 12) + "\"";
   }
 
   /** A JSON body rendered once, with the ETag of its bytes, to send any number of times. */

@@ -34,7 +34,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -210,37 +209,26 @@ public final class CachedDefaultsStore implements DefaultsStore {
     noticeExternalWrites();
     LocalCache.Slot slot = new LocalCache.Slot(key, context.toJson());
     Optional<Resolution> cached = resolutions.get(slot);
-    return cached != null ? cached : load(slot, context, Function.identity());
+    return cached != null ? cached : load(slot, context);
   }
 
-  /**
-   * {@code view} of {@link #resolve}'s answer, computed once per answer while it stays in L1: the
-   * HTTP API keeps its rendered response this way instead of rendering the same answer again. The
-   * view must not return null.
-   */
-  public <T> T resolve(String key, Context context, Function<Optional<Resolution>, T> view) {
-    noticeExternalWrites();
-    LocalCache.Slot slot = new LocalCache.Slot(key, context.toJson());
-    T cached = resolutions.view(slot, view);
-    return cached != null ? cached : load(slot, context, view);
-  }
-
-  /** Loads a missed answer from L2 or the database into L1, and returns {@code view} of it. */
-  private <T> T load(
-      LocalCache.Slot slot, Context context, Function<Optional<Resolution>, T> view) {
+  /** Loads a missed answer from L2 or the database into L1. */
+  private Optional<Resolution> load(LocalCache.Slot slot, Context context) {
     String key = slot.key();
     long ticket = resolutions.ticket();
     RedisTier.Lookup found =
         redis == null ? RedisTier.Lookup.BYPASS : redis.lookup(key, slot.detail());
     if (found.outcome() == RedisTier.Outcome.HIT) {
-      return resolutions.put(slot, Optional.ofNullable(found.resolution()), ticket, view);
+      Optional<Resolution> r = Optional.ofNullable(found.resolution());
+      resolutions.put(slot, r, ticket);
+      return r;
     }
     Optional<Resolution> r = store.resolve(key, context);
-    T result = resolutions.put(slot, r, ticket, view);
+    resolutions.put(slot, r, ticket);
     if (found.outcome() == RedisTier.Outcome.MISS) {
       redis.fill(key, slot.detail(), found.tag(), r.orElse(null));
     }
-    return result;
+    return r;
   }
 
   /**

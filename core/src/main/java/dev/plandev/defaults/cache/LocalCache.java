@@ -10,7 +10,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.BiFunction;
-import java.util.function.Function;
 
 /**
  * An L1 cache of one process: Caffeine, bounded in size, each value living for a duration the
@@ -38,19 +37,8 @@ final class LocalCache<V> {
   /** The name of a cached answer. */
   record Slot(String key, String detail) {}
 
-  /** A cached answer, the counter when its load began, and one view of it computed on demand. */
-  private static final class Held<V> {
-    final V value;
-    final long ticket;
-    volatile Memo memo;
-
-    Held(V value, long ticket) {
-      this.value = value;
-      this.ticket = ticket;
-    }
-  }
-
-  private record Memo(Function<?, ?> view, Object result) {}
+  /** A cached answer and the counter when its load began. */
+  private record Held<V>(V value, long ticket) {}
 
   /** When a key (or everything) was last invalidated: the counter, and the ticker for pruning. */
   private record Mark(long ticket, long nanos) {}
@@ -90,7 +78,7 @@ final class LocalCache<V> {
             .ticker(ticker)
             .expireAfter(
                 Expiry.<Slot, Held<V>>writing(
-                    (slot, held) -> min(lifetime.apply(slot, held.value), maxLifetime)))
+                    (slot, held) -> min(lifetime.apply(slot, held.value()), maxLifetime)))
             .recordStats()
             .build();
     return new LocalCache<>(cache, ticker, maxLifetime);
@@ -107,7 +95,7 @@ final class LocalCache<V> {
   /** The cached value, or null (counting a hit or a miss). */
   V get(Slot slot) {
     Held<V> held = held(slot);
-    return held == null ? null : held.value;
+    return held == null ? null : held.value();
   }
 
   private Held<V> held(Slot slot) {
@@ -115,7 +103,7 @@ final class LocalCache<V> {
       return null;
     }
     Held<V> held = cache.getIfPresent(slot);
-    if (held != null && !current(slot.key(), held.ticket)) {
+    if (held != null && !current(slot.key(), held.ticket())) {
       cache.asMap().remove(slot, held);
       held = null;
     }
@@ -145,24 +133,12 @@ final class LocalCache<V> {
     store(slot, new Held<>(value, ticket));
   }
 
-  /**
-   * Stores a value as {@link #put} does, with {@code view} of it computed now for {@link #view};
-   * returns that view.
-   */
-  <R> R put(Slot slot, V value, long ticket, Function<? super V, R> view) {
-    R result = view.apply(value);
-    Held<V> held = new Held<>(value, ticket);
-    held.memo = new Memo(view, result);
-    store(slot, held);
-    return result;
-  }
-
   private void store(Slot slot, Held<V> held) {
-    if (cache == null || !current(slot.key(), held.ticket)) {
+    if (cache == null || !current(slot.key(), held.ticket())) {
       return;
     }
     cache.put(slot, held);
-    if (!current(slot.key(), held.ticket)) {
+    if (!current(slot.key(), held.ticket())) {
       cache.asMap().remove(slot, held);
     }
   }
@@ -177,25 +153,6 @@ final class LocalCache<V> {
     v = load.get();
     put(slot, v, t);
     return v;
-  }
-
-  /**
-   * {@code view} of the cached value, computed once per cached value and view, or null when the
-   * slot holds nothing. Callers use it to keep, say, a rendered response next to the answer.
-   */
-  @SuppressWarnings("unchecked")
-  <R> R view(Slot slot, Function<? super V, R> view) {
-    Held<V> held = held(slot);
-    if (held == null) {
-      return null;
-    }
-    Memo m = held.memo;
-    if (m != null && m.view() == view) {
-      return (R) m.result();
-    }
-    R result = view.apply(held.value);
-    held.memo = new Memo(view, result);
-    return result;
   }
 
   /** Drops every slot of these keys. */

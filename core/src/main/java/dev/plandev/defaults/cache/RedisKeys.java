@@ -1,9 +1,7 @@
 package dev.plandev.defaults.cache;
 
+import dev.plandev.defaults.security.Fingerprint;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 
 /**
  * The names of plandev's keys in Redis, all behind a configurable prefix.
@@ -57,12 +55,6 @@ final class RedisKeys {
     if (contextJson.length() <= MAX_CONTEXT_CHARS) {
       return contextJson;
     }
-    try {
-      byte[] digest =
-          MessageDigest.getInstance("SHA-256").digest(contextJson.getBytes(StandardCharsets.UTF_8));
-      return "h:" + HexFormat.of().formatHex(digest, 0, 16);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every Java runtime has SHA-256", e);
-    }
+    return "h:" + Fingerprint.sha256Hex(contextJson.getBytes(StandardCharsets.UTF_8), 16);
   }
 }

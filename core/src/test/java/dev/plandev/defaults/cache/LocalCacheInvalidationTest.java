@@ -11,7 +11,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
 /** L1's invalidation by key marks, on its own: what a load that raced a write may leave behind. */
@@ -78,26 +77,6 @@ class LocalCacheInvalidationTest {
     assertThat(cache.get(slot)).isNull();
     cache.put(slot, "late", ticket);
     assertThat(cache.get(slot)).isNull();
-  }
-
-  @Test
-  void view_isComputedOncePerValueAndView() {
-    AtomicInteger renders = new AtomicInteger();
-    Function<String, String> upper =
-        v -> {
-          renders.incrementAndGet();
-          return v.toUpperCase();
-        };
-    assertThat(cache.view(slot, upper)).as("nothing cached").isNull();
-    assertThat(cache.put(slot, "dark", cache.ticket(), upper)).isEqualTo("DARK");
-    assertThat(cache.view(slot, upper)).isEqualTo("DARK");
-    assertThat(cache.view(slot, upper)).isEqualTo("DARK");
-    assertThat(renders).hasValue(1);
-    assertThat(cache.view(slot, String::length)).as("another view").isEqualTo(4);
-    cache.invalidate(Set.of("db.host"));
-    cache.put(slot, "light", cache.ticket());
-    assertThat(cache.view(slot, upper)).isEqualTo("LIGHT");
-    assertThat(renders).hasValue(2);
   }
 
   @Test
