@@ -36,9 +36,11 @@ import java.util.function.UnaryOperator;
  * that embed plandev.
  *
  * <pre>{@code
- * try (SmartDefaults defaults = SmartDefaults.open(PlandevConfig.defaults(), Clock.systemUTC())) {
+ * PlandevConfig config = PlandevConfig.defaults().withDataDir(dataDir.toString());
+ * try (SmartDefaults defaults = SmartDefaults.open(config, Clock.systemUTC())) {
  *   defaults.store().put(DefaultSpec.of("plan.author", "ada"), Actor.of("me"));
- *   defaults.resolve("plan.author", Context.of("project", "x"));
+ *   Optional<Resolution> answer = defaults.resolve("plan.author", Context.of("project", "x"));
+ *   System.out.println(answer.orElseThrow().entry().value()); // ada
  * }
  * }</pre>
  */

@@ -24,12 +24,19 @@ import java.util.Optional;
  * 11, Javalin 6) has, and this class is compiled against 5.0.
  *
  * <pre>{@code
- * McpHttpEndpoint mcp = new McpHttpEndpoint(plandevMcp, apiKeys::authenticate);
- * Javalin.create(config -> config.jetty.modifyServletContextHandler(handler -> {
- *   ServletHolder holder = new ServletHolder(mcp);
- *   holder.setAsyncSupported(true);          // the SDK streams answers with async I/O
- *   handler.addServlet(holder, McpHttpEndpoint.PATH);
- * }));
+ * McpAuthenticator callers =
+ *     request ->
+ *         Optional.ofNullable(request.getHeader("X-Agent"))
+ *             .map(name -> new McpCaller(name, false));
+ * McpHttpEndpoint mcp = new McpHttpEndpoint(plandevMcp, callers);
+ * Javalin.create(
+ *     config ->
+ *         config.jetty.modifyServletContextHandler(
+ *             handler -> {
+ *               ServletHolder holder = new ServletHolder(mcp);
+ *               holder.setAsyncSupported(true); // the SDK streams answers with async I/O
+ *               handler.addServlet(holder, McpHttpEndpoint.PATH);
+ *             }));
  * // on shutdown: mcp.destroy() is called by Jetty; it closes the sessions and the server
  * }</pre>
  */

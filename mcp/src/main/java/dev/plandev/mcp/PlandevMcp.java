@@ -33,12 +33,13 @@ import java.util.function.Supplier;
  * ({@link #serveStdio}) or streamable HTTP ({@link McpHttpEndpoint}).
  *
  * <pre>{@code
- * PlandevMcp mcp = PlandevMcp.builder()
- *     .roots(List.of(Path.of("docs/plans")))
- *     .defaults(() -> engine)
- *     .clock(Clock.systemUTC())
- *     .build();
- * mcp.serveStdio(System.in, System.out);   // returns when the client closes stdin
+ * PlandevMcp mcp =
+ *     PlandevMcp.builder()
+ *         .roots(List.of(Path.of("docs/plans")))
+ *         .defaults(() -> engine)
+ *         .clock(Clock.systemUTC())
+ *         .build();
+ * mcp.serveStdio(System.in, System.out); // returns when the client closes stdin
  * }</pre>
  *
  * <p>Nothing is written to the output stream but protocol messages: logs go through SLF4J, whose

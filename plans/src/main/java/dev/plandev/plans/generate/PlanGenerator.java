@@ -15,12 +15,17 @@ import java.util.Objects;
  * better.
  *
  * <pre>{@code
- * PlanGenerator generator = new PlanGenerator(TemplateCatalog.builtIn(), defaults, Clock.systemDefaultZone());
- * GenerationResult result = generator.generate(
- *     GenerationRequest.builder(WorkingEnvironment.detect(dir))
- *         .template("plan-dev").language("fr").set("title", "Cache Redis").acceptDefaults(true)
- *         .build(),
- *     PromptInput.none());
+ * PlanGenerator generator =
+ *     new PlanGenerator(TemplateCatalog.builtIn(), defaults, Clock.systemDefaultZone());
+ * GenerationResult result =
+ *     generator.generate(
+ *         GenerationRequest.builder(WorkingEnvironment.detect(dir))
+ *             .template("plan-dev")
+ *             .language("fr")
+ *             .set("title", "Cache Redis")
+ *             .acceptDefaults(true)
+ *             .build(),
+ *         PromptInput.none());
  * }</pre>
  *
  * <p>Learning happens once the files are written: for each prompt, {@code accepted} when the answer
