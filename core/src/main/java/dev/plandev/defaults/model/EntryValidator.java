@@ -129,56 +129,89 @@ public final class EntryValidator {
     }
   }
 
-  private String checkValue(DefaultSpec spec, List<InvalidInputException.FieldError> errors) {
-    String v = spec.value();
-    JsonNode asJson;
-    switch (spec.valueType()) {
-      case INTEGER -> {
-        try {
-          asJson = mapper.getNodeFactory().numberNode(new BigInteger(v.trim()));
-        } catch (NumberFormatException e) {
-          errors.add(
-              err(
-                  "value",
-                  "must be a whole number for type integer; got '" + Texts.truncate(v) + "'"));
-          return v;
-        }
-      }
-      case NUMBER -> {
-        try {
-          asJson = DecimalNode.valueOf(new BigDecimal(v.trim()));
-        } catch (NumberFormatException e) {
-          errors.add(
-              err("value", "must be a number for type number; got '" + Texts.truncate(v) + "'"));
-          return v;
-        }
-      }
-      case BOOLEAN -> {
-        String t = v.trim();
-        if (!t.equalsIgnoreCase("true") && !t.equalsIgnoreCase("false")) {
-          errors.add(
-              err(
-                  "value",
-                  "must be true or false for type boolean; got '" + Texts.truncate(v) + "'"));
-          return v;
-        }
-        v = t.toLowerCase(java.util.Locale.ROOT);
-        asJson = BooleanNode.valueOf(Boolean.parseBoolean(v));
-      }
-      case JSON -> {
-        try {
-          asJson = mapper.readTree(v);
-          if (asJson == null || asJson.isMissingNode()) {
-            throw new IllegalArgumentException("empty");
-          }
-        } catch (JsonProcessingException | IllegalArgumentException e) {
-          errors.add(
-              err("value", "must be valid JSON for type json; got '" + Texts.truncate(v) + "'"));
-          return v;
-        }
-      }
-      default -> asJson = TextNode.valueOf(v);
+  /**
+   * A value as its type reads it: the text to store (a boolean lower-cased) and the JSON that its
+   * schema checks, or null when the text is not of its type.
+   */
+  private record Typed(String text, JsonNode json) {
+    static Typed invalid(String text) {
+      return new Typed(text, null);
     }
+  }
+
+  /**
+   * Checks the value against its type, then an enum's need of a schema, then its schema; returns
+   * the value to store. Stops at the first step that fails, each having reported its error.
+   */
+  private String checkValue(DefaultSpec spec, List<InvalidInputException.FieldError> errors) {
+    Typed typed = readAsType(spec.valueType(), spec.value(), errors);
+    if (typed.json() == null || !enumHasSchema(spec, errors)) {
+      return typed.text();
+    }
+    String schemaText = spec.valueSchema();
+    if (schemaText != null && !schemaText.isBlank()) {
+      checkSchema(schemaText, typed, errors);
+    }
+    return typed.text();
+  }
+
+  private Typed readAsType(
+      ValueType type, String v, List<InvalidInputException.FieldError> errors) {
+    return switch (type) {
+      case INTEGER -> readInteger(v, errors);
+      case NUMBER -> readNumber(v, errors);
+      case BOOLEAN -> readBoolean(v, errors);
+      case JSON -> readJson(v, errors);
+      default -> new Typed(v, TextNode.valueOf(v));
+    };
+  }
+
+  private Typed readInteger(String v, List<InvalidInputException.FieldError> errors) {
+    try {
+      return new Typed(v, mapper.getNodeFactory().numberNode(new BigInteger(v.trim())));
+    } catch (NumberFormatException e) {
+      errors.add(
+          err("value", "must be a whole number for type integer; got '" + Texts.truncate(v) + "'"));
+      return Typed.invalid(v);
+    }
+  }
+
+  private static Typed readNumber(String v, List<InvalidInputException.FieldError> errors) {
+    try {
+      return new Typed(v, DecimalNode.valueOf(new BigDecimal(v.trim())));
+    } catch (NumberFormatException e) {
+      errors.add(err("value", "must be a number for type number; got '" + Texts.truncate(v) + "'"));
+      return Typed.invalid(v);
+    }
+  }
+
+  private static Typed readBoolean(String v, List<InvalidInputException.FieldError> errors) {
+    String t = v.trim();
+    if (!t.equalsIgnoreCase("true") && !t.equalsIgnoreCase("false")) {
+      errors.add(
+          err("value", "must be true or false for type boolean; got '" + Texts.truncate(v) + "'"));
+      return Typed.invalid(v);
+    }
+    String normalised = t.toLowerCase(java.util.Locale.ROOT);
+    return new Typed(normalised, BooleanNode.valueOf(Boolean.parseBoolean(normalised)));
+  }
+
+  private Typed readJson(String v, List<InvalidInputException.FieldError> errors) {
+    try {
+      JsonNode json = mapper.readTree(v);
+      if (json == null || json.isMissingNode()) {
+        throw new IllegalArgumentException("empty");
+      }
+      return new Typed(v, json);
+    } catch (JsonProcessingException | IllegalArgumentException e) {
+      errors.add(err("value", "must be valid JSON for type json; got '" + Texts.truncate(v) + "'"));
+      return Typed.invalid(v);
+    }
+  }
+
+  /** False (reported) for a value of type enum without a schema that lists the allowed values. */
+  private static boolean enumHasSchema(
+      DefaultSpec spec, List<InvalidInputException.FieldError> errors) {
     String schemaText = spec.valueSchema();
     if (spec.valueType() == ValueType.ENUM
         && (schemaText == null || !schemaText.contains("\"enum\""))) {
@@ -187,25 +220,29 @@ public final class EntryValidator {
               "valueSchema",
               "type enum needs a JSON Schema with an \"enum\" list, for example"
                   + " {\"enum\":[\"dev\",\"prod\"]}"));
-      return v;
+      return false;
     }
-    if (schemaText != null && !schemaText.isBlank()) {
-      JsonSchema schema = compile(schemaText, errors);
-      if (schema != null) {
-        Set<ValidationMessage> problems = schema.validate(asJson);
-        for (ValidationMessage m : problems) {
-          errors.add(
-              err(
-                  "value",
-                  "does not match valueSchema: "
-                      + m.getMessage()
-                      + "; got '"
-                      + Texts.truncate(v)
-                      + "'"));
-        }
-      }
+    return true;
+  }
+
+  /** Reports each way the value breaks its schema, or the schema itself when it is not valid. */
+  private void checkSchema(
+      String schemaText, Typed typed, List<InvalidInputException.FieldError> errors) {
+    JsonSchema schema = compile(schemaText, errors);
+    if (schema == null) {
+      return;
     }
-    return v;
+    Set<ValidationMessage> problems = schema.validate(typed.json());
+    for (ValidationMessage m : problems) {
+      errors.add(
+          err(
+              "value",
+              "does not match valueSchema: "
+                  + m.getMessage()
+                  + "; got '"
+                  + Texts.truncate(typed.text())
+                  + "'"));
+    }
   }
 
   private JsonSchema compile(String text, List<InvalidInputException.FieldError> errors) {

@@ -36,12 +36,17 @@ public final class ApiKeys {
 
   private record Cached(ApiKey key, long until) {}
 
-  private final JdbcDefaultsStore store;
+  private static final String COLUMNS =
+      "id, name, role, key_prefix, created_at, last_used, revoked_at";
+
+  private final Transactions transactions;
+  private final AuditTrail audit;
   private final SecureRandom random = new SecureRandom();
   private final ConcurrentHashMap<String, Cached> recent = new ConcurrentHashMap<>();
 
-  ApiKeys(JdbcDefaultsStore store) {
-    this.store = store;
+  ApiKeys(Transactions transactions, AuditTrail audit) {
+    this.transactions = transactions;
+    this.audit = audit;
   }
 
   /**
@@ -55,39 +60,16 @@ public final class ApiKeys {
           "name",
           "must be 1 to 64 characters of A-Z a-z 0-9 . _ @ -; got '" + Texts.truncate(name) + "'");
     }
-    StringBuilder b = new StringBuilder("pdk_");
-    for (int i = 0; i < 32; i++) {
-      b.append(ALPHABET[random.nextInt(ALPHABET.length)]);
-    }
-    String secret = b.toString();
-    long now = store.now().toEpochMilli();
-    return store.write(
+    String secret = newSecret();
+    long now = transactions.now().toEpochMilli();
+    return transactions.write(
         "create API key " + name,
         tx -> {
-          PreparedStatement exists = tx.prepare("SELECT id FROM api_keys WHERE name = ?");
-          exists.setString(1, name);
-          try (ResultSet rs = exists.executeQuery()) {
-            if (rs.next()) {
-              throw new InvalidInputException(
-                  "name", "a key named '" + name + "' exists; revoke it or choose another name");
-            }
-          }
-          PreparedStatement ps =
-              tx.prepare(
-                  "INSERT INTO api_keys (name, role, key_hash, key_prefix, created_at)"
-                      + " VALUES (?, ?, ?, ?, ?) RETURNING id");
-          ps.setString(1, name);
-          ps.setString(2, role.wireName());
-          ps.setString(3, hash(secret));
-          ps.setString(4, secret.substring(0, 8));
-          ps.setLong(5, now);
-          long id;
-          try (ResultSet rs = ps.executeQuery()) {
-            rs.next();
-            id = rs.getLong(1);
-          }
-          ApiKey key = new ApiKey(id, name, role, secret.substring(0, 8), store.now(), null, null);
-          store.auditEntity(
+          refuseTaken(tx, name);
+          long id = insert(tx, name, role, secret, now);
+          ApiKey key =
+              new ApiKey(id, name, role, secret.substring(0, 8), transactions.now(), null, null);
+          audit.record(
               tx,
               "api_key",
               id,
@@ -99,17 +81,51 @@ public final class ApiKeys {
         });
   }
 
+  private String newSecret() {
+    StringBuilder b = new StringBuilder("pdk_");
+    for (int i = 0; i < 32; i++) {
+      b.append(ALPHABET[random.nextInt(ALPHABET.length)]);
+    }
+    return b.toString();
+  }
+
+  private static void refuseTaken(Tx tx, String name) throws SQLException {
+    PreparedStatement exists = tx.prepare("SELECT id FROM api_keys WHERE name = ?");
+    exists.setString(1, name);
+    try (ResultSet rs = exists.executeQuery()) {
+      if (rs.next()) {
+        throw new InvalidInputException(
+            "name", "a key named '" + name + "' exists; revoke it or choose another name");
+      }
+    }
+  }
+
+  /** Stores the key's hash and prefix, never the secret itself; returns its id. */
+  private static long insert(Tx tx, String name, Role role, String secret, long now)
+      throws SQLException {
+    PreparedStatement ps =
+        tx.prepare(
+            "INSERT INTO api_keys (name, role, key_hash, key_prefix, created_at)"
+                + " VALUES (?, ?, ?, ?, ?) RETURNING id");
+    ps.setString(1, name);
+    ps.setString(2, role.wireName());
+    ps.setString(3, hash(secret));
+    ps.setString(4, secret.substring(0, 8));
+    ps.setLong(5, now);
+    try (ResultSet rs = ps.executeQuery()) {
+      rs.next();
+      return rs.getLong(1);
+    }
+  }
+
   /** Every key, revoked ones included, oldest first. */
   public List<ApiKey> list() {
-    return store.read(
+    return transactions.read(
         "list API keys",
         tx -> {
           List<ApiKey> out = new ArrayList<>();
           try (ResultSet rs =
-              tx.prepare(
-                      "SELECT id, name, role, key_prefix, created_at, last_used, revoked_at"
-                          + " FROM api_keys ORDER BY id")
-                  .executeQuery()) {
+              tx.prepare("SELECT " + COLUMNS + " FROM api_keys ORDER BY id").executeQuery()) {
             while (rs.next()) {
               out.add(read(rs));
             }
@@ -130,12 +146,13 @@ public final class ApiKeys {
    */
   public ApiKey revoke(String nameOrId, Actor actor) {
     ApiKey revoked =
-        store.write(
+        transactions.write(
             "revoke API key " + nameOrId,
             tx -> {
               PreparedStatement ps =
                   tx.prepare(
-                      "SELECT id, name, role, key_prefix, created_at, last_used, revoked_at"
+                      "SELECT "
+                          + COLUMNS
                           + " FROM api_keys WHERE name = ? OR CAST(id AS TEXT) = ?");
               ps.setString(1, nameOrId);
               ps.setString(2, nameOrId);
@@ -148,10 +165,10 @@ public final class ApiKeys {
                 key = read(rs);
               }
               PreparedStatement up = tx.prepare("UPDATE api_keys SET revoked_at = ? WHERE id = ?");
-              up.setLong(1, store.now().toEpochMilli());
+              up.setLong(1, transactions.now().toEpochMilli());
               up.setLong(2, key.id());
               up.executeUpdate();
-              store.auditEntity(
+              audit.record(
                   tx,
                   "api_key",
                   key.id(),
@@ -171,18 +188,19 @@ public final class ApiKeys {
       return Optional.empty();
     }
     String h = hash(secret);
-    long now = store.now().toEpochMilli();
+    long now = transactions.now().toEpochMilli();
     Cached c = recent.get(h);
     if (c != null && c.until() > now) {
       return Optional.of(c.key());
     }
     ApiKey key =
-        store.read(
+        transactions.read(
             "check an API key",
             tx -> {
               PreparedStatement ps =
                   tx.prepare(
-                      "SELECT id, name, role, key_prefix, created_at, last_used, revoked_at"
+                      "SELECT "
+                          + COLUMNS
                           + " FROM api_keys WHERE key_hash = ? AND revoked_at IS NULL");
               ps.setString(1, h);
               try (ResultSet rs = ps.executeQuery()) {

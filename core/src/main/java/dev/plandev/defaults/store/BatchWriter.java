@@ -125,7 +125,7 @@ final class BatchWriter {
 
   /** Queues a new row; returns it with its id. */
   DefaultEntry insert(DefaultEntry e) throws SQLException {
-    DefaultEntry withId = JdbcDefaultsStore.withId(e, nextId());
+    DefaultEntry withId = EntryRows.withId(e, nextId());
     PreparedStatement ps = tx.prepare(INSERT_WITH_ID);
     int next = EntryRows.bind(ps, withId);
     ps.setLong(next, withId.id());

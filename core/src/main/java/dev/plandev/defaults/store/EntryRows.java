@@ -1,6 +1,6 @@
 package dev.plandev.defaults.store;
 
-import dev.plandev.defaults.model.CanonicalJson;
+import dev.plandev.defaults.model.Context;
 import dev.plandev.defaults.model.DefaultEntry;
 import dev.plandev.defaults.model.ExportedDefault;
 import dev.plandev.defaults.model.ValueType;
@@ -10,7 +10,10 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
 
-/** Maps {@code default_values} rows to entries and entries to audit snapshots. */
+/**
+ * The {@code default_values} table: its rows read as entries and written from them, by id or by key
+ * and context. Values are as stored (a secret's is its encrypted token); see {@link StoredForm}.
+ */
 final class EntryRows {
   static final String COLUMNS =
       "id, key, value, value_type, value_schema, context, context_size, confidence, usage_count,"
@@ -56,6 +59,70 @@ final class EntryRows {
         rs.getLong(17));
   }
 
+  /** The stored row with this id, or null. */
+  static DefaultEntry select(Tx tx, long id) throws SQLException {
+    PreparedStatement ps = tx.prepare("SELECT " + COLUMNS + " FROM default_values WHERE id = ?");
+    ps.setLong(1, id);
+    try (ResultSet rs = ps.executeQuery()) {
+      return rs.next() ? read(rs) : null;
+    }
+  }
+
+  /** The stored row of this key and exact context, or null. */
+  static DefaultEntry select(Tx tx, String key, Context context) throws SQLException {
+    PreparedStatement ps =
+        tx.prepare("SELECT " + COLUMNS + " FROM default_values WHERE key = ? AND context = ?");
+    ps.setString(1, key);
+    ps.setString(2, context.toJson());
+    try (ResultSet rs = ps.executeQuery()) {
+      return rs.next() ? read(rs) : null;
+    }
+  }
+
+  /** Inserts a new row; returns the entry with the id the database gave it. */
+  static DefaultEntry insert(Tx tx, DefaultEntry e) throws SQLException {
+    PreparedStatement ps = tx.prepare(INSERT);
+    bind(ps, e);
+    try (ResultSet rs = ps.executeQuery()) {
+      rs.next();
+      return withId(e, rs.getLong(1));
+    }
+  }
+
+  /** Overwrites every stored field of row {@code e.id()}. */
+  static void update(Tx tx, DefaultEntry e) throws SQLException {
+    PreparedStatement ps = tx.prepare(UPDATE);
+    int next = bind(ps, e);
+    ps.setLong(next, e.id());
+    ps.executeUpdate();
+  }
+
+  static void delete(Tx tx, long id) throws SQLException {
+    PreparedStatement ps = tx.prepare("DELETE FROM default_values WHERE id = ?");
+    ps.setLong(1, id);
+    ps.executeUpdate();
+  }
+
+  static DefaultEntry withId(DefaultEntry e, long id) {
+    return new DefaultEntry(
+        id,
+        e.key(),
+        e.value(),
+        e.valueType(),
+        e.valueSchema(),
+        e.context(),
+        e.confidence(),
+        e.usageCount(),
+        e.successRate(),
+        e.lastUsed(),
+        e.createdAt(),
+        e.updatedAt(),
+        e.expiresAt(),
+        e.deprecated(),
+        e.secret(),
+        e.version());
+  }
+
   /** Binds all stored fields from parameter 1; returns the next free parameter index. */
   static int bind(PreparedStatement ps, DefaultEntry e) throws SQLException {
     ps.setString(1, e.key());
@@ -88,41 +155,6 @@ final class EntryRows {
     } else {
       ps.setLong(index, at.toEpochMilli());
     }
-  }
-
-  /**
-   * The audit snapshot of a stored entry (secret values stay encrypted), or null. Written by hand:
-   * it runs for every row of every batch, and building a map for Jackson was a visible share of
-   * batch time. The output is plain JSON that Jackson reads back (key rotation does).
-   */
-  static String snapshot(DefaultEntry e) {
-    if (e == null) {
-      return null;
-    }
-    StringBuilder b = new StringBuilder(192);
-    b.append("{\"id\":").append(e.id()).append(",\"key\":");
-    CanonicalJson.quote(b, e.key());
-    b.append(",\"value\":");
-    CanonicalJson.quote(b, e.value());
-    b.append(",\"valueType\":\"").append(e.valueType().wireName()).append('"');
-    b.append(",\"valueSchema\":");
-    if (e.valueSchema() == null) {
-      b.append("null");
-    } else {
-      CanonicalJson.quote(b, e.valueSchema());
-    }
-    b.append(",\"context\":").append(e.context().toJson());
-    b.append(",\"confidence\":").append(e.confidence());
-    b.append(",\"expiresAt\":");
-    if (e.expiresAt() == null) {
-      b.append("null");
-    } else {
-      b.append('"').append(e.expiresAt()).append('"');
-    }
-    b.append(",\"deprecated\":").append(e.deprecated());
-    b.append(",\"secret\":").append(e.secret());
-    b.append(",\"version\":").append(e.version()).append('}');
-    return b.toString();
   }
 
   static ExportedDefault export(DefaultEntry e) {

@@ -11,7 +11,6 @@ import dev.plandev.defaults.security.SecretCipher;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,14 +23,41 @@ import java.util.Map;
 final class KeyRotation {
   private static final ObjectMapper MAPPER = new ObjectMapper();
   private final SecretCipher cipher;
-  private final Clock clock;
+  private final Transactions transactions;
+  private final AuditTrail audit;
 
-  KeyRotation(SecretCipher cipher, Clock clock) {
+  KeyRotation(SecretCipher cipher, Transactions transactions, AuditTrail audit) {
     this.cipher = cipher;
-    this.clock = clock;
+    this.transactions = transactions;
+    this.audit = audit;
   }
 
-  int reencrypt(Tx tx, Actor actor, List<String> retiredKeys) throws SQLException {
+  /**
+   * Makes a new key the active one and re-encrypts everything made with the others; returns how
+   * many values were re-encrypted. The retired keys are destroyed only once that has committed.
+   */
+  int rotate(Actor actor) {
+    List<String> retired = cipher.beginRotation();
+    int count =
+        transactions.write(
+            "re-encrypt secrets", WriteGroups.MAX_GROUP, tx -> reencrypt(tx, actor, retired));
+    cipher.finishRotation();
+    return count;
+  }
+
+  private int reencrypt(Tx tx, Actor actor, List<String> retiredKeys) throws SQLException {
+    int values = reencryptValues(tx);
+    int snapshots = reencryptSnapshots(tx);
+    Map<String, Object> summary = new LinkedHashMap<>();
+    summary.put("activeKey", cipher.activeKeyId());
+    summary.put("retiredKeys", retiredKeys);
+    summary.put("values", values);
+    summary.put("auditSnapshots", snapshots);
+    audit.record(tx, "secret_key", null, "rotate", null, json(summary), actor);
+    return values;
+  }
+
+  private int reencryptValues(Tx tx) throws SQLException {
     int values = 0;
     PreparedStatement select =
         tx.prepare("SELECT id, key, context, value FROM default_values WHERE is_secret = TRUE");
@@ -52,28 +78,15 @@ final class KeyRotation {
         values++;
       }
     }
-    int snapshots = reencryptSnapshots(tx);
-    Map<String, Object> summary = new LinkedHashMap<>();
-    summary.put("activeKey", cipher.activeKeyId());
-    summary.put("retiredKeys", retiredKeys);
-    summary.put("values", values);
-    summary.put("auditSnapshots", snapshots);
-    PreparedStatement audit = tx.prepare(JdbcDefaultsStore.AUDIT_INSERT);
-    audit.setString(1, "secret_key");
-    audit.setNull(2, java.sql.Types.BIGINT);
-    audit.setNull(3, java.sql.Types.VARCHAR);
-    audit.setString(4, "rotate");
-    audit.setNull(5, java.sql.Types.VARCHAR);
+    return values;
+  }
+
+  private static String json(Map<String, Object> summary) {
     try {
-      audit.setString(6, MAPPER.writeValueAsString(summary));
+      return MAPPER.writeValueAsString(summary);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
     }
-    audit.setString(7, actor.name());
-    audit.setString(8, actor.correlationId());
-    audit.setLong(9, clock.millis());
-    audit.executeUpdate();
-    return values;
   }
 
   private int reencryptSnapshots(Tx tx) throws SQLException {

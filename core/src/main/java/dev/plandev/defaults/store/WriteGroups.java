@@ -38,13 +38,13 @@ final class WriteGroups {
   }
 
   private static final class Pending<T> {
-    final JdbcDefaultsStore.Work<T> work;
+    final Work<T> work;
     final int weight;
     T result;
     Exception failure; // an SQLException or a RuntimeException
     boolean done;
 
-    Pending(JdbcDefaultsStore.Work<T> work, int weight) {
+    Pending(Work<T> work, int weight) {
       this.work = work;
       this.weight = weight;
     }
@@ -68,7 +68,7 @@ final class WriteGroups {
    * @param weight about how many rows the work writes (at least 1)
    * @throws SQLException when the database failed this work or the commit
    */
-  <T> T run(JdbcDefaultsStore.Work<T> work, int weight) throws SQLException {
+  <T> T run(Work<T> work, int weight) throws SQLException {
     Pending<T> mine = new Pending<>(work, Math.max(1, weight));
     works.increment();
     queue.add(mine);

@@ -65,7 +65,7 @@ class WriteGroupsTest {
     db.close();
   }
 
-  JdbcDefaultsStore.Work<Long> insert(String name) {
+  Work<Long> insert(String name) {
     return tx -> {
       PreparedStatement ps = tx.prepare("INSERT INTO parent (name) VALUES (?) RETURNING id");
       ps.setString(1, name);
@@ -89,17 +89,16 @@ class WriteGroupsTest {
   }
 
   /** Starts the works while the lock is held, so that they queue, then lets them run. */
-  List<Future<Long>> queuedTogether(List<JdbcDefaultsStore.Work<Long>> works)
-      throws InterruptedException {
+  List<Future<Long>> queuedTogether(List<Work<Long>> works) throws InterruptedException {
     return queuedTogether(works, 1);
   }
 
-  List<Future<Long>> queuedTogether(List<JdbcDefaultsStore.Work<Long>> works, int weight)
+  List<Future<Long>> queuedTogether(List<Work<Long>> works, int weight)
       throws InterruptedException {
     lock.lock();
     List<Future<Long>> results = new ArrayList<>();
     try {
-      for (JdbcDefaultsStore.Work<Long> w : works) {
+      for (Work<Long> w : works) {
         results.add(callers.submit((Callable<Long>) () -> writes.run(w, weight)));
       }
       long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
@@ -143,7 +142,7 @@ class WriteGroupsTest {
 
   @Test
   void workThatUndoesItself_undoesOnlyItsOwnWrites_aloneOrInAGroup() throws Exception {
-    JdbcDefaultsStore.Work<Long> undone =
+    Work<Long> undone =
         tx -> {
           insert("undone").run(tx);
           tx.undo();
