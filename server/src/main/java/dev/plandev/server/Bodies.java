@@ -7,6 +7,7 @@ import dev.plandev.defaults.model.Context;
 import dev.plandev.defaults.model.DefaultEntry;
 import dev.plandev.defaults.model.DefaultSpec;
 import dev.plandev.defaults.model.InvalidInputException;
+import dev.plandev.defaults.model.InvalidInputException.FieldError;
 import dev.plandev.defaults.model.ValueType;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -57,69 +58,23 @@ final class Bodies {
     return (ObjectNode) node;
   }
 
-  /** A spec from a body; {@code base} supplies the fields a PATCH leaves out. */
+  /**
+   * A spec from a body; {@code base} supplies the fields a PATCH leaves out. Every field is read
+   * before failing, so one answer lists everything that is wrong with the body.
+   */
   DefaultSpec spec(JsonNode body, DefaultSpec base, Set<String> extraFields) {
-    List<InvalidInputException.FieldError> errors = new ArrayList<>();
-    for (Iterator<String> it = body.fieldNames(); it.hasNext(); ) {
-      String f = it.next();
-      if (!SPEC_FIELDS.contains(f) && !extraFields.contains(f)) {
-        errors.add(err(f, "is not a field of a default; known fields: " + SPEC_FIELDS));
-      }
-    }
-    String key =
-        body.has("key") ? text(body.get("key"), "key", errors) : base == null ? null : base.key();
-    if (key == null) {
-      errors.add(err("key", "is required"));
-    }
-    JsonNode v = body.get("value");
-    ValueType type =
-        body.hasNonNull("valueType")
-            ? parseType(body.get("valueType"), errors)
-            : v != null ? inferType(v) : base == null ? ValueType.STRING : base.valueType();
-    String value;
-    if (v == null) {
-      value = base == null ? null : base.value();
-      if (value == null) {
-        errors.add(err("value", "is required"));
-      }
-    } else {
-      value = v.isTextual() ? v.asText() : v.isNull() ? null : v.toString();
-      if (value == null) {
-        errors.add(err("value", "must not be null"));
-      }
-    }
-    String schema = base == null ? null : base.valueSchema();
-    if (body.has("valueSchema")) {
-      JsonNode s = body.get("valueSchema");
-      schema = s.isNull() ? null : s.isTextual() ? s.asText() : s.toString();
-    }
+    List<FieldError> errors = new ArrayList<>();
+    rejectUnknownFields(body, extraFields, errors);
+    String key = key(body, base, errors);
+    ValueType type = valueType(body, base, errors);
+    String value = value(body, base, errors);
+    String schema = valueSchema(body, base);
     Context context = base == null ? Context.EMPTY : base.context();
     if (body.has("context")) {
       context = context(body.get("context"), errors);
     }
-    double confidence = base == null ? DefaultSpec.DEFAULT_CONFIDENCE : base.confidence();
-    if (body.has("confidence")) {
-      JsonNode c = body.get("confidence");
-      if (!c.isNumber()) {
-        errors.add(err("confidence", "must be a number within 0..1"));
-      } else {
-        confidence = c.asDouble();
-      }
-    }
-    Instant expires = base == null ? null : base.expiresAt();
-    if (body.has("expiresAt")) {
-      JsonNode e = body.get("expiresAt");
-      try {
-        expires = e.isNull() ? null : Instant.parse(e.asText());
-      } catch (DateTimeParseException ex) {
-        errors.add(
-            err(
-                "expiresAt",
-                "must be an ISO-8601 instant such as 2026-12-31T00:00:00Z; got '"
-                    + e.asText()
-                    + "'"));
-      }
-    }
+    double confidence = confidence(body, base, errors);
+    Instant expires = expiresAt(body, base, errors);
     boolean deprecated = flag(body, "deprecated", base != null && base.deprecated(), errors);
     boolean secret = flag(body, "secret", base != null && base.secret(), errors);
     if (!errors.isEmpty()) {
@@ -129,8 +84,92 @@ final class Bodies {
         key, value, type, schema, context, confidence, expires, deprecated, secret);
   }
 
+  private static void rejectUnknownFields(
+      JsonNode body, Set<String> extraFields, List<FieldError> errors) {
+    for (Iterator<String> it = body.fieldNames(); it.hasNext(); ) {
+      String f = it.next();
+      if (!SPEC_FIELDS.contains(f) && !extraFields.contains(f)) {
+        errors.add(err(f, "is not a field of a default; known fields: " + SPEC_FIELDS));
+      }
+    }
+  }
+
+  private static String key(JsonNode body, DefaultSpec base, List<FieldError> errors) {
+    String key =
+        body.has("key") ? text(body.get("key"), "key", errors) : base == null ? null : base.key();
+    if (key == null) {
+      errors.add(err("key", "is required"));
+    }
+    return key;
+  }
+
+  /** The explicit {@code valueType}, else the type of a new value, else the base's. */
+  private static ValueType valueType(JsonNode body, DefaultSpec base, List<FieldError> errors) {
+    JsonNode v = body.get("value");
+    return body.hasNonNull("valueType")
+        ? parseType(body.get("valueType"), errors)
+        : v != null ? inferType(v) : base == null ? ValueType.STRING : base.valueType();
+  }
+
+  /** The value as the store keeps it: text as is, anything else as its JSON. */
+  private static String value(JsonNode body, DefaultSpec base, List<FieldError> errors) {
+    JsonNode v = body.get("value");
+    if (v == null) {
+      String value = base == null ? null : base.value();
+      if (value == null) {
+        errors.add(err("value", "is required"));
+      }
+      return value;
+    }
+    String value = v.isTextual() ? v.asText() : v.isNull() ? null : v.toString();
+    if (value == null) {
+      errors.add(err("value", "must not be null"));
+    }
+    return value;
+  }
+
+  private static String valueSchema(JsonNode body, DefaultSpec base) {
+    if (!body.has("valueSchema")) {
+      return base == null ? null : base.valueSchema();
+    }
+    JsonNode s = body.get("valueSchema");
+    return s.isNull() ? null : s.isTextual() ? s.asText() : s.toString();
+  }
+
+  private static double confidence(JsonNode body, DefaultSpec base, List<FieldError> errors) {
+    double fallback = base == null ? DefaultSpec.DEFAULT_CONFIDENCE : base.confidence();
+    if (!body.has("confidence")) {
+      return fallback;
+    }
+    JsonNode c = body.get("confidence");
+    if (!c.isNumber()) {
+      errors.add(err("confidence", "must be a number within 0..1"));
+      return fallback;
+    }
+    return c.asDouble();
+  }
+
+  private static Instant expiresAt(JsonNode body, DefaultSpec base, List<FieldError> errors) {
+    Instant fallback = base == null ? null : base.expiresAt();
+    if (!body.has("expiresAt")) {
+      return fallback;
+    }
+    JsonNode e = body.get("expiresAt");
+    try {
+      return e.isNull() ? null : Instant.parse(e.asText());
+    } catch (DateTimeParseException ex) {
+      errors.add(
+          err(
+              "expiresAt",
+              "must be an ISO-8601 instant such as 2026-12-31T00:00:00Z; got '"
+                  + e.asText()
+                  + "'"));
+      return fallback;
+    }
+  }
+
   /** A context from a JSON object of scalars. */
-  static Context context(JsonNode node, List<InvalidInputException.FieldError> errors) {
+  static Context context(JsonNode node, List<FieldError> errors) {
     if (node == null || node.isNull()) {
       return Context.EMPTY;
     }
@@ -167,7 +206,7 @@ final class Bodies {
     return ValueType.STRING;
   }
 
-  private static ValueType parseType(JsonNode t, List<InvalidInputException.FieldError> errors) {
+  private static ValueType parseType(JsonNode t, List<FieldError> errors) {
     try {
       return ValueType.parse(t.asText());
     } catch (InvalidInputException e) {
@@ -176,8 +215,7 @@ final class Bodies {
     }
   }
 
-  private static String text(
-      JsonNode n, String field, List<InvalidInputException.FieldError> errors) {
+  private static String text(JsonNode n, String field, List<FieldError> errors) {
     if (!n.isTextual()) {
       errors.add(err(field, "must be a string"));
       return null;
@@ -186,10 +224,7 @@ final class Bodies {
   }
 
   private static boolean flag(
-      JsonNode body,
-      String field,
-      boolean fallback,
-      List<InvalidInputException.FieldError> errors) {
+      JsonNode body, String field, boolean fallback, List<FieldError> errors) {
     if (!body.has(field)) {
       return fallback;
     }
@@ -200,8 +235,8 @@ final class Bodies {
     return body.get(field).asBoolean();
   }
 
-  static InvalidInputException.FieldError err(String field, String message) {
-    return new InvalidInputException.FieldError(field, message);
+  static FieldError err(String field, String message) {
+    return new FieldError(field, message);
   }
 
   /** An entry as the API shows it: typed value, masked when secret unless {@code reveal}. */

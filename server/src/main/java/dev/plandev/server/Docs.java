@@ -20,7 +20,7 @@ final class Docs {
   private final String openapi;
   private final String page;
 
-  Docs(Routes routes) {
+  Docs() {
     this.openapi = load("/openapi.yaml", true);
     this.page = load("/docs.html", false);
   }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.plandev.defaults.SmartDefaults;
 import dev.plandev.defaults.config.PlandevConfig;
 import io.javalin.Javalin;
+import io.javalin.config.JavalinConfig;
 import io.javalin.json.JavalinJackson;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import jakarta.servlet.http.HttpServlet;
@@ -90,62 +91,76 @@ public final class PlandevServer implements AutoCloseable {
     PlandevConfig.Server settings = config.server();
     ObjectMapper mapper = mapper();
     AtomicBoolean stopping = new AtomicBoolean();
-    Javalin app =
-        Javalin.create(
-            c -> {
-              c.showJavalinBanner = false;
-              c.jsonMapper(new JavalinJackson(mapper, false));
-              c.http.maxRequestSize = settings.maxBodyBytes();
-              c.http.prefer405over404 = true;
-              c.router.ignoreTrailingSlashes = true;
-              c.jetty.defaultHost = settings.host();
-              c.jetty.modifyServer(
-                  s -> {
-                    // Jetty waits for in-flight requests on stop only through a StatisticsHandler;
-                    // Javalin attaches its own handler inside this one.
-                    s.setHandler(new StatisticsHandler());
-                    s.setStopTimeout(settings.shutdownTimeout().toMillis());
-                  });
-              c.jetty.modifyHttpConfiguration(
-                  h -> {
-                    h.setRequestHeaderSize(settings.maxHeaderBytes());
-                    h.setSendServerVersion(false);
-                  });
-              Docs.staticFiles(c);
-              c.jetty.modifyServletContextHandler(
-                  h ->
-                      mounts.forEach(
-                          (path, servlet) -> {
-                            ServletHolder holder = new ServletHolder(servlet);
-                            holder.setAsyncSupported(true);
-                            h.addServlet(holder, path);
-                          }));
-            });
+    Javalin app = Javalin.create(c -> configure(c, settings, mapper, mounts));
     Routes routes = new Routes(app);
     Problems.install(app);
     new Guard(defaults.apiKeys(), settings, clock).install(app);
     HttpMetrics metrics = new HttpMetrics(registry, defaults);
     metrics.install(app);
-    new DefaultsApi(defaults, mapper).register(routes);
     OpsApi ops = new OpsApi(defaults, registry, stopping::get);
-    ops.register(routes);
-    new KeysApi(defaults.apiKeys(), new Bodies(mapper)).register(routes);
-    new OfrepApi(defaults, mapper).register(routes);
-    new Docs(routes).register(routes);
+    registerRoutes(routes, defaults, mapper, ops);
     app.start(settings.host(), settings.port());
-
-    Javalin metricsApp = null;
-    if (config.monitoring().metricsPort() > 0) {
-      metricsApp =
-          Javalin.create(c -> c.showJavalinBanner = false)
-              .get("/metrics", ops::metrics)
-              .start(settings.host(), config.monitoring().metricsPort());
-    }
+    Javalin metricsApp = startMetricsPort(config, ops);
     Scheduler scheduler = Scheduler.start(defaults, clock);
     PlandevServer server =
         new PlandevServer(app, metricsApp, routes, metrics, scheduler, stopping, settings.host());
     LOG.info("plandev service listening on {}", server.url());
     return server;
+  }
+
+  /** Javalin and its Jetty: JSON mapper, request limits, graceful stop, static files, mounts. */
+  private static void configure(
+      JavalinConfig c,
+      PlandevConfig.Server settings,
+      ObjectMapper mapper,
+      Map<String, ? extends HttpServlet> mounts) {
+    c.showJavalinBanner = false;
+    c.jsonMapper(new JavalinJackson(mapper, false));
+    c.http.maxRequestSize = settings.maxBodyBytes();
+    c.http.prefer405over404 = true;
+    c.router.ignoreTrailingSlashes = true;
+    c.jetty.defaultHost = settings.host();
+    c.jetty.modifyServer(
+        s -> {
+          // Jetty waits for in-flight requests on stop only through a StatisticsHandler;
+          // Javalin attaches its own handler inside this one.
+          s.setHandler(new StatisticsHandler());
+          s.setStopTimeout(settings.shutdownTimeout().toMillis());
+        });
+    c.jetty.modifyHttpConfiguration(
+        h -> {
+          h.setRequestHeaderSize(settings.maxHeaderBytes());
+          h.setSendServerVersion(false);
+        });
+    Docs.staticFiles(c);
+    c.jetty.modifyServletContextHandler(
+        h ->
+            mounts.forEach(
+                (path, servlet) -> {
+                  ServletHolder holder = new ServletHolder(servlet);
+                  holder.setAsyncSupported(true);
+                  h.addServlet(holder, path);
+                }));
+  }
+
+  /** Every route of the service, each resource registering its own. */
+  private static void registerRoutes(
+      Routes routes, SmartDefaults defaults, ObjectMapper mapper, OpsApi ops) {
+    new DefaultsApi(defaults, mapper).register(routes);
+    ops.register(routes);
+    new KeysApi(defaults.apiKeys(), new Bodies(mapper)).register(routes);
+    new OfrepApi(defaults, mapper).register(routes);
+    new Docs().register(routes);
+  }
+
+  /** Metrics alone on their own port ({@code monitoring.metricsPort}), or null when not set. */
+  private static Javalin startMetricsPort(PlandevConfig config, OpsApi ops) {
+    if (config.monitoring().metricsPort() <= 0) {
+      return null;
+    }
+    return Javalin.create(c -> c.showJavalinBanner = false)
+        .get("/metrics", ops::metrics)
+        .start(config.server().host(), config.monitoring().metricsPort());
   }
 
   /** The port the service listens on. */

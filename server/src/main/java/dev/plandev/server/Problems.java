@@ -28,8 +28,32 @@ final class Problems {
   private Problems() {}
 
   static void install(Javalin app) {
+    requestFailures(app);
+    engineRefusals(app);
+    serviceFailures(app);
+    unmatchedRoutes(app);
+  }
+
+  /** What the HTTP layer rejects before the engine sees the request: bad JSON, size, headers. */
+  private static void requestFailures(Javalin app) {
     app.exception(
         HttpProblem.class, (e, ctx) -> write(ctx, e.status, e.title, e.getMessage(), e.errors));
+    app.exception(
+        JsonProcessingException.class,
+        (e, ctx) ->
+            write(
+                ctx,
+                400,
+                "Malformed JSON",
+                "the body is not valid JSON: " + e.getOriginalMessage(),
+                List.of()));
+    app.exception(
+        HttpResponseException.class,
+        (e, ctx) -> write(ctx, e.getStatus(), title(e.getStatus()), detail(e), List.of()));
+  }
+
+  /** What the engine refuses because of the request: the client can fix these (4xx). */
+  private static void engineRefusals(Javalin app) {
     app.exception(
         InvalidInputException.class,
         (e, ctx) -> write(ctx, 422, "Invalid input", e.getMessage(), e.errors()));
@@ -45,6 +69,10 @@ final class Problems {
           ctx.header("ETag", Etags.of(e.currentVersion()));
           write(ctx, 412, "Precondition failed", e.getMessage(), List.of());
         });
+  }
+
+  /** Failures of the service itself (5xx), logged with their trace, which never leaves it. */
+  private static void serviceFailures(Javalin app) {
     app.exception(
         StorageException.class,
         (e, ctx) -> {
@@ -58,18 +86,6 @@ final class Problems {
           write(ctx, 500, "Internal error", e.getMessage(), List.of());
         });
     app.exception(
-        JsonProcessingException.class,
-        (e, ctx) ->
-            write(
-                ctx,
-                400,
-                "Malformed JSON",
-                "the body is not valid JSON: " + e.getOriginalMessage(),
-                List.of()));
-    app.exception(
-        HttpResponseException.class,
-        (e, ctx) -> write(ctx, e.getStatus(), title(e.getStatus()), detail(e), List.of()));
-    app.exception(
         Exception.class,
         (e, ctx) -> {
           LOG.error("unexpected failure on {} {}", ctx.method(), ctx.path(), e);
@@ -81,27 +97,29 @@ final class Problems {
                   + Correlation.of(ctx),
               List.of());
         });
+  }
+
+  /**
+   * No route for the path (404) or the method (405): Javalin answers these without an exception, so
+   * they get a problem body here unless a handler already wrote one.
+   */
+  private static void unmatchedRoutes(Javalin app) {
     for (int status : new int[] {404, 405}) {
       app.error(
           status,
           ctx -> {
             String type = ctx.res().getContentType();
             if (type == null || !type.startsWith("application/problem+json")) {
-              write(
-                  ctx,
-                  status,
-                  title(status),
-                  status == 404
-                      ? "no route "
-                          + ctx.method()
-                          + " "
-                          + ctx.path()
-                          + "; see /openapi.json for the API"
-                      : ctx.method() + " is not allowed on " + ctx.path() + "; see /openapi.json",
-                  List.of());
+              write(ctx, status, title(status), unmatchedDetail(ctx, status), List.of());
             }
           });
     }
+  }
+
+  private static String unmatchedDetail(Context ctx, int status) {
+    return status == 404
+        ? "no route " + ctx.method() + " " + ctx.path() + "; see /openapi.json for the API"
+        : ctx.method() + " is not allowed on " + ctx.path() + "; see /openapi.json";
   }
 
   private static String detail(HttpResponseException e) {

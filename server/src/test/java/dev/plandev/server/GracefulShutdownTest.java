@@ -40,6 +40,29 @@ class GracefulShutdownTest {
         new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
     String[] ready = out.readLine().split(" ");
     ConcurrentLinkedQueue<String> lines = new ConcurrentLinkedQueue<>();
+    Thread reader = collectLines(out, lines);
+    assertThat(ready[0]).isEqualTo("READY");
+    Writers writers = new Writers(URI.create("http://127.0.0.1:" + ready[1]), ready[2]);
+    writers.start();
+    while (writers.acknowledged.size() < 200) {
+      Thread.sleep(20);
+    }
+    // kill(1) rather than Process.destroy(), which would also close our end of the child's stdout.
+    new ProcessBuilder("kill", "-TERM", Long.toString(child.pid())).start().waitFor();
+    assertThat(child.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    writers.awaitStop();
+    reader.join(10_000);
+    assertThat(List.copyOf(lines)).contains("STOPPED");
+    assertThat(child.exitValue()).isEqualTo(143);
+    assertThat(writers.serverErrors.get()).as("failed requests other than 503").isZero();
+    System.out.printf(
+        "GracefulShutdownTest: %d acknowledged, %d declined with 503 during shutdown%n",
+        writers.acknowledged.size(), writers.declined.get());
+    assertStored(writers.acknowledged);
+  }
+
+  /** Reads the child's output lines in the background (it prints STOPPED when it is done). */
+  private static Thread collectLines(BufferedReader out, ConcurrentLinkedQueue<String> lines) {
     Thread reader =
         new Thread(
             () -> {
@@ -52,66 +75,10 @@ class GracefulShutdownTest {
               }
             });
     reader.start();
-    assertThat(ready[0]).isEqualTo("READY");
-    URI base = URI.create("http://127.0.0.1:" + ready[1]);
-    String key = ready[2];
+    return reader;
+  }
 
-    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-    ConcurrentLinkedQueue<String> acknowledged = new ConcurrentLinkedQueue<>();
-    AtomicInteger serverErrors = new AtomicInteger();
-    AtomicInteger declined = new AtomicInteger();
-    AtomicInteger sent = new AtomicInteger();
-    ExecutorService clients = Executors.newFixedThreadPool(4);
-    for (int t = 0; t < 4; t++) {
-      int thread = t;
-      clients.submit(
-          () -> {
-            for (int i = 0; ; i++) {
-              String k = "w" + thread + "." + i;
-              HttpRequest r =
-                  HttpRequest.newBuilder(base.resolve("/api/v1/defaults"))
-                      .header("Authorization", "Bearer " + key)
-                      .POST(
-                          HttpRequest.BodyPublishers.ofString(
-                              "{\"key\":\"" + k + "\",\"value\":\"v\"}"))
-                      .build();
-              try {
-                HttpResponse<String> resp = http.send(r, HttpResponse.BodyHandlers.ofString());
-                sent.incrementAndGet();
-                if (resp.statusCode() == 201) {
-                  acknowledged.add(k);
-                } else if (resp.statusCode() == 503) {
-                  declined.incrementAndGet();
-                } else {
-                  serverErrors.incrementAndGet();
-                  System.out.println(
-                      "GracefulShutdownTest: " + resp.statusCode() + " " + resp.body());
-                }
-              } catch (IOException e) {
-                return; // the listener has closed: stop this client
-              } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-              }
-            }
-          });
-    }
-    while (acknowledged.size() < 200) {
-      Thread.sleep(20);
-    }
-    // kill(1) rather than Process.destroy(), which would also close our end of the child's stdout.
-    new ProcessBuilder("kill", "-TERM", Long.toString(child.pid())).start().waitFor();
-    assertThat(child.waitFor(60, TimeUnit.SECONDS)).isTrue();
-    clients.shutdown();
-    assertThat(clients.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
-    reader.join(10_000);
-    assertThat(List.copyOf(lines)).contains("STOPPED");
-    assertThat(child.exitValue()).isEqualTo(143);
-    assertThat(serverErrors.get()).as("failed requests other than 503").isZero();
-    System.out.printf(
-        "GracefulShutdownTest: %d acknowledged, %d declined with 503 during shutdown%n",
-        acknowledged.size(), declined.get());
-
+  private void assertStored(ConcurrentLinkedQueue<String> acknowledged) {
     try (SmartDefaults reopened =
         SmartDefaults.open(
             PlandevConfig.defaults().withDataDir(dir.toString()), Clock.systemUTC())) {
@@ -120,6 +87,70 @@ class GracefulShutdownTest {
             .as(k)
             .isPresent();
       }
+    }
+  }
+
+  /**
+   * Four clients creating entries ({@code w<client>.<n>}) until the service stops taking
+   * connections, sorting every answer: acknowledged (201), declined (503) or a server error.
+   */
+  private static final class Writers {
+    private static final int CLIENTS = 4;
+    final ConcurrentLinkedQueue<String> acknowledged = new ConcurrentLinkedQueue<>();
+    final AtomicInteger serverErrors = new AtomicInteger();
+    final AtomicInteger declined = new AtomicInteger();
+    private final HttpClient http =
+        HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
+    private final URI base;
+    private final String key;
+
+    Writers(URI base, String key) {
+      this.base = base;
+      this.key = key;
+    }
+
+    void start() {
+      for (int t = 0; t < CLIENTS; t++) {
+        int client = t;
+        clients.submit(() -> write(client));
+      }
+    }
+
+    private void write(int client) {
+      for (int i = 0; ; i++) {
+        String k = "w" + client + "." + i;
+        HttpRequest r =
+            HttpRequest.newBuilder(base.resolve("/api/v1/defaults"))
+                .header("Authorization", "Bearer " + key)
+                .POST(
+                    HttpRequest.BodyPublishers.ofString("{\"key\":\"" + k + "\",\"value\":\"v\"}"))
+                .build();
+        try {
+          sort(k, http.send(r, HttpResponse.BodyHandlers.ofString()));
+        } catch (IOException e) {
+          return; // the listener has closed: stop this client
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          return;
+        }
+      }
+    }
+
+    private void sort(String k, HttpResponse<String> resp) {
+      if (resp.statusCode() == 201) {
+        acknowledged.add(k);
+      } else if (resp.statusCode() == 503) {
+        declined.incrementAndGet();
+      } else {
+        serverErrors.incrementAndGet();
+        System.out.println("GracefulShutdownTest: " + resp.statusCode() + " " + resp.body());
+      }
+    }
+
+    void awaitStop() throws InterruptedException {
+      clients.shutdown();
+      assertThat(clients.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
     }
   }
 }
