@@ -126,17 +126,7 @@ public final class ConfigLoader {
       sources.put(f.getKey(), source);
     }
 
-    PlandevConfig config = bind(tree, sources);
-    List<String> problems = config.problems();
-    if (!problems.isEmpty()) {
-      List<String> explained = new ArrayList<>();
-      for (String p : problems) {
-        String path = p.substring(0, p.indexOf(':'));
-        explained.add(p + " (from " + sources.getOrDefault(path, "default") + ")");
-      }
-      throw new ConfigException("invalid configuration: " + String.join("; ", explained));
-    }
-    return new LoadedConfig(config, sources, file);
+    return new LoadedConfig(bind(tree, sources), sources, file);
   }
 
   /** Loads with no flags. */
@@ -295,6 +285,12 @@ public final class ConfigLoader {
     try {
       return json.treeToValue(tree, PlandevConfig.class);
     } catch (JsonMappingException e) {
+      ConfigException brokenRules = brokenRules(e);
+      if (brokenRules != null) {
+        throw new ConfigException(
+            brokenRules.problems(),
+            p -> p + " (from " + sources.getOrDefault(p.path(), "default") + ")");
+      }
       StringBuilder path = new StringBuilder();
       for (JsonMappingException.Reference r : e.getPath()) {
         if (r.getFieldName() != null) {
@@ -316,6 +312,19 @@ public final class ConfigLoader {
     } catch (JsonProcessingException e) {
       throw new ConfigException("invalid configuration: " + e.getOriginalMessage(), e);
     }
+  }
+
+  /**
+   * The exception the configuration's constructor threw for the rules it breaks, which Jackson
+   * wraps in its own; null when binding failed for another reason.
+   */
+  private static ConfigException brokenRules(JsonMappingException e) {
+    for (Throwable t = e.getCause(); t != null; t = t.getCause()) {
+      if (t instanceof ConfigException c && !c.problems().isEmpty()) {
+        return c;
+      }
+    }
+    return null;
   }
 
   private static String explain(JsonMappingException e) {
