@@ -96,11 +96,6 @@ public final class SmartDefaults implements AutoCloseable {
     Objects.requireNonNull(config, "config");
     Objects.requireNonNull(clock, "clock");
     Objects.requireNonNull(registry, "registry");
-    List<String> problems = config.problems();
-    if (!problems.isEmpty()) {
-      throw new dev.plandev.defaults.config.ConfigException(
-          "invalid configuration: " + String.join("; ", problems));
-    }
     JdbcDefaultsStore jdbc = JdbcDefaultsStore.open(config, clock, registry);
     try {
       CachedDefaultsStore cached =

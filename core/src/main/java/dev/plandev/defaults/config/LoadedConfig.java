@@ -21,8 +21,7 @@ public record LoadedConfig(PlandevConfig config, Map<String, String> sources, Pa
   /** Every setting in file order, secrets masked, with its source. */
   public List<Setting> settings() {
     List<Setting> out = new ArrayList<>();
-    new ConfigLoader(Path.of("."), Map.of())
-        .display(config)
+    ConfigBinding.display(config)
         .forEach(
             (path, value) ->
                 out.add(new Setting(path, value, sources.getOrDefault(path, "default"))));

@@ -2,15 +2,18 @@ package dev.plandev.defaults.config;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 
 /**
  * The whole effective configuration, one record per section of the configuration file.
  *
- * <p>Relative paths in it are relative to {@link #dataDir()}. Build one with {@link #defaults()} or
- * {@link ConfigLoader}; both validate it.
+ * <p>A configuration that exists is valid: the constructor checks every section and throws one
+ * {@link ConfigException} naming each broken rule, so {@link #defaults()}, {@link ConfigLoader} and
+ * the {@code with…} copies can only hand out usable configurations. A section on its own is not
+ * checked; it is checked as part of the configuration that holds it. Relative paths in it are
+ * relative to {@link #dataDir()}.
  */
 public record PlandevConfig(
     String dataDir,
@@ -43,15 +46,52 @@ public record PlandevConfig(
       int rateBurst,
       String corsOrigins,
       String vacuumSchedule,
-      String expirySchedule) {}
+      String expirySchedule) {
+
+    void check(ProblemList problems) {
+      problems.notEmpty("server.host", host);
+      problems.between("server.port", port, 0, 65535);
+      problems.atLeast("server.maxBodyBytes", maxBodyBytes, 1024);
+      problems.between("server.maxHeaderBytes", maxHeaderBytes, 1024, 1_048_576);
+      problems.require(
+          rateLimit >= 0, "server.rateLimit", rateLimit, "must not be negative (0: no limit)");
+      problems.atLeast("server.rateBurst", rateBurst, 1);
+    }
+  }
 
   /** The embedded database, used unless {@code postgres.enabled}. */
   public record Sqlite(
-      String path, String journalMode, String synchronous, Duration busyTimeout, int poolSize) {}
+      String path, String journalMode, String synchronous, Duration busyTimeout, int poolSize) {
+    private static final List<String> JOURNAL_MODES =
+        List.of("WAL", "DELETE", "TRUNCATE", "PERSIST", "MEMORY", "OFF");
+    private static final List<String> SYNC_MODES = List.of("OFF", "NORMAL", "FULL", "EXTRA");
+
+    void check(ProblemList problems) {
+      problems.notEmpty("sqlite.path", path);
+      problems.oneOf("sqlite.journalMode", journalMode, JOURNAL_MODES);
+      problems.oneOf("sqlite.synchronous", synchronous, SYNC_MODES);
+      problems.between("sqlite.poolSize", poolSize, 1, 64);
+    }
+  }
 
   /** PostgreSQL, for several service instances sharing one store. */
   public record Postgres(
-      boolean enabled, String url, String user, String password, String schema, int poolSize) {}
+      boolean enabled, String url, String user, String password, String schema, int poolSize) {
+
+    void check(ProblemList problems) {
+      problems.require(
+          !enabled || (url != null && url.startsWith("jdbc:postgresql:")),
+          "postgres.url",
+          url,
+          "must start with jdbc:postgresql:");
+      problems.between("postgres.poolSize", poolSize, 1, 200);
+      problems.require(
+          schema != null && schema.matches("[A-Za-z_][A-Za-z0-9_]{0,62}"),
+          "postgres.schema",
+          schema,
+          "must be a plain SQL identifier");
+    }
+  }
 
   /**
    * The cache: L1 in each process (always on unless {@code l1MaxSize} is 0) and L2 in Redis when
@@ -95,7 +135,42 @@ public record PlandevConfig(
       double breakerFailureRate,
       Duration breakerSlowCall,
       Duration breakerWaitInOpen,
-      int breakerMinimumCalls) {}
+      int breakerMinimumCalls) {
+
+    void check(ProblemList problems) {
+      problems.between("redis.port", port, 1, 65535);
+      problems.require(maxRetries >= 0, "redis.maxRetries", maxRetries, "must not be negative");
+      problems.positive("redis.retryDelay", retryDelay);
+      problems.positive("redis.timeout", timeout);
+      problems.require(
+          keyPrefix != null && keyPrefix.matches("[A-Za-z0-9._:-]{0,64}"),
+          "redis.keyPrefix",
+          keyPrefix,
+          "must be at most 64 characters of A-Z a-z 0-9 . _ : -");
+      checkLifetimes(problems);
+      problems.between("redis.l1MaxSize", l1MaxSize, 0, 10_000_000, "(0 turns L1 off)");
+      problems.positive("redis.l1Ttl", l1Ttl);
+      problems.percentage("redis.breakerFailureRate", breakerFailureRate);
+      problems.positive("redis.breakerSlowCall", breakerSlowCall);
+      problems.positive("redis.breakerWaitInOpen", breakerWaitInOpen);
+      problems.between("redis.breakerMinimumCalls", breakerMinimumCalls, 1, 10_000);
+    }
+
+    /** Redis expires keys in whole seconds, so its lifetimes must be at least one. */
+    private void checkLifetimes(ProblemList problems) {
+      problems.atLeast("redis.ttl", ttl, Duration.ofSeconds(1));
+      problems.require(
+          maxTtl != null && (ttl == null || maxTtl.compareTo(ttl) >= 0),
+          "redis.maxTtl",
+          maxTtl,
+          "must be at least redis.ttl ("
+              + (ttl == null ? "unset" : DurationText.format(ttl))
+              + ")");
+      problems.positive("redis.negativeTtl", negativeTtl);
+      problems.atLeast("redis.statsTtl", statsTtl, Duration.ofSeconds(1));
+      problems.atLeast("redis.modelTtl", modelTtl, Duration.ofSeconds(1));
+    }
+  }
 
   /**
    * The ranking engine.
@@ -114,26 +189,83 @@ public record PlandevConfig(
       Duration timeout,
       double breakerFailureRate,
       Duration breakerWaitInOpen,
-      int breakerMinimumCalls) {}
+      int breakerMinimumCalls) {
+
+    void check(ProblemList problems) {
+      problems.atLeast("ml.batchSize", batchSize, 1);
+      problems.require(
+          threshold >= 0 && threshold <= 1, "ml.threshold", threshold, "must be within 0..1");
+      problems.notNegative("ml.updatePeriod", updatePeriod);
+      problems.atLeast("ml.timeout", timeout, Duration.ofMillis(1));
+      problems.percentage("ml.breakerFailureRate", breakerFailureRate);
+      problems.atLeast("ml.breakerMinimumCalls", breakerMinimumCalls, 1);
+    }
+  }
 
   /** Metrics and logs. */
-  public record Monitoring(boolean enabled, int metricsPort, String logLevel, String logDir) {}
+  public record Monitoring(boolean enabled, int metricsPort, String logLevel, String logDir) {
+    private static final List<String> LOG_LEVELS =
+        List.of("trace", "debug", "info", "warn", "error");
+
+    void check(ProblemList problems) {
+      problems.between(
+          "monitoring.metricsPort",
+          metricsPort,
+          0,
+          65535,
+          "(0 serves metrics on the main port only)");
+      problems.oneOf("monitoring.logLevel", logLevel, LOG_LEVELS);
+    }
+  }
 
   /** Limits and encryption of secret values. */
   public record Security(
-      String encryptionKey, String keyFile, int maxValueBytes, int maxContextFields) {}
+      String encryptionKey, String keyFile, int maxValueBytes, int maxContextFields) {
+
+    void check(ProblemList problems) {
+      problems.between("security.maxValueBytes", maxValueBytes, 16, 16 * 1_048_576);
+      problems.between("security.maxContextFields", maxContextFields, 1, 64);
+    }
+  }
 
   /** Scheduled backups of the store. */
-  public record Backup(boolean enabled, String dir, String schedule, int retention) {}
+  public record Backup(boolean enabled, String dir, String schedule, int retention) {
+
+    void check(ProblemList problems) {
+      problems.atLeast("backup.retention", retention, 1);
+    }
+  }
 
   /** Paths of settings whose values are masked whenever the configuration is shown. */
   public static final Set<String> SECRET_PATHS =
       Set.of("postgres.password", "redis.password", "security.encryptionKey");
 
-  private static final Set<String> JOURNAL_MODES =
-      Set.of("WAL", "DELETE", "TRUNCATE", "PERSIST", "MEMORY", "OFF");
-  private static final Set<String> SYNC_MODES = Set.of("OFF", "NORMAL", "FULL", "EXTRA");
-  private static final Set<String> LOG_LEVELS = Set.of("trace", "debug", "info", "warn", "error");
+  /**
+   * Checks every section and seals the configuration.
+   *
+   * @throws ConfigException naming every broken rule, with its setting, value and what is allowed
+   */
+  public PlandevConfig {
+    Objects.requireNonNull(server, "server");
+    Objects.requireNonNull(sqlite, "sqlite");
+    Objects.requireNonNull(postgres, "postgres");
+    Objects.requireNonNull(redis, "redis");
+    Objects.requireNonNull(ml, "ml");
+    Objects.requireNonNull(monitoring, "monitoring");
+    Objects.requireNonNull(security, "security");
+    Objects.requireNonNull(backup, "backup");
+    ProblemList problems = new ProblemList();
+    problems.notEmpty("dataDir", dataDir);
+    server.check(problems);
+    sqlite.check(problems);
+    postgres.check(problems);
+    redis.check(problems);
+    ml.check(problems);
+    monitoring.check(problems);
+    security.check(problems);
+    backup.check(problems);
+    problems.throwIfAny();
+  }
 
   /** The embedded default: SQLite under {@code data/}, no Redis, service on 127.0.0.1:8080. */
   public static PlandevConfig defaults() {
@@ -202,149 +334,32 @@ public record PlandevConfig(
     return p.isAbsolute() ? p : dataPath().resolve(p);
   }
 
-  /** This configuration with another data directory. */
+  /**
+   * This configuration with another data directory.
+   *
+   * @throws ConfigException when {@code dir} is empty
+   */
   public PlandevConfig withDataDir(String dir) {
     return new PlandevConfig(
         dir, server, sqlite, postgres, redis, ml, monitoring, security, backup);
   }
 
-  /** This configuration with another cache section. */
+  /**
+   * This configuration with another cache section.
+   *
+   * @throws ConfigException naming every rule {@code r} breaks
+   */
   public PlandevConfig withRedis(Redis r) {
     return new PlandevConfig(
         dataDir, server, sqlite, postgres, r, ml, monitoring, security, backup);
   }
 
-  /** This configuration with another PostgreSQL section (tests and tools switch stores). */
+  /**
+   * This configuration with another PostgreSQL section (tests and tools switch stores).
+   *
+   * @throws ConfigException naming every rule {@code pg} breaks
+   */
   public PlandevConfig withPostgres(Postgres pg) {
     return new PlandevConfig(dataDir, server, sqlite, pg, redis, ml, monitoring, security, backup);
-  }
-
-  /** Every broken rule as {@code path: problem}; empty when the configuration is usable. */
-  public List<String> problems() {
-    List<String> p = new ArrayList<>();
-    check(p, dataDir != null && !dataDir.isBlank(), "dataDir", "must not be empty");
-    check(p, !server.host().isBlank(), "server.host", "must not be empty");
-    check(p, server.port() >= 0 && server.port() <= 65535, "server.port", range(0, 65535));
-    check(p, server.maxBodyBytes() >= 1024, "server.maxBodyBytes", "must be at least 1024");
-    check(
-        p,
-        server.maxHeaderBytes() >= 1024 && server.maxHeaderBytes() <= 1_048_576,
-        "server.maxHeaderBytes",
-        range(1024, 1_048_576));
-    check(p, server.rateLimit() >= 0, "server.rateLimit", "must not be negative (0: no limit)");
-    check(p, server.rateBurst() >= 1, "server.rateBurst", "must be at least 1");
-    check(p, !sqlite.path().isBlank(), "sqlite.path", "must not be empty");
-    check(
-        p,
-        JOURNAL_MODES.contains(sqlite.journalMode()),
-        "sqlite.journalMode",
-        "must be one of " + JOURNAL_MODES);
-    check(
-        p,
-        SYNC_MODES.contains(sqlite.synchronous()),
-        "sqlite.synchronous",
-        "must be one of " + SYNC_MODES);
-    check(p, sqlite.poolSize() >= 1 && sqlite.poolSize() <= 64, "sqlite.poolSize", range(1, 64));
-    check(
-        p,
-        !postgres.enabled() || postgres.url().startsWith("jdbc:postgresql:"),
-        "postgres.url",
-        "must start with jdbc:postgresql:");
-    check(
-        p,
-        postgres.poolSize() >= 1 && postgres.poolSize() <= 200,
-        "postgres.poolSize",
-        range(1, 200));
-    check(
-        p,
-        postgres.schema().matches("[A-Za-z_][A-Za-z0-9_]{0,62}"),
-        "postgres.schema",
-        "must be a plain SQL identifier");
-    check(p, redis.port() >= 1 && redis.port() <= 65535, "redis.port", range(1, 65535));
-    check(p, redis.maxRetries() >= 0, "redis.maxRetries", "must not be negative");
-    checkCache(p);
-    check(p, ml.batchSize() >= 1, "ml.batchSize", "must be at least 1");
-    check(p, ml.threshold() >= 0 && ml.threshold() <= 1, "ml.threshold", "must be within 0..1");
-    check(p, !ml.updatePeriod().isNegative(), "ml.updatePeriod", "must not be negative");
-    check(p, ml.timeout().toMillis() >= 1, "ml.timeout", "must be at least 1ms");
-    check(
-        p,
-        ml.breakerFailureRate() > 0 && ml.breakerFailureRate() <= 100,
-        "ml.breakerFailureRate",
-        "must be a percentage within 0..100");
-    check(p, ml.breakerMinimumCalls() >= 1, "ml.breakerMinimumCalls", "must be at least 1");
-    check(
-        p,
-        monitoring.metricsPort() >= 0 && monitoring.metricsPort() <= 65535,
-        "monitoring.metricsPort",
-        range(0, 65535) + " (0 serves metrics on the main port only)");
-    check(
-        p,
-        LOG_LEVELS.contains(monitoring.logLevel()),
-        "monitoring.logLevel",
-        "must be one of " + LOG_LEVELS);
-    check(
-        p,
-        security.maxValueBytes() >= 16 && security.maxValueBytes() <= 16 * 1_048_576,
-        "security.maxValueBytes",
-        range(16, 16 * 1_048_576));
-    check(
-        p,
-        security.maxContextFields() >= 1 && security.maxContextFields() <= 64,
-        "security.maxContextFields",
-        range(1, 64));
-    check(p, backup.retention() >= 1, "backup.retention", "must be at least 1");
-    return p;
-  }
-
-  private void checkCache(List<String> p) {
-    check(p, positive(redis.retryDelay()), "redis.retryDelay", "must be positive");
-    check(p, positive(redis.timeout()), "redis.timeout", "must be positive");
-    check(
-        p,
-        redis.keyPrefix().matches("[A-Za-z0-9._:-]{0,64}"),
-        "redis.keyPrefix",
-        "must be at most 64 characters of A-Z a-z 0-9 . _ : -");
-    check(p, redis.ttl().toMillis() >= 1000, "redis.ttl", "must be at least 1s");
-    check(
-        p,
-        redis.maxTtl().compareTo(redis.ttl()) >= 0,
-        "redis.maxTtl",
-        "must be at least redis.ttl (" + DurationText.format(redis.ttl()) + ")");
-    check(p, positive(redis.negativeTtl()), "redis.negativeTtl", "must be positive");
-    check(p, redis.statsTtl().toMillis() >= 1000, "redis.statsTtl", "must be at least 1s");
-    check(p, redis.modelTtl().toMillis() >= 1000, "redis.modelTtl", "must be at least 1s");
-    check(
-        p,
-        redis.l1MaxSize() >= 0 && redis.l1MaxSize() <= 10_000_000,
-        "redis.l1MaxSize",
-        range(0, 10_000_000) + " (0 turns L1 off)");
-    check(p, positive(redis.l1Ttl()), "redis.l1Ttl", "must be positive");
-    check(
-        p,
-        redis.breakerFailureRate() > 0 && redis.breakerFailureRate() <= 100,
-        "redis.breakerFailureRate",
-        "must be a percentage above 0 and at most 100");
-    check(p, positive(redis.breakerSlowCall()), "redis.breakerSlowCall", "must be positive");
-    check(p, positive(redis.breakerWaitInOpen()), "redis.breakerWaitInOpen", "must be positive");
-    check(
-        p,
-        redis.breakerMinimumCalls() >= 1 && redis.breakerMinimumCalls() <= 10_000,
-        "redis.breakerMinimumCalls",
-        range(1, 10_000));
-  }
-
-  private static boolean positive(Duration d) {
-    return d != null && !d.isNegative() && !d.isZero();
-  }
-
-  private static String range(int lo, int hi) {
-    return "must be between " + lo + " and " + hi;
-  }
-
-  private static void check(List<String> problems, boolean ok, String path, String rule) {
-    if (!ok) {
-      problems.add(path + ": " + rule);
-    }
   }
 }

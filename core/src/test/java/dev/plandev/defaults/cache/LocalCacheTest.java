@@ -1,8 +1,11 @@
 package dev.plandev.defaults.cache;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.plandev.defaults.SmartDefaults;
+import dev.plandev.defaults.config.ConfigException;
 import dev.plandev.defaults.config.PlandevConfig;
 import dev.plandev.defaults.model.Actor;
 import dev.plandev.defaults.model.BatchOperation;
@@ -245,16 +248,21 @@ class LocalCacheTest {
             Duration.ofSeconds(1),
             Duration.ofSeconds(1),
             0);
-    assertThat(PlandevConfig.defaults().withRedis(r).problems())
-        .containsExactly("redis.keyPrefix: must be at most 64 characters of A-Z a-z 0-9 . _ : -");
-    assertThat(PlandevConfig.defaults().withRedis(shortMax).problems())
-        .contains(
+    PlandevConfig valid = PlandevConfig.defaults();
+    assertThatThrownBy(() -> valid.withRedis(r))
+        .isInstanceOf(ConfigException.class)
+        .hasMessage(
+            "invalid configuration: redis.keyPrefix: must be at most 64 characters of"
+                + " A-Z a-z 0-9 . _ : -; got 'bad prefix'");
+    assertThatThrownBy(() -> valid.withRedis(shortMax))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContainingAll(
             "redis.maxTtl: must be at least redis.ttl (2h)",
             "redis.negativeTtl: must be positive",
             "redis.l1MaxSize: must be between 0 and 10000000 (0 turns L1 off)",
             "redis.breakerFailureRate: must be a percentage above 0 and at most 100",
             "redis.breakerMinimumCalls: must be between 1 and 10000");
-    assertThat(PlandevConfig.defaults().problems()).isEmpty();
+    assertThatCode(PlandevConfig::defaults).doesNotThrowAnyException();
   }
 
   @Test
