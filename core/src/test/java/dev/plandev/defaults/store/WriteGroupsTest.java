@@ -98,14 +98,16 @@ class WriteGroupsTest {
     lock.lock();
     List<Future<Long>> results = new ArrayList<>();
     try {
+      // One at a time: a caller queues its work before it waits for the lock, so waiting for each
+      // to wait makes the queue's order the list's, whatever the pool's threads do.
       for (Work<Long> w : works) {
         results.add(callers.submit((Callable<Long>) () -> writes.run(w, weight)));
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (lock.getQueueLength() < results.size() && System.nanoTime() < until) {
+          Thread.sleep(1);
+        }
+        assertThat(lock.getQueueLength()).isEqualTo(results.size());
       }
-      long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-      while (lock.getQueueLength() < works.size() && System.nanoTime() < until) {
-        Thread.sleep(5);
-      }
-      assertThat(lock.getQueueLength()).isEqualTo(works.size());
     } finally {
       lock.unlock();
     }
