@@ -5,10 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.Deque;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -24,6 +20,11 @@ import java.util.concurrent.locks.Lock;
  * weights are learned online (see {@code RankingModel}). {@link #save()} and {@link #open} keep it
  * across restarts in {@link RankerConfig#modelPath()}.
  *
+ * <p>It checks the arguments, keeps the state of each key ({@code KeyState}) and hands the work to
+ * one class per idea: {@code CandidateRanking} answers {@link #rank}, {@code OnlineLearner} learns
+ * each event, {@code Retrainer} keeps the recent events and retrains on them, and {@code ModelFile}
+ * writes and reads the whole state.
+ *
  * <p>Time never comes from the system inside the engine: every call takes the event or request
  * time, or uses the injected {@link Clock}.
  *
@@ -34,8 +35,6 @@ import java.util.concurrent.locks.Lock;
  */
 public final class Ranker {
   static final String MODEL_FILE = "ranker.model";
-  private static final int KEPT_ROWS = 32;
-  private static final int CALIBRATED_ROWS = 3;
 
   private final RankerConfig config;
   private final Clock clock;
@@ -43,8 +42,9 @@ public final class Ranker {
   final RankingModel model;
   final Calibrator calibrator = new Calibrator();
   final Map<String, KeyState> keys = new ConcurrentHashMap<>();
-  private final Deque<TrainingExample> recent = new ArrayDeque<>();
-  private volatile Instant lastRetrain;
+  private final CandidateRanking ranking;
+  private final Retrainer retrainer;
+  private final OnlineLearner learner;
 
   private Ranker(RankerConfig config, Clock clock) {
     if (config == null || clock == null) {
@@ -54,7 +54,9 @@ public final class Ranker {
     this.clock = clock;
     this.lambda = Math.log(2) / (config.halfLife().toMillis() / 1000.0);
     this.model = new RankingModel(config.learningRate(), config.regularization());
-    this.lastRetrain = clock.instant();
+    this.ranking = new CandidateRanking(model, calibrator, config);
+    this.retrainer = new Retrainer(model, config, clock);
+    this.learner = new OnlineLearner(model, calibrator, retrainer);
   }
 
   /** A new engine that knows nothing yet. */
@@ -103,44 +105,7 @@ public final class Ranker {
     if (state == null || limit == 0) {
       return List.of();
     }
-    Lock lock = state.lock.readLock();
-    lock.lock();
-    try {
-      if (state.stats.size == 0) {
-        return List.of();
-      }
-      double seconds = seconds(now);
-      FeatureTable table = FeatureTable.build(state.stats, context, seconds);
-      double[] global = model.globalWeights();
-      double[] p = RankingModel.softmax(RankingModel.scores(table, global, state.model));
-      state.prepared =
-          new KeyState.Prepared(
-              Map.copyOf(context),
-              seconds,
-              state.stats.version,
-              table,
-              global,
-              state.model.version,
-              p);
-      int[] top = top(p, Math.min(limit, table.n));
-      Explanation explanation = new Explanation(table, global, state.model, state.stats, top);
-      List<RankedValue> ranked = new ArrayList<>(top.length);
-      for (int r = 0; r < top.length; r++) {
-        int row = top[r];
-        double confidence = calibrator.calibrate(p[row]);
-        double[] contributions = explanation.contributions(row, r);
-        ranked.add(
-            new RankedValue(
-                state.stats.values[table.slots[row]],
-                confidence,
-                confidence >= config.confidenceThreshold(),
-                explanation.reason(row, r, contributions),
-                explanation.top(contributions, config.explainedFeatures())));
-      }
-      return ranked;
-    } finally {
-      lock.unlock();
-    }
+    return ranking.rank(state, context, limit, now);
   }
 
   /**
@@ -159,61 +124,8 @@ public final class Ranker {
     if (at == null) {
       throw new RankingException("event time must not be null for key " + key);
     }
-    KeyState state =
-        keys.computeIfAbsent(
-            key,
-            k ->
-                new KeyState(
-                    new KeyStatistics(
-                        k, lambda, config.maxCandidatesPerKey(), config.maxContextValuesPerKey()),
-                    new KeyModel()));
-    double seconds = seconds(at);
-    TrainingExample example = null;
-    Lock lock = state.lock.writeLock();
-    lock.lock();
-    try {
-      KeyStatistics stats = state.stats;
-      if (stats.size > 0) {
-        KeyState.Prepared prepared = state.prepared;
-        boolean current = prepared != null && prepared.matches(context, seconds, stats.version);
-        FeatureTable table =
-            current ? prepared.table() : FeatureTable.build(stats, context, seconds);
-        double[] global = model.globalWeights();
-        double[] p =
-            current && prepared.sameWeights(global, state.model.version)
-                ? prepared.probabilities()
-                : RankingModel.softmax(RankingModel.scores(table, global, state.model));
-        state.prepared = null;
-        Integer slot = stats.slotOf.get(value);
-        int target = slot == null ? -1 : slot;
-        int[] best = top(p, Math.min(KEPT_ROWS, table.n));
-        for (int i = 0; i < Math.min(CALIBRATED_ROWS, best.length); i++) {
-          calibrator.observe(p[best[i]], chosen && best[i] == target);
-        }
-        if (target >= 0) {
-          if (!chosen && !contains(best, target, CALIBRATED_ROWS)) {
-            calibrator.observe(p[target], false);
-          }
-          model.learn(table, state.model, p, target, chosen);
-          example = keep(state, table, best, target, chosen);
-        }
-      }
-      if (chosen) {
-        stats.recordUse(value, context, seconds);
-      } else {
-        stats.recordRejection(value);
-      }
-    } finally {
-      lock.unlock();
-    }
-    if (example != null) {
-      synchronized (recent) {
-        recent.addLast(example);
-        while (recent.size() > config.batchSize()) {
-          recent.removeFirst();
-        }
-      }
-    }
+    KeyState state = keys.computeIfAbsent(key, this::newKey);
+    learner.learn(state, context, value, chosen, seconds(at));
   }
 
   /**
@@ -261,25 +173,7 @@ public final class Ranker {
     if (batchSize < 1) {
       throw new RankingException("batchSize must be at least 1, got " + batchSize);
     }
-    List<TrainingExample> batch;
-    synchronized (recent) {
-      batch = new ArrayList<>(recent);
-    }
-    batch = batch.subList(Math.max(0, batch.size() - batchSize), batch.size());
-    for (TrainingExample e : batch) {
-      Lock lock = e.key().lock.writeLock();
-      lock.lock();
-      try {
-        double[] p =
-            RankingModel.softmax(
-                RankingModel.scores(e.table(), model.globalWeights(), e.key().model));
-        model.learn(e.table(), e.key().model, p, e.target(), e.chosen());
-      } finally {
-        lock.unlock();
-      }
-    }
-    lastRetrain = clock.instant();
-    return batch.size();
+    return retrainer.retrain(batchSize);
   }
 
   /**
@@ -287,12 +181,7 @@ public final class Ranker {
    * passed on the clock since the last retrain; returns whether it did.
    */
   public boolean retrainIfDue() {
-    Instant now = clock.instant();
-    if (now.isBefore(lastRetrain.plus(config.updatePeriod()))) {
-      return false;
-    }
-    retrain(config.batchSize());
-    return true;
+    return retrainer.retrainIfDue();
   }
 
   /**
@@ -331,50 +220,12 @@ public final class Ranker {
     return t.getEpochSecond() + t.getNano() / 1e9;
   }
 
-  /** Indices of the {@code k} largest probabilities, largest first. */
-  static int[] top(double[] p, int k) {
-    int[] best = new int[k];
-    int filled = 0;
-    for (int i = 0; i < p.length; i++) {
-      if (filled < k) {
-        best[filled++] = i;
-      } else if (p[i] > p[best[k - 1]]) {
-        best[k - 1] = i;
-      } else {
-        continue;
-      }
-      for (int j = filled - 1; j > 0 && p[best[j]] > p[best[j - 1]]; j--) {
-        int tmp = best[j];
-        best[j] = best[j - 1];
-        best[j - 1] = tmp;
-      }
-    }
-    return best;
-  }
-
-  private static boolean contains(int[] rows, int row, int limit) {
-    for (int i = 0; i < Math.min(limit, rows.length); i++) {
-      if (rows[i] == row) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  private static TrainingExample keep(
-      KeyState state, FeatureTable table, int[] best, int target, boolean chosen) {
-    int[] rows = contains(best, target, best.length) ? best.clone() : append(best, target);
-    int position = 0;
-    while (rows[position] != target) {
-      position++;
-    }
-    return new TrainingExample(state, table.subset(rows), position, chosen);
-  }
-
-  private static int[] append(int[] rows, int row) {
-    int[] out = java.util.Arrays.copyOf(rows, rows.length + 1);
-    out[rows.length] = row;
-    return out;
+  /** The state of a key learned for the first time. */
+  private KeyState newKey(String key) {
+    return new KeyState(
+        new KeyStatistics(
+            key, lambda, config.maxCandidatesPerKey(), config.maxContextValuesPerKey()),
+        new KeyModel());
   }
 
   private static void checkKey(String key) {
@@ -391,141 +242,6 @@ public final class Ranker {
       if (e.getKey() == null || e.getValue() == null) {
         throw new RankingException("context fields and values must not be null, got " + context);
       }
-    }
-  }
-
-  /** Per-candidate contributions (weight times feature) and the reason derived from them. */
-  private static final class Explanation {
-    private final FeatureTable table;
-    private final double[] weights;
-    private final KeyModel key;
-    private final KeyStatistics stats;
-    private final int[][] entries;
-
-    Explanation(
-        FeatureTable table, double[] global, KeyModel key, KeyStatistics stats, int[] rows) {
-      this.table = table;
-      this.weights = new double[FeatureTable.G];
-      for (int j = 0; j < FeatureTable.G; j++) {
-        weights[j] = global[j] + key.delta[j];
-      }
-      this.key = key;
-      this.stats = stats;
-      int[] position = new int[table.n];
-      java.util.Arrays.fill(position, -1);
-      for (int r = 0; r < rows.length; r++) {
-        position[rows[r]] = r;
-      }
-      this.entries = new int[table.rows.length][rows.length];
-      for (int i = 0; i < table.rows.length; i++) {
-        java.util.Arrays.fill(entries[i], -1);
-        int[] fieldRows = table.rows[i];
-        for (int e = 0; e < fieldRows.length; e++) {
-          int r = position[fieldRows[e]];
-          if (r >= 0) {
-            entries[i][r] = e;
-          }
-        }
-      }
-    }
-
-    /**
-     * Contributions of the candidate at position {@code r} of the returned rows: the global
-     * features first, then each request field's features.
-     */
-    double[] contributions(int row, int r) {
-      int g = FeatureTable.G;
-      int f = FeatureTable.F;
-      double[] out = new double[g + table.rows.length * f];
-      for (int j = 0; j < g; j++) {
-        out[j] = weights[j] * table.global[row * g + j];
-      }
-      for (int i = 0; i < table.rows.length; i++) {
-        int e = entries[i][r];
-        int base = table.fieldNumbers[i] * f;
-        if (e < 0 || base >= key.field.length) {
-          continue;
-        }
-        for (int k = 0; k < f; k++) {
-          out[g + i * f + k] = key.field[base + k] * table.value(i, e, k);
-        }
-      }
-      return out;
-    }
-
-    Map<String, Double> top(double[] contributions, int limit) {
-      Map<String, Double> out = new LinkedHashMap<>();
-      boolean[] used = new boolean[contributions.length];
-      for (int n = 0; n < limit; n++) {
-        int best = -1;
-        for (int j = 0; j < contributions.length; j++) {
-          if (!used[j]
-              && contributions[j] != 0
-              && (best < 0 || Math.abs(contributions[j]) > Math.abs(contributions[best]))) {
-            best = j;
-          }
-        }
-        if (best < 0) {
-          break;
-        }
-        used[best] = true;
-        out.put(name(best), Math.round(contributions[best] * 1e4) / 1e4);
-      }
-      return out;
-    }
-
-    String reason(int row, int r, double[] contributions) {
-      int best = -1;
-      for (int j = 0; j < contributions.length; j++) {
-        if (contributions[j] > 0 && (best < 0 || contributions[j] > contributions[best])) {
-          best = j;
-        }
-      }
-      long uses = stats.counts[table.slots[row]];
-      String main = best < 0 ? "ranked by learned weights" : phrase(best, row, r);
-      return main + "; used " + uses + (uses == 1 ? " time" : " times");
-    }
-
-    private String name(int j) {
-      if (j < FeatureTable.G) {
-        return FeatureTable.GLOBAL[j];
-      }
-      int i = (j - FeatureTable.G) / FeatureTable.F;
-      int k = (j - FeatureTable.G) % FeatureTable.F;
-      return table.fieldNames[i] + "." + FeatureTable.PER_FIELD[k];
-    }
-
-    private String phrase(int j, int row, int r) {
-      if (j >= FeatureTable.G) {
-        int i = (j - FeatureTable.G) / FeatureTable.F;
-        int k = (j - FeatureTable.G) % FeatureTable.F;
-        String where = table.fieldNames[i] + "=" + table.fieldValues[i];
-        if (k == 1) {
-          double recency = table.value(i, entries[i][r], 1);
-          return (recency == 1 ? "last value where " : "used lately where ") + where;
-        }
-        double share = table.value(i, entries[i][r], 0);
-        return percent(share) + " of recent uses where " + where;
-      }
-      return switch (j) {
-        case FeatureTable.EXACT_RECENCY -> "used lately in this exact context";
-        case FeatureTable.EXACT_CONTEXT ->
-            percent(table.global[row * FeatureTable.G + FeatureTable.EXACT_CONTEXT])
-                + " of recent uses in this exact context";
-        case FeatureTable.FIELD_RECENCY -> "used lately with these context fields";
-        case FeatureTable.FIELD_VOTES,
-            FeatureTable.FIELD_MAX,
-            FeatureTable.FIELD_LIFT,
-            FeatureTable.CONTEXT_SIMILARITY ->
-            "often used with these context fields";
-        case FeatureTable.VALUE_IN_CONTEXT -> "named in the context";
-        case FeatureTable.TEMPORAL_RELEVANCE, FeatureTable.RECENCY_RANK -> "used recently";
-        default -> "often used for this key";
-      };
-    }
-
-    private static String percent(double share) {
-      return Math.round(share * 100) + "%";
     }
   }
 }

@@ -34,8 +34,8 @@ package dev.plandev.defaults.rank;
  * </pre>
  *
  * <p>Thread-safety: global weights are published as a fresh array on each update (readers take a
- * consistent snapshot without locking); per-key weights are guarded by the key's lock in {@link
- * Ranker}.
+ * consistent snapshot without locking); per-key weights are guarded by the key's lock ({@link
+ * KeyState}).
  */
 final class RankingModel {
   private static final double EPSILON = 1e-8;
@@ -84,6 +84,32 @@ final class RankingModel {
       }
     }
     return s;
+  }
+
+  /** The probability the model gives each row of {@code table}: the softmax of its scores. */
+  static double[] probabilities(FeatureTable table, double[] global, KeyModel key) {
+    return softmax(scores(table, global, key));
+  }
+
+  /** Indices of the {@code k} largest probabilities, largest first. */
+  static int[] top(double[] p, int k) {
+    int[] best = new int[k];
+    int filled = 0;
+    for (int i = 0; i < p.length; i++) {
+      if (filled < k) {
+        best[filled++] = i;
+      } else if (p[i] > p[best[k - 1]]) {
+        best[k - 1] = i;
+      } else {
+        continue;
+      }
+      for (int j = filled - 1; j > 0 && p[best[j]] > p[best[j - 1]]; j--) {
+        int tmp = best[j];
+        best[j] = best[j - 1];
+        best[j - 1] = tmp;
+      }
+    }
+    return best;
   }
 
   /** Softmax of {@code scores}, in place safe (returns a new array). */

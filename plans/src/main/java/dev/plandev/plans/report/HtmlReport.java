@@ -1,119 +1,111 @@
 package dev.plandev.plans.report;
 
 import dev.plandev.plans.Progress;
+import io.pebbletemplates.pebble.PebbleEngine;
+import io.pebbletemplates.pebble.loader.ClasspathLoader;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
-/** Renders a {@link PlanReport} as a standalone HTML page with inline SVG progress bars. */
+/**
+ * Renders a {@link PlanReport} as a standalone HTML page with inline SVG progress bars, from the
+ * Pebble template {@value #TEMPLATE}. The template holds all the markup and the engine escapes
+ * every value for HTML; this class computes only the figures: counts, percentages, bar lengths.
+ */
 final class HtmlReport {
+  static final String TEMPLATE = "dev/plandev/plans/report/report.html.peb";
   private static final int BAR_WIDTH = 200;
   private static final int BAR_HEIGHT = 12;
 
-  private final PlanReport report;
-  private final StringBuilder html = new StringBuilder();
+  /** Built once: the engine is thread-safe and caches the compiled template. */
+  private static final PebbleEngine ENGINE =
+      new PebbleEngine.Builder()
+          .loader(new ClasspathLoader(HtmlReport.class.getClassLoader()))
+          .autoEscaping(true)
+          .defaultEscapingStrategy("html")
+          .strictVariables(true)
+          .build();
 
-  HtmlReport(PlanReport report) {
-    this.report = report;
+  private HtmlReport() {}
+
+  static String render(PlanReport report) {
+    Map<String, Object> model =
+        Map.of("title", report.title(), "portfolio", portfolio(report), "plans", plans(report));
+    StringWriter out = new StringWriter();
+    try {
+      ENGINE.getTemplate(TEMPLATE).evaluate(out, model, Locale.ROOT);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out.toString();
   }
 
-  String render() {
-    html.append("<!DOCTYPE html>\n<html lang=\"fr\">\n<head>\n<meta charset=\"utf-8\">\n")
-        .append("<title>")
-        .append(escape(report.title()))
-        .append("</title>\n<style>")
-        .append("body{font-family:system-ui,sans-serif;margin:2rem;color:#111}")
-        .append("table{border-collapse:collapse;margin-bottom:2rem}")
-        .append("td,th{padding:.25rem .75rem;text-align:left;border-bottom:1px solid #ddd}")
-        .append("td.n{text-align:right;font-variant-numeric:tabular-nums}")
-        .append("</style>\n</head>\n<body>\n<h1>")
-        .append(escape(report.title()))
-        .append("</h1>\n");
-    if (report.isPortfolio()) {
-      html.append("<table class=\"portfolio\">\n<tr><th>Plan</th><th>Done</th><th>Progress</th>")
-          .append("<th></th></tr>\n");
-      for (PlanReport.PlanSummary plan : report.plans()) {
-        row(plan.title() + " (" + plan.file() + ")", plan.progress());
-      }
-      row("Total", report.total());
-      html.append("</table>\n");
+  /** The rows of the portfolio table, one per plan and a total; none for a single plan. */
+  private static List<Row> portfolio(PlanReport report) {
+    if (!report.isPortfolio()) {
+      return List.of();
     }
+    List<Row> rows = new ArrayList<>();
     for (PlanReport.PlanSummary plan : report.plans()) {
-      html.append("<section>\n<h2>")
-          .append(escape(plan.title()))
-          .append("</h2>\n<p>")
-          .append(escape(plan.file()))
-          .append(' ')
-          .append(bar(plan.progress()))
-          .append("</p>\n")
-          .append("<table>\n<tr><th>Phase</th><th>Done</th><th>Progress</th><th></th></tr>\n");
+      rows.add(Row.of(plan.title() + " (" + plan.file() + ")", plan.progress()));
+    }
+    rows.add(Row.of("Total", report.total()));
+    return rows;
+  }
+
+  private static List<Plan> plans(PlanReport report) {
+    List<Plan> plans = new ArrayList<>();
+    for (PlanReport.PlanSummary plan : report.plans()) {
+      List<Row> phases = new ArrayList<>();
       for (PlanReport.Phase phase : plan.phases()) {
-        row(phase.title(), phase.progress());
+        phases.add(Row.of(phase.title(), phase.progress()));
       }
-      html.append("</table>\n</section>\n");
+      plans.add(new Plan(plan.title(), plan.file(), Bar.of(plan.progress()), phases));
     }
-    html.append("</body>\n</html>\n");
-    return html.toString();
+    return plans;
   }
 
-  private void row(String label, Progress progress) {
-    html.append("<tr><td>").append(escape(label)).append("</td>");
-    if (progress.total() == 0) {
-      html.append("<td class=\"n\">–</td><td class=\"n\">–</td><td></td></tr>\n");
-      return;
-    }
-    html.append("<td class=\"n\">")
-        .append(progress.done())
-        .append('/')
-        .append(progress.total())
-        .append("</td><td class=\"n\">")
-        .append(percent(progress))
-        .append("</td><td>")
-        .append(bar(progress))
-        .append("</td></tr>\n");
-  }
-
-  /** A bar whose green part is the share done; its label reads out the percentage. */
-  static String bar(Progress progress) {
-    double filled = BAR_WIDTH * progress.percent() / 100.0;
-    return String.format(
-        Locale.ROOT,
-        "<svg class=\"bar\" width=\"%d\" height=\"%d\" role=\"img\" aria-label=\"%s\">"
-            + "<rect width=\"%d\" height=\"%d\" rx=\"3\" fill=\"#e5e7eb\"/>"
-            + "<rect width=\"%.1f\" height=\"%d\" rx=\"3\" fill=\"%s\"/></svg>",
-        BAR_WIDTH,
-        BAR_HEIGHT,
-        percent(progress),
-        BAR_WIDTH,
-        BAR_HEIGHT,
-        filled,
-        BAR_HEIGHT,
-        progress.complete() ? "#16a34a" : "#2563eb");
-  }
-
-  private static String percent(Progress progress) {
+  private static String percentLabel(Progress progress) {
     return String.format(Locale.ROOT, "%.1f%%", progress.percent());
   }
 
-  static String escape(String text) {
-    StringBuilder out = new StringBuilder(text.length());
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      switch (c) {
-        case '<':
-          out.append("&lt;");
-          break;
-        case '>':
-          out.append("&gt;");
-          break;
-        case '&':
-          out.append("&amp;");
-          break;
-        case '"':
-          out.append("&quot;");
-          break;
-        default:
-          out.append(c);
-      }
+  /** One plan's section: its title, file, overall bar and a row per phase. */
+  record Plan(String title, String file, Bar bar, List<Row> phases) {}
+
+  /**
+   * One table row; a row without tasks ({@code counted} false) shows dashes and no bar.
+   *
+   * @param percent the share done, as printed ({@code 66.7%})
+   */
+  record Row(String label, boolean counted, int done, int total, String percent, Bar bar) {
+    static Row of(String label, Progress progress) {
+      return new Row(
+          label,
+          progress.total() > 0,
+          progress.done(),
+          progress.total(),
+          percentLabel(progress),
+          Bar.of(progress));
     }
-    return out.toString();
+  }
+
+  /**
+   * A progress bar whose {@code filled} part of {@code width} is the share done, green when
+   * complete; its label reads out the percentage.
+   */
+  record Bar(int width, int height, String filled, String color, String label) {
+    static Bar of(Progress progress) {
+      double filled = BAR_WIDTH * progress.percent() / 100.0;
+      return new Bar(
+          BAR_WIDTH,
+          BAR_HEIGHT,
+          String.format(Locale.ROOT, "%.1f", filled),
+          progress.complete() ? "#16a34a" : "#2563eb",
+          percentLabel(progress));
+    }
   }
 }

@@ -51,7 +51,7 @@ public final class PlanReport {
   public String render(ReportFormat format) {
     switch (format) {
       case HTML:
-        return new HtmlReport(this).render();
+        return HtmlReport.render(this);
       case JSON:
         return JsonReport.render(this);
       default:

@@ -54,6 +54,47 @@ class PlanReportTest {
   }
 
   @Test
+  void html_escapesHostileText() {
+    String script = "<script>alert(1)</script>";
+    PlanDocument hostile =
+        PlanDocument.of(
+            "h.md", "# " + script + "\n## Phase " + script + " & \"q\"\n- [ ] " + script + "\n");
+
+    String html =
+        PlanReport.of(script, List.of(hostile, second), List.of(script + ".md", "b.md"))
+            .render(ReportFormat.HTML);
+
+    assertThat(html)
+        .doesNotContain("<script")
+        .contains("<title>&lt;script&gt;alert(1)&lt;/script&gt;</title>")
+        .contains("<h2>&lt;script&gt;alert(1)&lt;/script&gt;</h2>")
+        .contains("<p>&lt;script&gt;alert(1)&lt;/script&gt;.md <svg")
+        .contains("<tr><td>Phase &lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;q&quot;</td>");
+  }
+
+  @Test
+  void html_putsEachRowOnItsOwnLine() {
+    PlanDocument plan = PlanDocument.of("b.md", "# Plan B\n## 1. Seule\n- [ ] d\n## Vide\n");
+    String bar =
+        "<svg class=\"bar\" width=\"200\" height=\"12\" role=\"img\" aria-label=\"0.0%\">"
+            + "<rect width=\"200\" height=\"12\" rx=\"3\" fill=\"#e5e7eb\"/>"
+            + "<rect width=\"0.0\" height=\"12\" rx=\"3\" fill=\"#2563eb\"/></svg>";
+
+    String html = PlanReport.of("T", List.of(plan), List.of("b.md")).render(ReportFormat.HTML);
+
+    assertThat(html)
+        .endsWith(
+            "</head>\n<body>\n<h1>T</h1>\n<section>\n<h2>Plan B</h2>\n<p>b.md "
+                + bar
+                + "</p>\n<table>\n<tr><th>Phase</th><th>Done</th><th>Progress</th><th></th></tr>\n"
+                + "<tr><td>1. Seule</td><td class=\"n\">0/1</td><td class=\"n\">0.0%</td><td>"
+                + bar
+                + "</td></tr>\n"
+                + "<tr><td>Vide</td><td class=\"n\">–</td><td class=\"n\">–</td><td></td></tr>\n"
+                + "</table>\n</section>\n</body>\n</html>\n");
+  }
+
+  @Test
   void json_hasPlansAndPhases() {
     String json = PlanReport.of("T", List.of(second), List.of("b.md")).render(ReportFormat.JSON);
 
