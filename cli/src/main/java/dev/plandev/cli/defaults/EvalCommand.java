@@ -1,6 +1,6 @@
 package dev.plandev.cli.defaults;
 
-import dev.plandev.cli.Plandev;
+import dev.plandev.cli.invocation.Invocation;
 import dev.plandev.defaults.config.PlandevConfig;
 import dev.plandev.defaults.model.InvalidInputException;
 import dev.plandev.defaults.model.PlandevException;
@@ -88,11 +88,11 @@ final class EvalCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Plandev root = (Plandev) spec.root().userObject();
-    Path file = root.environment().resolve(replay);
-    RankerConfig config = rankerConfig(root.config().config().ml());
+    Invocation invocation = Invocation.of(spec);
+    Path file = invocation.environment().resolve(replay);
+    RankerConfig config = rankerConfig(invocation.config().config().ml());
     PrintWriter err = spec.commandLine().getErr();
-    boolean progress = root.environment().terminal();
+    boolean progress = invocation.environment().terminal();
 
     List<ReplayEvent> events = read(file);
     checkKeys(file, events);
@@ -105,7 +105,7 @@ final class EvalCommand implements Callable<Integer> {
             () ->
                 ReplayEvaluator.evaluate(
                     watched(events, ENGINE, progress, err),
-                    Ranker.create(config, root.environment().clock()))));
+                    Ranker.create(config, invocation.environment().clock()))));
     // The engine's time alone: it is the figure people compare between runs and versions.
     double seconds = (System.nanoTime() - start) / 1e9;
     if (baselines) {
@@ -119,7 +119,7 @@ final class EvalCommand implements Callable<Integer> {
     }
 
     if (reportDir != null) {
-      Path dir = root.environment().resolve(reportDir);
+      Path dir = invocation.environment().resolve(reportDir);
       EvalReport.write(dir, file, reports, seconds);
     }
     PrintWriter out = spec.commandLine().getOut();

@@ -1,7 +1,7 @@
 package dev.plandev.cli.generate;
 
-import dev.plandev.cli.Environment;
-import dev.plandev.cli.Plandev;
+import dev.plandev.cli.invocation.Environment;
+import dev.plandev.cli.invocation.Invocation;
 import dev.plandev.plans.generate.DefaultsClient;
 import dev.plandev.plans.generate.GeneratedFile;
 import dev.plandev.plans.generate.GenerationRequest;
@@ -108,8 +108,8 @@ final class NewCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Plandev root = (Plandev) spec.root().userObject();
-    Environment env = root.environment();
+    Invocation invocation = Invocation.of(spec);
+    Environment env = invocation.environment();
     PrintWriter out = spec.commandLine().getOut();
     TemplateCatalog catalog = TemplateCatalog.of(userFolders(env));
     if (list) {
@@ -121,7 +121,8 @@ final class NewCommand implements Callable<Integer> {
           spec.commandLine(),
           "Missing TEMPLATE: name a template (plandev new --list shows them) or pass --resume");
     }
-    PlanGenerator generator = new PlanGenerator(catalog, defaultsClient(root, env), env.clock());
+    PlanGenerator generator =
+        new PlanGenerator(catalog, defaultsClient(invocation, env), env.clock());
     GenerationRequest request =
         GenerationRequest.builder(workingEnvironment(env))
             .template(template)
@@ -155,12 +156,12 @@ final class NewCommand implements Callable<Integer> {
     return folders;
   }
 
-  private DefaultsClient defaultsClient(Plandev root, Environment env) {
+  private DefaultsClient defaultsClient(Invocation invocation, Environment env) {
     if (server != null) {
       return new HttpDefaultsClient(
           server, env.variables().get(API_KEY_VARIABLE), Duration.ofSeconds(3));
     }
-    return new EmbeddedDefaultsClient(root::defaults);
+    return new EmbeddedDefaultsClient(invocation::defaults);
   }
 
   private static WorkingEnvironment workingEnvironment(Environment env) {
