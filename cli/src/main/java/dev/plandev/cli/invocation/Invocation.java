@@ -8,8 +8,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 import org.slf4j.MDC;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -111,17 +109,10 @@ public final class Invocation implements AutoCloseable {
     return new Actor(user + "@cli", correlationId());
   }
 
-  /**
-   * The id of this invocation in logs and audit rows, made on first use from {@link
-   * ThreadLocalRandom} as a version-4 UUID: {@code UUID.randomUUID()} seeds a SecureRandom, which
-   * costs every command start-up time, and the id needs to be unique, not unpredictable.
-   */
+  /** The id of this invocation in logs and audit rows, made on first use. */
   private String correlationId() {
     if (correlationId == null) {
-      ThreadLocalRandom r = ThreadLocalRandom.current();
-      long high = (r.nextLong() & ~0xF000L) | 0x4000L;
-      long low = (r.nextLong() & 0x3FFF_FFFF_FFFF_FFFFL) | 0x8000_0000_0000_0000L;
-      correlationId = new UUID(high, low).toString();
+      correlationId = Actor.newCorrelationId();
     }
     return correlationId;
   }
