@@ -7,6 +7,7 @@ import dev.plandev.defaults.store.ApiKeys;
 import dev.plandev.mcp.McpCaller;
 import dev.plandev.mcp.McpHttpEndpoint;
 import dev.plandev.mcp.PlandevMcp;
+import dev.plandev.server.BearerToken;
 import dev.plandev.server.PlandevServer;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -16,7 +17,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -129,14 +129,10 @@ public final class ServeCommand implements Callable<Integer> {
     ApiKeys keys = defaults.apiKeys();
     return new McpHttpEndpoint(
         mcp,
-        request -> {
-          String header = request.getHeader("Authorization");
-          if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            return Optional.empty();
-          }
-          return keys.authenticate(header.substring(7).trim())
-              .map(k -> new McpCaller(k.name(), k.role().includes(Role.EDITOR)));
-        });
+        request ->
+            BearerToken.parse(request.getHeader("Authorization"))
+                .flatMap(keys::authenticate)
+                .map(k -> new McpCaller(k.name(), k.role().includes(Role.EDITOR))));
   }
 
   private static String firstAdminKey(SmartDefaults defaults, Invocation invocation) {
