@@ -2,6 +2,7 @@ package dev.plandev.cli.generate;
 
 import dev.plandev.cli.invocation.Environment;
 import dev.plandev.cli.invocation.Invocation;
+import dev.plandev.mcp.EngineDefaultsClient;
 import dev.plandev.plans.generate.DefaultsClient;
 import dev.plandev.plans.generate.GeneratedFile;
 import dev.plandev.plans.generate.GenerationRequest;
@@ -54,6 +55,9 @@ import picocli.CommandLine.Spec;
     })
 final class NewCommand implements Callable<Integer> {
   static final String API_KEY_VARIABLE = "PLANDEV_API_KEY";
+
+  /** The source recorded with the usage events of the answers given to {@code plandev new}. */
+  static final String FEEDBACK_SOURCE = "cli";
 
   @Spec CommandSpec spec;
 
@@ -161,7 +165,7 @@ final class NewCommand implements Callable<Integer> {
       return new HttpDefaultsClient(
           server, env.variables().get(API_KEY_VARIABLE), Duration.ofSeconds(3));
     }
-    return new EmbeddedDefaultsClient(invocation::defaults);
+    return new EngineDefaultsClient(invocation::defaults, FEEDBACK_SOURCE);
   }
 
   private static WorkingEnvironment workingEnvironment(Environment env) {
