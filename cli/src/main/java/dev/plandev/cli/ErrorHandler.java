@@ -1,5 +1,6 @@
 package dev.plandev.cli;
 
+import dev.plandev.cli.invocation.Invocation;
 import dev.plandev.defaults.config.ConfigException;
 import dev.plandev.defaults.model.InvalidInputException;
 import dev.plandev.defaults.model.PlandevException;
@@ -20,10 +21,10 @@ final class ErrorHandler
   static final int USAGE = 2;
   private static final Logger LOG = LoggerFactory.getLogger(ErrorHandler.class);
 
-  private final Plandev root;
+  private final Invocation invocation;
 
-  ErrorHandler(Plandev root) {
-    this.root = root;
+  ErrorHandler(Invocation invocation) {
+    this.invocation = invocation;
   }
 
   @Override
@@ -57,10 +58,10 @@ final class ErrorHandler
           "unexpected error: "
               + e.getClass().getSimpleName()
               + (e.getMessage() == null ? "" : ": " + e.getMessage())
-              + (root.verbose() ? "" : " (run again with --verbose for details)");
+              + (invocation.verbose() ? "" : " (run again with --verbose for details)");
     }
     err.println("plandev: " + message);
-    if (root.verbose()) {
+    if (invocation.verbose()) {
       e.printStackTrace(err);
     }
     LOG.warn("command failed with exit code {}: {}", code, message, e);

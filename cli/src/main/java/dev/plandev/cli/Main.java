@@ -1,5 +1,6 @@
 package dev.plandev.cli;
 
+import dev.plandev.cli.invocation.Environment;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -2,28 +2,19 @@ package dev.plandev.cli;
 
 import dev.plandev.cli.defaults.ConfigCommand;
 import dev.plandev.cli.defaults.DefaultsCommand;
-import dev.plandev.defaults.SmartDefaults;
-import dev.plandev.defaults.config.ConfigLoader;
-import dev.plandev.defaults.config.LoadedConfig;
-import dev.plandev.defaults.model.Actor;
-import java.nio.file.Path;
-import java.util.LinkedHashMap;
+import dev.plandev.cli.invocation.Environment;
+import dev.plandev.cli.invocation.GlobalOptions;
+import dev.plandev.cli.invocation.Invocation;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
-import org.slf4j.MDC;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
 
 /**
- * The {@code plandev} root command: global options, and the engine and configuration shared by the
- * subcommands of one invocation, opened lazily and closed when it ends.
+ * The {@code plandev} root command: the tree of subcommands, built with only the group that holds
+ * the command to run, and the {@link Invocation} they share, closed when the command ends.
  */
 @Command(
     name = "plandev",
@@ -38,43 +29,11 @@ import picocli.CommandLine.Spec;
       "  2  usage error"
     })
 public final class Plandev implements Runnable, AutoCloseable {
-
-  @Option(
-      names = "--data",
-      paramLabel = "DIR",
-      scope = ScopeType.INHERIT,
-      description = "Data directory (database, keys, logs). Default: data")
-  Path dataDir;
-
-  @Option(
-      names = "--config",
-      paramLabel = "FILE",
-      scope = ScopeType.INHERIT,
-      description = "Configuration file. Default: plandev.json or plandev.yaml if present")
-  Path configFile;
-
-  @Option(
-      names = {"-o", "--option"},
-      paramLabel = "SECTION.KEY=VALUE",
-      scope = ScopeType.INHERIT,
-      description = "Override one setting, e.g. -o sqlite.synchronous=NORMAL")
-  Map<String, String> options = new LinkedHashMap<>();
-
-  @Option(
-      names = "--verbose",
-      scope = ScopeType.INHERIT,
-      description = "Show stack traces and debug logs")
-  boolean verbose;
-
-  private final Map<String, String> flagNames = new LinkedHashMap<>();
-  private final Environment env;
+  private final Invocation invocation;
   @Spec CommandSpec spec;
-  private String correlationId;
-  private LoadedConfig loaded;
-  private SmartDefaults defaults;
 
   Plandev(Environment env) {
-    this.env = env;
+    this.invocation = new Invocation(env);
   }
 
   /** Runs one command line and returns its exit code; never throws. */
@@ -122,9 +81,10 @@ public final class Plandev implements Runnable, AutoCloseable {
         register(cl, group);
       }
     }
-    ErrorHandler errors = new ErrorHandler(root);
-    cl.setOut(root.env.out());
-    cl.setErr(root.env.err());
+    GlobalOptions.addTo(cl, root.invocation);
+    ErrorHandler errors = new ErrorHandler(root.invocation);
+    cl.setOut(root.invocation.environment().out());
+    cl.setErr(root.invocation.environment().err());
     cl.setExecutionExceptionHandler(errors);
     cl.setParameterExceptionHandler(errors);
     cl.setCaseInsensitiveEnumValuesAllowed(true);
@@ -185,104 +145,14 @@ public final class Plandev implements Runnable, AutoCloseable {
     return new Plandev(env);
   }
 
-  public Environment environment() {
-    return env;
-  }
-
-  public boolean verbose() {
-    return verbose;
-  }
-
-  /** The effective configuration, loaded on first use; file logging starts with it. */
-  public LoadedConfig config() {
-    if (loaded == null) {
-      Map<String, String> flags = new LinkedHashMap<>(options);
-      Map<String, String> sources = new LinkedHashMap<>();
-      options.keySet().forEach(k -> sources.put(k, flagNames.getOrDefault(k, "-o " + k)));
-      if (dataDir != null) {
-        flags.put("dataDir", env.resolve(dataDir).toString());
-        sources.put("dataDir", "--data");
-      }
-      LoadedConfig c =
-          new ConfigLoader(env.workingDir(), env.variables())
-              .load(configFile == null ? null : env.resolve(configFile), flags, sources);
-      if (!Path.of(c.config().dataDir()).isAbsolute()) {
-        c =
-            new LoadedConfig(
-                c.config().withDataDir(env.resolve(Path.of(c.config().dataDir())).toString()),
-                c.sources(),
-                c.file());
-      }
-      loaded = c;
-      MDC.put("correlationId", correlationId());
-      LogSetup.terminal(env.terminal(), verbose);
-      LogSetup.fileLogs(c.config(), verbose);
-    }
-    return loaded;
-  }
-
-  /** The Smart Defaults engine on the configured store, opened on first use. */
-  public SmartDefaults defaults() {
-    if (defaults == null) {
-      defaults = SmartDefaults.open(config().config(), env.clock());
-    }
-    return defaults;
-  }
-
-  /** The engine with its meters in {@code registry} (the service's Prometheus registry). */
-  public SmartDefaults defaults(io.micrometer.core.instrument.MeterRegistry registry) {
-    if (defaults == null) {
-      defaults = SmartDefaults.open(config().config(), env.clock(), registry);
-    }
-    return defaults;
-  }
-
-  /**
-   * Sets one setting from a command's own flag (such as {@code serve --port}), at the flag layer;
-   * must be called before the configuration is first loaded.
-   */
-  public void setOption(String path, String value, String flag) {
-    if (loaded != null) {
-      throw new IllegalStateException(
-          "the configuration is already loaded; set " + path + " earlier");
-    }
-    options.put(path, value);
-    flagNames.put(path, flag);
-  }
-
-  /** Who the changes of this invocation are attributed to: the OS user, via the CLI. */
-  public Actor actor() {
-    String user =
-        env.variables().getOrDefault("USER", env.variables().getOrDefault("USERNAME", "unknown"));
-    return new Actor(user + "@cli", correlationId());
-  }
-
-  /**
-   * The id of this invocation in logs and audit rows, made on first use from {@link
-   * ThreadLocalRandom} as a version-4 UUID: {@code UUID.randomUUID()} seeds a SecureRandom, which
-   * costs every command start-up time, and the id needs to be unique, not unpredictable.
-   */
-  private String correlationId() {
-    if (correlationId == null) {
-      ThreadLocalRandom r = ThreadLocalRandom.current();
-      long high = (r.nextLong() & ~0xF000L) | 0x4000L;
-      long low = (r.nextLong() & 0x3FFF_FFFF_FFFF_FFFFL) | 0x8000_0000_0000_0000L;
-      correlationId = new UUID(high, low).toString();
-    }
-    return correlationId;
-  }
-
   @Override
   public void run() {
-    spec.commandLine().usage(env.out());
+    spec.commandLine().usage(invocation.environment().out());
   }
 
   @Override
   public void close() {
-    if (defaults != null) {
-      defaults.close();
-      defaults = null;
-    }
+    invocation.close();
   }
 
   /** The version from the jar manifest, or {@code dev} when run from classes. */

@@ -1,5 +1,6 @@
 package dev.plandev.cli;
 
+import dev.plandev.cli.invocation.Environment;
 import java.io.ByteArrayInputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;

@@ -2,6 +2,7 @@ package dev.plandev.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.plandev.cli.invocation.Environment;
 import java.io.PrintWriter;
 import java.io.Writer;
 import java.nio.file.Path;

@@ -8,18 +8,23 @@ import dev.plandev.plans.generate.DefaultsClient;
 import dev.plandev.plans.generate.SuggestedValue;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Supplier;
 
-/**
- * The plans module's {@link DefaultsClient} over the engine of this process, recording feedback
- * with source {@code mcp}. Like the CLI's adapter, the engine is fetched on first use, so a store
- * that cannot open becomes a generator warning rather than a failed {@code plan_new}.
- */
-final class EngineDefaultsClient implements DefaultsClient {
+/** The plans module's {@link DefaultsClient} over the Smart Defaults engine of this process. */
+public final class EngineDefaultsClient implements DefaultsClient {
   private final Supplier<SmartDefaults> engine;
+  private final String source;
 
-  EngineDefaultsClient(Supplier<SmartDefaults> engine) {
-    this.engine = engine;
+  /**
+   * A client that takes the engine from {@code engine} on first use only, so that a store that
+   * cannot be opened becomes a warning of the generator instead of a failed command.
+   *
+   * @param source recorded with every feedback event, naming the way in: {@code cli}, {@code mcp}
+   */
+  public EngineDefaultsClient(Supplier<SmartDefaults> engine, String source) {
+    this.engine = Objects.requireNonNull(engine, "engine");
+    this.source = Objects.requireNonNull(source, "source");
   }
 
   @Override
@@ -36,11 +41,6 @@ final class EngineDefaultsClient implements DefaultsClient {
         .get()
         .feedback(
             new Feedback(
-                key,
-                Context.of(context),
-                value,
-                Outcome.parse(outcome),
-                suggested,
-                FeedbackTool.SOURCE));
+                key, Context.of(context), value, Outcome.parse(outcome), suggested, source));
   }
 }

@@ -71,7 +71,9 @@ final class NewPlanTool implements PlandevTool {
     roots.all().forEach(r -> templateFolders.add(r.resolve("_templates")));
     PlanGenerator generator =
         new PlanGenerator(
-            TemplateCatalog.of(templateFolders), new EngineDefaultsClient(engine), clock);
+            TemplateCatalog.of(templateFolders),
+            new EngineDefaultsClient(engine, FeedbackTool.SOURCE),
+            clock);
     GenerationRequest.Builder request =
         GenerationRequest.builder(env)
             .template(template)

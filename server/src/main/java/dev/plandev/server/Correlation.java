@@ -1,8 +1,7 @@
 package dev.plandev.server;
 
+import dev.plandev.defaults.model.Actor;
 import io.javalin.http.Context;
-import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 import org.slf4j.MDC;
 
@@ -19,22 +18,10 @@ final class Correlation {
 
   static void begin(Context ctx) {
     String given = ctx.header(HEADER);
-    String id = given != null && SANE.matcher(given).matches() ? given : newId();
+    String id = given != null && SANE.matcher(given).matches() ? given : Actor.newCorrelationId();
     ctx.attribute(ATTRIBUTE, id);
     ctx.header(HEADER, id);
     MDC.put("correlationId", id);
-  }
-
-  /**
-   * A random version-4 UUID from {@link ThreadLocalRandom}: {@code UUID.randomUUID()} draws on the
-   * shared SecureRandom, whose lock was the main point of contention under load, and a correlation
-   * id needs to be unique, not unpredictable.
-   */
-  static String newId() {
-    ThreadLocalRandom r = ThreadLocalRandom.current();
-    long high = (r.nextLong() & ~0xF000L) | 0x4000L;
-    long low = (r.nextLong() & 0x3FFF_FFFF_FFFF_FFFFL) | 0x8000_0000_0000_0000L;
-    return new UUID(high, low).toString();
   }
 
   static void end() {

@@ -82,11 +82,7 @@ final class Guard {
     if (access == Access.OPEN) {
       return;
     }
-    String header = ctx.header("Authorization");
-    String secret =
-        header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)
-            ? header.substring(7).trim()
-            : null;
+    String secret = BearerToken.parse(ctx.header("Authorization")).orElse(null);
     ApiKey key = secret == null ? null : keys.authenticate(secret).orElse(null);
     if (key == null) {
       ctx.header("WWW-Authenticate", "Bearer realm=\"plandev\"");

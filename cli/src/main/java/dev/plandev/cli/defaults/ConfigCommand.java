@@ -1,7 +1,7 @@
 package dev.plandev.cli.defaults;
 
-import dev.plandev.cli.Plandev;
-import dev.plandev.cli.Printer;
+import dev.plandev.cli.invocation.Invocation;
+import dev.plandev.cli.invocation.Printer;
 import dev.plandev.defaults.config.LoadedConfig;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -42,7 +42,7 @@ public final class ConfigCommand implements Runnable {
 
     @Override
     public Integer call() {
-      LoadedConfig c = ((Plandev) spec.root().userObject()).config();
+      LoadedConfig c = Invocation.of(spec).config();
       var out = spec.commandLine().getOut();
       if (json) {
         Map<String, Object> view = new LinkedHashMap<>();

@@ -47,7 +47,7 @@ final class DeleteCommand extends Subcommand implements Callable<Integer> {
                                 + context().toJson()
                                 + "; see them with: plandev defaults list --prefix "
                                 + key));
-    DefaultEntry gone = defaults().store().delete(target, version, root().actor());
+    DefaultEntry gone = defaults().store().delete(target, version, invocation().actor());
     out()
         .printf("deleted %s (id %d, context %s)%n", gone.key(), gone.id(), gone.context().toJson());
     return 0;

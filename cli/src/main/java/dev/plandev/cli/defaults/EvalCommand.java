@@ -1,6 +1,6 @@
 package dev.plandev.cli.defaults;
 
-import dev.plandev.cli.Plandev;
+import dev.plandev.cli.invocation.Invocation;
 import dev.plandev.defaults.config.PlandevConfig;
 import dev.plandev.defaults.model.InvalidInputException;
 import dev.plandev.defaults.model.PlandevException;
@@ -11,13 +11,7 @@ import dev.plandev.defaults.rank.RankingException;
 import dev.plandev.defaults.rank.ReplayEvaluator;
 import dev.plandev.defaults.rank.ReplayEvent;
 import dev.plandev.defaults.rank.ReplayReport;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.AbstractList;
 import java.util.LinkedHashMap;
@@ -27,7 +21,6 @@ import java.util.Map;
 import java.util.RandomAccess;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
-import java.util.zip.GZIPInputStream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -88,14 +81,13 @@ final class EvalCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Plandev root = (Plandev) spec.root().userObject();
-    Path file = root.environment().resolve(replay);
-    RankerConfig config = rankerConfig(root.config().config().ml());
+    Invocation invocation = Invocation.of(spec);
+    Path file = invocation.environment().resolve(replay);
+    RankerConfig config = rankerConfig(invocation.config().config().ml());
     PrintWriter err = spec.commandLine().getErr();
-    boolean progress = root.environment().terminal();
+    boolean progress = invocation.environment().terminal();
 
-    List<ReplayEvent> events = read(file);
-    checkKeys(file, events);
+    List<ReplayEvent> events = ReplayFile.read(file);
     long start = System.nanoTime();
     Map<String, ReplayReport> reports = new LinkedHashMap<>();
     reports.put(
@@ -105,7 +97,7 @@ final class EvalCommand implements Callable<Integer> {
             () ->
                 ReplayEvaluator.evaluate(
                     watched(events, ENGINE, progress, err),
-                    Ranker.create(config, root.environment().clock()))));
+                    Ranker.create(config, invocation.environment().clock()))));
     // The engine's time alone: it is the figure people compare between runs and versions.
     double seconds = (System.nanoTime() - start) / 1e9;
     if (baselines) {
@@ -119,7 +111,7 @@ final class EvalCommand implements Callable<Integer> {
     }
 
     if (reportDir != null) {
-      Path dir = root.environment().resolve(reportDir);
+      Path dir = invocation.environment().resolve(reportDir);
       EvalReport.write(dir, file, reports, seconds);
     }
     PrintWriter out = spec.commandLine().getOut();
@@ -143,75 +135,6 @@ final class EvalCommand implements Callable<Integer> {
     } catch (RankingException e) {
       throw new InvalidInputException("ml", e.getMessage());
     }
-  }
-
-  private static List<ReplayEvent> read(Path file) {
-    if (!Files.isRegularFile(file)) {
-      throw new InvalidInputException(
-          "--replay", (Files.exists(file) ? "not a file: " : "no such file: ") + file);
-    }
-    List<ReplayEvent> events;
-    try {
-      events = ReplayEvaluator.read(file);
-    } catch (RankingException e) {
-      // The evaluator names the file and the line; a bad line, an unreadable file or a broken
-      // gzip stream are all problems of the input, so they are usage errors.
-      throw new InvalidInputException("--replay", describe(e));
-    }
-    if (events.isEmpty()) {
-      throw new InvalidInputException("--replay", file + " holds no events");
-    }
-    return events;
-  }
-
-  /**
-   * One line for a failed read: the evaluator's message ("bad replay line N of FILE: detail"), with
-   * a missing field said plainly instead of the NullPointerException that found it.
-   */
-  static String describe(RankingException e) {
-    String message = String.valueOf(e.getMessage());
-    Throwable cause = e.getCause();
-    if (cause instanceof NullPointerException && cause.getMessage() != null) {
-      int at = message.lastIndexOf(": " + cause.getMessage());
-      if (at > 0) {
-        message = message.substring(0, at) + ": missing field (ts, key and value are required)";
-      }
-    }
-    return message.lines().findFirst().orElse(message);
-  }
-
-  /**
-   * Refuses an event with a blank key before the replay, naming its line: the engine would refuse
-   * it mid-run with no line number.
-   */
-  private static void checkKeys(Path file, List<ReplayEvent> events) {
-    for (int i = 0; i < events.size(); i++) {
-      if (events.get(i).key().isBlank()) {
-        throw new InvalidInputException(
-            "--replay", "bad replay line " + lineOf(file, i) + " of " + file + ": blank key");
-      }
-    }
-  }
-
-  /** The line number of the {@code index}-th event (blank lines hold none); -1 if unreadable. */
-  private static long lineOf(Path file, int index) {
-    try (InputStream raw = Files.newInputStream(file);
-        InputStream in = file.toString().endsWith(".gz") ? new GZIPInputStream(raw) : raw;
-        BufferedReader reader =
-            new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-      long number = 0;
-      int seen = -1;
-      String line;
-      while ((line = reader.readLine()) != null) {
-        number++;
-        if (!line.isBlank() && ++seen == index) {
-          return number;
-        }
-      }
-    } catch (IOException e) {
-      return -1;
-    }
-    return -1;
   }
 
   /** Runs one replay; an engine failure becomes a failure of the command (exit 1). */

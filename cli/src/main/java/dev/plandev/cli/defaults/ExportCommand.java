@@ -38,7 +38,7 @@ final class ExportCommand extends Subcommand implements Callable<Integer> {
       defaults().exchange().export(f, stdout);
       return 0;
     }
-    Path target = root().environment().resolve(output);
+    Path target = invocation().environment().resolve(output);
     Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
     int n;
     try (OutputStream os = Files.newOutputStream(tmp)) {

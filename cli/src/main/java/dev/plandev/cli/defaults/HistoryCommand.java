@@ -1,6 +1,6 @@
 package dev.plandev.cli.defaults;
 
-import dev.plandev.cli.Printer;
+import dev.plandev.cli.invocation.Printer;
 import dev.plandev.defaults.model.Change;
 import dev.plandev.defaults.model.Page;
 import java.util.concurrent.Callable;

@@ -1,6 +1,6 @@
 package dev.plandev.cli.defaults;
 
-import dev.plandev.cli.Printer;
+import dev.plandev.cli.invocation.Printer;
 import dev.plandev.defaults.exchange.DefaultsExchange;
 import dev.plandev.defaults.model.ImportReport;
 import dev.plandev.defaults.model.InvalidInputException;
@@ -45,10 +45,10 @@ final class ImportCommand extends Subcommand implements Callable<Integer> {
         format != null
             ? DefaultsExchange.Format.parse(format)
             : stdin ? DefaultsExchange.Format.JSON : DefaultsExchange.Format.of(file);
-    Path path = root().environment().resolve(file);
+    Path path = invocation().environment().resolve(file);
     ImportReport report;
-    try (InputStream in = stdin ? root().environment().in() : Files.newInputStream(path)) {
-      report = defaults().exchange().importFrom(f, in, partial, root().actor());
+    try (InputStream in = stdin ? invocation().environment().in() : Files.newInputStream(path)) {
+      report = defaults().exchange().importFrom(f, in, partial, invocation().actor());
     } catch (NoSuchFileException e) {
       throw new InvalidInputException("FILE", path + " does not exist");
     }

@@ -1,6 +1,6 @@
 package dev.plandev.cli.defaults;
 
-import dev.plandev.cli.Printer;
+import dev.plandev.cli.invocation.Printer;
 import dev.plandev.defaults.model.Prediction;
 import java.util.List;
 import java.util.concurrent.Callable;

@@ -15,7 +15,7 @@ import picocli.CommandLine.Command;
 final class RotateKeyCommand extends Subcommand implements Callable<Integer> {
   @Override
   public Integer call() {
-    int n = defaults().store().rotateKey(root().actor());
+    int n = defaults().store().rotateKey(invocation().actor());
     out().printf("re-encrypted %d secret value%s under a new key%n", n, n == 1 ? "" : "s");
     return 0;
   }

@@ -1,6 +1,6 @@
 package dev.plandev.cli.defaults;
 
-import dev.plandev.cli.Printer;
+import dev.plandev.cli.invocation.Printer;
 import dev.plandev.defaults.config.DurationText;
 import dev.plandev.defaults.model.DefaultEntry;
 import dev.plandev.defaults.model.DefaultSpec;
@@ -75,7 +75,7 @@ final class SetCommand extends Subcommand implements Callable<Integer> {
             expiry(),
             deprecated,
             secret);
-    DefaultEntry e = defaults().store().put(spec, root().actor()).redacted();
+    DefaultEntry e = defaults().store().put(spec, invocation().actor()).redacted();
     if (json) {
       Printer.json(out(), e);
     } else {
@@ -91,7 +91,7 @@ final class SetCommand extends Subcommand implements Callable<Integer> {
     if (schema == null) {
       return null;
     }
-    Path file = root().environment().resolve(schema);
+    Path file = invocation().environment().resolve(schema);
     try {
       return Files.readString(file, StandardCharsets.UTF_8);
     } catch (IOException e) {
@@ -103,7 +103,7 @@ final class SetCommand extends Subcommand implements Callable<Integer> {
     if (expires == null) {
       return null;
     }
-    Instant now = root().environment().clock().instant();
+    Instant now = invocation().environment().clock().instant();
     try {
       return Instant.parse(expires);
     } catch (DateTimeParseException notInstant) {

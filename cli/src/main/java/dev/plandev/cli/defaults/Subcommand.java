@@ -1,6 +1,6 @@
 package dev.plandev.cli.defaults;
 
-import dev.plandev.cli.Plandev;
+import dev.plandev.cli.invocation.Invocation;
 import dev.plandev.defaults.SmartDefaults;
 import dev.plandev.defaults.model.Context;
 import java.io.PrintWriter;
@@ -10,7 +10,10 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** What every {@code defaults} subcommand shares: the root, its streams and the context option. */
+/**
+ * What every {@code defaults} subcommand shares: the invocation, its streams and the context
+ * option.
+ */
 abstract class Subcommand {
   @Spec CommandSpec spec;
 
@@ -20,12 +23,12 @@ abstract class Subcommand {
       description = "Context field, repeatable (e.g. -c project=web -c env=prod)")
   Map<String, String> context = new LinkedHashMap<>();
 
-  Plandev root() {
-    return (Plandev) spec.root().userObject();
+  Invocation invocation() {
+    return Invocation.of(spec);
   }
 
   SmartDefaults defaults() {
-    return root().defaults();
+    return invocation().defaults();
   }
 
   PrintWriter out() {

@@ -1,7 +1,8 @@
 package dev.plandev.cli.generate;
 
-import dev.plandev.cli.Environment;
-import dev.plandev.cli.Plandev;
+import dev.plandev.cli.invocation.Environment;
+import dev.plandev.cli.invocation.Invocation;
+import dev.plandev.mcp.EngineDefaultsClient;
 import dev.plandev.plans.generate.DefaultsClient;
 import dev.plandev.plans.generate.GeneratedFile;
 import dev.plandev.plans.generate.GenerationRequest;
@@ -54,6 +55,9 @@ import picocli.CommandLine.Spec;
     })
 final class NewCommand implements Callable<Integer> {
   static final String API_KEY_VARIABLE = "PLANDEV_API_KEY";
+
+  /** The source recorded with the usage events of the answers given to {@code plandev new}. */
+  static final String FEEDBACK_SOURCE = "cli";
 
   @Spec CommandSpec spec;
 
@@ -108,8 +112,8 @@ final class NewCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Plandev root = (Plandev) spec.root().userObject();
-    Environment env = root.environment();
+    Invocation invocation = Invocation.of(spec);
+    Environment env = invocation.environment();
     PrintWriter out = spec.commandLine().getOut();
     TemplateCatalog catalog = TemplateCatalog.of(userFolders(env));
     if (list) {
@@ -121,7 +125,8 @@ final class NewCommand implements Callable<Integer> {
           spec.commandLine(),
           "Missing TEMPLATE: name a template (plandev new --list shows them) or pass --resume");
     }
-    PlanGenerator generator = new PlanGenerator(catalog, defaultsClient(root, env), env.clock());
+    PlanGenerator generator =
+        new PlanGenerator(catalog, defaultsClient(invocation, env), env.clock());
     GenerationRequest request =
         GenerationRequest.builder(workingEnvironment(env))
             .template(template)
@@ -155,12 +160,12 @@ final class NewCommand implements Callable<Integer> {
     return folders;
   }
 
-  private DefaultsClient defaultsClient(Plandev root, Environment env) {
+  private DefaultsClient defaultsClient(Invocation invocation, Environment env) {
     if (server != null) {
       return new HttpDefaultsClient(
           server, env.variables().get(API_KEY_VARIABLE), Duration.ofSeconds(3));
     }
-    return new EmbeddedDefaultsClient(root::defaults);
+    return new EngineDefaultsClient(invocation::defaults, FEEDBACK_SOURCE);
   }
 
   private static WorkingEnvironment workingEnvironment(Environment env) {

@@ -1,7 +1,7 @@
 package dev.plandev.cli.mcp;
 
-import dev.plandev.cli.Environment;
-import dev.plandev.cli.Plandev;
+import dev.plandev.cli.invocation.Environment;
+import dev.plandev.cli.invocation.Invocation;
 import dev.plandev.mcp.McpCaller;
 import dev.plandev.mcp.PlandevMcp;
 import java.nio.file.Path;
@@ -47,9 +47,9 @@ final class McpCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws InterruptedException {
-    Plandev root = (Plandev) spec.root().userObject();
-    Environment env = root.environment();
-    root.config(); // a bad configuration fails here, before the agent connects
+    Invocation invocation = Invocation.of(spec);
+    Environment env = invocation.environment();
+    invocation.config(); // a bad configuration fails here, before the agent connects
     List<Path> folders =
         roots.isEmpty() ? List.of(env.workingDir()) : roots.stream().map(env::resolve).toList();
     PlandevMcp mcp;
@@ -57,7 +57,7 @@ final class McpCommand implements Callable<Integer> {
       mcp =
           PlandevMcp.builder()
               .roots(folders)
-              .defaults(root::defaults)
+              .defaults(invocation::defaults)
               .clock(env.clock())
               .localCaller(new McpCaller(user(env) + "@mcp", true))
               .version(version())
@@ -75,7 +75,7 @@ final class McpCommand implements Callable<Integer> {
   }
 
   private static String version() {
-    String v = Plandev.class.getPackage().getImplementationVersion();
+    String v = McpCommand.class.getPackage().getImplementationVersion();
     return v == null ? "dev" : v;
   }
 }

@@ -1,7 +1,7 @@
 package dev.plandev.cli.serve;
 
-import dev.plandev.cli.Plandev;
-import dev.plandev.cli.Printer;
+import dev.plandev.cli.invocation.Invocation;
+import dev.plandev.cli.invocation.Printer;
 import dev.plandev.defaults.security.ApiKey;
 import dev.plandev.defaults.security.Role;
 import dev.plandev.defaults.store.ApiKeys;
@@ -29,7 +29,7 @@ public final class KeysCommand implements Runnable {
   }
 
   static ApiKeys keys(CommandSpec spec) {
-    return ((Plandev) spec.root().userObject()).defaults().apiKeys();
+    return Invocation.of(spec).defaults().apiKeys();
   }
 
   /** {@code plandev keys create}. */
@@ -48,8 +48,8 @@ public final class KeysCommand implements Runnable {
 
     @Override
     public Integer call() {
-      Plandev root = (Plandev) spec.root().userObject();
-      ApiKeys.Created c = keys(spec).create(name, Role.parse(role), root.actor());
+      Invocation invocation = Invocation.of(spec);
+      ApiKeys.Created c = keys(spec).create(name, Role.parse(role), invocation.actor());
       spec.commandLine().getOut().println(c.secret());
       spec.commandLine()
           .getErr()
@@ -112,8 +112,8 @@ public final class KeysCommand implements Runnable {
 
     @Override
     public Integer call() {
-      Plandev root = (Plandev) spec.root().userObject();
-      ApiKey k = keys(spec).revoke(key, root.actor());
+      Invocation invocation = Invocation.of(spec);
+      ApiKey k = keys(spec).revoke(key, invocation.actor());
       spec.commandLine().getOut().printf("revoked key '%s'%n", k.name());
       return 0;
     }

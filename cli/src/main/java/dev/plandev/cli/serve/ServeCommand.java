@@ -1,12 +1,13 @@
 package dev.plandev.cli.serve;
 
-import dev.plandev.cli.Plandev;
+import dev.plandev.cli.invocation.Invocation;
 import dev.plandev.defaults.SmartDefaults;
 import dev.plandev.defaults.security.Role;
 import dev.plandev.defaults.store.ApiKeys;
 import dev.plandev.mcp.McpCaller;
 import dev.plandev.mcp.McpHttpEndpoint;
 import dev.plandev.mcp.PlandevMcp;
+import dev.plandev.server.BearerToken;
 import dev.plandev.server.PlandevServer;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -16,7 +17,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -54,29 +54,29 @@ public final class ServeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Plandev root = (Plandev) spec.root().userObject();
+    Invocation invocation = Invocation.of(spec);
     if (host != null) {
-      root.setOption("server.host", host, "--host");
+      invocation.setOption("server.host", host, "--host");
     }
     if (port != null) {
-      root.setOption("server.port", port.toString(), "--port");
+      invocation.setOption("server.port", port.toString(), "--port");
     }
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-    SmartDefaults defaults = root.defaults(registry);
+    SmartDefaults defaults = invocation.defaults(registry);
     PrintWriter out = spec.commandLine().getOut();
-    String firstKey = firstAdminKey(defaults, root);
+    String firstKey = firstAdminKey(defaults, invocation);
     PlandevServer server =
         PlandevServer.start(
             defaults,
             registry,
-            root.environment().clock(),
-            Map.of(McpHttpEndpoint.PATH, mcpEndpoint(root, defaults)));
+            invocation.environment().clock(),
+            Map.of(McpHttpEndpoint.PATH, mcpEndpoint(invocation, defaults)));
     CountDownLatch stopped = new CountDownLatch(1);
     Thread hook =
         new Thread(
             () -> {
               server.close();
-              root.close();
+              invocation.close();
               stopped.countDown();
             },
             "plandev-shutdown");
@@ -114,38 +114,36 @@ public final class ServeCommand implements Callable<Integer> {
    * The MCP endpoint at {@code /mcp}, over the plans under the working directory (or {@code
    * --root}), with the same API keys as the REST API: readers may not use the write tools.
    */
-  private McpHttpEndpoint mcpEndpoint(Plandev root, SmartDefaults defaults) {
+  private McpHttpEndpoint mcpEndpoint(Invocation invocation, SmartDefaults defaults) {
     List<Path> folders =
         roots.isEmpty()
-            ? List.of(root.environment().workingDir())
-            : roots.stream().map(root.environment()::resolve).toList();
+            ? List.of(invocation.environment().workingDir())
+            : roots.stream().map(invocation.environment()::resolve).toList();
     PlandevMcp mcp =
         PlandevMcp.builder()
             .roots(folders)
             .defaults(() -> defaults)
-            .clock(root.environment().clock())
+            .clock(invocation.environment().clock())
             .version(String.valueOf(ServeCommand.class.getPackage().getImplementationVersion()))
             .build();
     ApiKeys keys = defaults.apiKeys();
     return new McpHttpEndpoint(
         mcp,
-        request -> {
-          String header = request.getHeader("Authorization");
-          if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            return Optional.empty();
-          }
-          return keys.authenticate(header.substring(7).trim())
-              .map(k -> new McpCaller(k.name(), k.role().includes(Role.EDITOR)));
-        });
+        request ->
+            BearerToken.parse(request.getHeader("Authorization"))
+                .flatMap(keys::authenticate)
+                .map(k -> new McpCaller(k.name(), k.role().includes(Role.EDITOR))));
   }
 
-  private static String firstAdminKey(SmartDefaults defaults, Plandev root) {
+  private static String firstAdminKey(SmartDefaults defaults, Invocation invocation) {
     ApiKeys keys = defaults.apiKeys();
     if (keys.anyActive()) {
       return null;
     }
     String name =
-        keys.list().isEmpty() ? "admin" : "admin-" + LocalDate.now(root.environment().clock());
-    return keys.create(name, Role.ADMIN, root.actor()).secret();
+        keys.list().isEmpty()
+            ? "admin"
+            : "admin-" + LocalDate.now(invocation.environment().clock());
+    return keys.create(name, Role.ADMIN, invocation.actor()).secret();
   }
 }

@@ -1,4 +1,4 @@
-package dev.plandev.cli;
+package dev.plandev.cli.invocation;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,4 +1,4 @@
-package dev.plandev.cli;
+package dev.plandev.cli.invocation;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.LoggerContext;
@@ -49,7 +49,7 @@ public final class LogSetup {
   }
 
   /** Points the JSON file appender at this configuration's log directory. */
-  public static synchronized void fileLogs(PlandevConfig config, boolean verbose) {
+  static synchronized void fileLogs(PlandevConfig config, boolean verbose) {
     if (!(LoggerFactory.getILoggerFactory() instanceof LoggerContext ctx)) {
       return;
     }
@@ -92,7 +92,7 @@ public final class LogSetup {
   }
 
   /** Shows warnings (or everything with {@code verbose}) on stderr when it is a terminal. */
-  public static synchronized void terminal(boolean isTerminal, boolean verbose) {
+  static synchronized void terminal(boolean isTerminal, boolean verbose) {
     if (!(LoggerFactory.getILoggerFactory() instanceof LoggerContext ctx)) {
       return;
     }

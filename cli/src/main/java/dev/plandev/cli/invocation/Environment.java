@@ -1,4 +1,4 @@
-package dev.plandev.cli;
+package dev.plandev.cli.invocation;
 
 import java.io.InputStream;
 import java.io.PrintWriter;

@@ -1,0 +1,144 @@
+package dev.plandev.cli.invocation;
+
+import dev.plandev.defaults.SmartDefaults;
+import dev.plandev.defaults.config.ConfigLoader;
+import dev.plandev.defaults.config.LoadedConfig;
+import dev.plandev.defaults.model.Actor;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.slf4j.MDC;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * One run of the {@code plandev} command as the command it runs sees it: the environment, the
+ * global options, the effective configuration and the Smart Defaults engine (both opened on first
+ * use, the engine closed when the run ends), and the actor its changes are attributed to.
+ */
+public final class Invocation implements AutoCloseable {
+  private final Environment env;
+  private final Map<String, String> options = new LinkedHashMap<>();
+  private final Map<String, String> flagNames = new LinkedHashMap<>();
+  private Path dataDir;
+  private Path configFile;
+  private boolean verbose;
+  private String correlationId;
+  private LoadedConfig loaded;
+  private SmartDefaults defaults;
+
+  public Invocation(Environment env) {
+    this.env = env;
+  }
+
+  /** The invocation {@code command} runs in: the one its {@link GlobalOptions} write to. */
+  public static Invocation of(CommandSpec command) {
+    return GlobalOptions.of(command).invocation();
+  }
+
+  public Environment environment() {
+    return env;
+  }
+
+  /** Whether {@code --verbose} was given: stack traces and debug logs. */
+  public boolean verbose() {
+    return verbose;
+  }
+
+  /** The effective configuration, loaded on first use; file logging starts with it. */
+  public LoadedConfig config() {
+    if (loaded == null) {
+      Map<String, String> flags = new LinkedHashMap<>(options);
+      Map<String, String> sources = new LinkedHashMap<>();
+      options.keySet().forEach(k -> sources.put(k, flagNames.getOrDefault(k, "-o " + k)));
+      if (dataDir != null) {
+        flags.put("dataDir", env.resolve(dataDir).toString());
+        sources.put("dataDir", "--data");
+      }
+      LoadedConfig c =
+          new ConfigLoader(env.workingDir(), env.variables())
+              .load(configFile == null ? null : env.resolve(configFile), flags, sources);
+      if (!Path.of(c.config().dataDir()).isAbsolute()) {
+        c =
+            new LoadedConfig(
+                c.config().withDataDir(env.resolve(Path.of(c.config().dataDir())).toString()),
+                c.sources(),
+                c.file());
+      }
+      loaded = c;
+      MDC.put("correlationId", correlationId());
+      LogSetup.terminal(env.terminal(), verbose);
+      LogSetup.fileLogs(c.config(), verbose);
+    }
+    return loaded;
+  }
+
+  /** The Smart Defaults engine on the configured store, opened on first use. */
+  public SmartDefaults defaults() {
+    if (defaults == null) {
+      defaults = SmartDefaults.open(config().config(), env.clock());
+    }
+    return defaults;
+  }
+
+  /** The engine with its meters in {@code registry} (the service's Prometheus registry). */
+  public SmartDefaults defaults(MeterRegistry registry) {
+    if (defaults == null) {
+      defaults = SmartDefaults.open(config().config(), env.clock(), registry);
+    }
+    return defaults;
+  }
+
+  /**
+   * Sets one setting from a command's own flag (such as {@code serve --port}), at the flag layer;
+   * must be called before the configuration is first loaded.
+   */
+  public void setOption(String path, String value, String flag) {
+    if (loaded != null) {
+      throw new IllegalStateException(
+          "the configuration is already loaded; set " + path + " earlier");
+    }
+    options.put(path, value);
+    flagNames.put(path, flag);
+  }
+
+  /** Who the changes of this invocation are attributed to: the OS user, via the CLI. */
+  public Actor actor() {
+    String user =
+        env.variables().getOrDefault("USER", env.variables().getOrDefault("USERNAME", "unknown"));
+    return new Actor(user + "@cli", correlationId());
+  }
+
+  /** The id of this invocation in logs and audit rows, made on first use. */
+  private String correlationId() {
+    if (correlationId == null) {
+      correlationId = Actor.newCorrelationId();
+    }
+    return correlationId;
+  }
+
+  /** Closes the engine if it was opened. */
+  @Override
+  public void close() {
+    if (defaults != null) {
+      defaults.close();
+      defaults = null;
+    }
+  }
+
+  void dataDir(Path dir) {
+    dataDir = dir;
+  }
+
+  void configFile(Path file) {
+    configFile = file;
+  }
+
+  void options(Map<String, String> given) {
+    options.putAll(given);
+  }
+
+  void verbose(boolean on) {
+    verbose |= on;
+  }
+}
