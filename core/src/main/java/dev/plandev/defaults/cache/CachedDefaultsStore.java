@@ -43,7 +43,7 @@ import java.util.function.Supplier;
  * <p>A resolve looks in L1, then in L2, then asks the database and fills both. Every write (create,
  * put, update, delete, batch, import, feedback, key rotation) empties the written keys from this
  * process's L1 at once, then makes Redis and, through it, every other instance forget them (see
- * {@link RedisTier} for how). Answers expire by time too: a "no default" answer after {@code
+ * {@link InvalidationBus} for how). Answers expire by time too: a "no default" answer after {@code
  * negativeTtl}, and an answer never outlives its entry's {@code expires_at}. Usage figures in a
  * cached resolution are fresh too, since feedback invalidates its key.
  *
@@ -216,17 +216,19 @@ public final class CachedDefaultsStore implements DefaultsStore {
   private Optional<Resolution> load(LocalCache.Slot slot, Context context) {
     String key = slot.key();
     long ticket = resolutions.ticket();
-    RedisTier.Lookup found =
-        redis == null ? RedisTier.Lookup.BYPASS : redis.lookup(key, slot.detail());
-    if (found.outcome() == RedisTier.Outcome.HIT) {
+    RedisResolutions.Lookup found =
+        redis == null
+            ? RedisResolutions.Lookup.BYPASS
+            : redis.resolutions().lookup(key, slot.detail());
+    if (found.outcome() == RedisResolutions.Outcome.HIT) {
       Optional<Resolution> r = Optional.ofNullable(found.resolution());
       resolutions.put(slot, r, ticket);
       return r;
     }
     Optional<Resolution> r = store.resolve(key, context);
     resolutions.put(slot, r, ticket);
-    if (found.outcome() == RedisTier.Outcome.MISS) {
-      redis.fill(key, slot.detail(), found.tag(), r.orElse(null));
+    if (found.outcome() == RedisResolutions.Outcome.MISS) {
+      redis.resolutions().fill(key, slot.detail(), found.tag(), r.orElse(null));
     }
     return r;
   }
@@ -424,7 +426,11 @@ public final class CachedDefaultsStore implements DefaultsStore {
       return new CacheStats(l1, new CacheStats.Level(false, 0, 0, 0, 0, 0), "DISABLED", 0, 0);
     }
     return new CacheStats(
-        l1, redis.level(), redis.breaker().getState().name(), redis.errors(), redis.corrupt());
+        l1,
+        redis.resolutions().level(),
+        redis.breakerState().name(),
+        redis.errors(),
+        redis.resolutions().corrupt());
   }
 
   /** Whether Redis serves the cache; reads work either way. */
