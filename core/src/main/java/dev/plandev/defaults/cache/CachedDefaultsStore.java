@@ -79,7 +79,7 @@ public final class CachedDefaultsStore implements DefaultsStore {
   }
 
   /**
-   * A cache in front of {@code store} as {@code config} says: L1 unless {@code l1MaxSize} is 0, L2
+   * A cache in front of {@code store} as {@code config} says: L1 unless {@code l1MaxBytes} is 0, L2
    * when {@code enabled}. Connecting to Redis is tried {@code 1 + maxRetries} times, then goes on
    * in the background; this never fails because of Redis. Closing it closes {@code store}.
    *

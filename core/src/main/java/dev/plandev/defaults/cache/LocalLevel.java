@@ -33,10 +33,23 @@ final class LocalLevel {
   LocalLevel(PlandevConfig.Redis config, Clock clock, Ticker ticker, MeterRegistry registry) {
     this.config = config;
     this.clock = clock;
+    // Predictions are asked for far less often than resolutions; what they leave unused costs
+    // nothing, since Caffeine allocates as values come.
+    long forPredictions = config.l1MaxBytes() / 4;
     this.resolutions =
-        LocalCache.create(config.l1MaxSize(), ticker, config.l1Ttl(), (slot, r) -> lifetime(r));
+        LocalCache.create(
+            config.l1MaxBytes() - forPredictions,
+            RetainedBytes::ofResolution,
+            ticker,
+            config.l1Ttl(),
+            (slot, r) -> lifetime(r));
     this.predictions =
-        LocalCache.create(config.l1MaxSize(), ticker, config.l1Ttl(), (slot, p) -> config.l1Ttl());
+        LocalCache.create(
+            forPredictions,
+            RetainedBytes::ofPredictions,
+            ticker,
+            config.l1Ttl(),
+            (slot, p) -> config.l1Ttl());
     register(registry, resolutions, "resolve");
     register(registry, predictions, "predict");
   }
@@ -72,6 +85,11 @@ final class LocalLevel {
         .register(r);
     Gauge.builder("plandev.cache.size", l1, LocalCache::size)
         .tags("level", "l1", "cache", cache)
+        .register(r);
+    Gauge.builder("plandev.cache.bytes", l1, LocalCache::bytes)
+        .tags("level", "l1", "cache", cache)
+        .description("estimated heap held by L1 values, bounded by redis.l1MaxBytes")
+        .baseUnit("bytes")
         .register(r);
   }
 

@@ -54,7 +54,7 @@ public record PlandevConfig(
       boolean enabled, String url, String user, String password, String schema, int poolSize) {}
 
   /**
-   * The cache: L1 in each process (always on unless {@code l1MaxSize} is 0) and L2 in Redis when
+   * The cache: L1 in each process (always on unless {@code l1MaxBytes} is 0) and L2 in Redis when
    * {@code enabled}.
    *
    * @param maxRetries connection attempts made at start after the first one fails, {@code
@@ -68,8 +68,9 @@ public record PlandevConfig(
    * @param negativeTtl lifetime of a cached "no default" answer, in both levels
    * @param statsTtl lifetime of usage statistics in Redis (db 1)
    * @param modelTtl lifetime of ranking models in Redis (db 2)
-   * @param l1MaxSize answers kept in each process (about 1.5 KB each with its rendered response); 0
-   *     turns L1 off
+   * @param l1MaxBytes the heap each process may spend on L1, by an estimate of the bytes its
+   *     answers retain (a quarter of it for ranked predictions); 0 turns L1 off. Replaces {@code
+   *     l1MaxSize}
    * @param l1Ttl lifetime of an entry in L1
    * @param breakerFailureRate percentage of failed (or slow) Redis calls that opens the breaker
    * @param breakerSlowCall a Redis call slower than this counts as slow
@@ -90,7 +91,7 @@ public record PlandevConfig(
       Duration negativeTtl,
       Duration statsTtl,
       Duration modelTtl,
-      int l1MaxSize,
+      long l1MaxBytes,
       Duration l1Ttl,
       double breakerFailureRate,
       Duration breakerSlowCall,
@@ -170,7 +171,7 @@ public record PlandevConfig(
             Duration.ofSeconds(10),
             Duration.ofSeconds(86_400),
             Duration.ofSeconds(3600),
-            100_000,
+            96L << 20,
             Duration.ofSeconds(60),
             25,
             Duration.ofSeconds(2),
@@ -316,9 +317,10 @@ public record PlandevConfig(
     check(p, redis.modelTtl().toMillis() >= 1000, "redis.modelTtl", "must be at least 1s");
     check(
         p,
-        redis.l1MaxSize() >= 0 && redis.l1MaxSize() <= 10_000_000,
-        "redis.l1MaxSize",
-        range(0, 10_000_000) + " (0 turns L1 off)");
+        redis.l1MaxBytes() == 0
+            || (redis.l1MaxBytes() >= 1L << 16 && redis.l1MaxBytes() <= 1L << 36),
+        "redis.l1MaxBytes",
+        "must be 0 (L1 off) or between 65536 and 68719476736 bytes (64 KiB to 64 GiB)");
     check(p, positive(redis.l1Ttl()), "redis.l1Ttl", "must be positive");
     check(
         p,
