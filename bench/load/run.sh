@@ -5,7 +5,8 @@
 # resident memory (VmHWM of the java process) as "RESULT rss".
 #   bench/load/run.sh [DURATION] [CONNECTIONS]      (defaults: 30s, 64; wrk -t2)
 # Extra settings for the service: PLANDEV_SERVE_OPTS="-o redis.enabled=true"; JVM options for the
-# service only (a GC log, a flight recording): PLANDEV_SERVE_JAVA_OPTS="-Xlog:gc:file=gc.log"
+# service only (a GC log, a flight recording): PLANDEV_SERVE_JAVA_OPTS="-Xlog:gc:file=gc.log"; with
+# -XX:NativeMemoryTracking=summary among them, MEMORY lines say where the resident memory went.
 # Only some scenarios: SCENARIOS="resolve mix" (default: resolve mix batch predict; "writes",
 # single upserts only, is also there)
 # Before them, a warm-up that is not measured (WARMUP=20s by default; WARMUP=0 skips it) reads
@@ -83,6 +84,11 @@ java_pid() {
 if pid="$(java_pid "$server")" && [[ -r "/proc/$pid/status" ]]; then
   awk '/^VmHWM:/ {hwm = $2} /^VmRSS:/ {rss = $2}
     END {printf "RESULT rss peak_mb=%.0f now_mb=%.0f\n", hwm / 1024, rss / 1024}' "/proc/$pid/status"
+  # With PLANDEV_SERVE_JAVA_OPTS="-XX:NativeMemoryTracking=summary": where the memory went.
+  if command -v jcmd >/dev/null && jcmd "$pid" VM.native_memory summary scale=MB >"$data/nmt" 2>&1 \
+      && grep -q '^Total' "$data/nmt"; then
+    grep -E '^Total|^-' "$data/nmt" | sed -e 's/^-* *//' -e 's/^/MEMORY /'
+  fi
 else
   echo "RESULT rss unknown (no /proc/<pid>/status of the java process)"
 fi
