@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # Load benchmark (not a test): starts plandev serve on a fresh SQLite store, seeds 100,000 entries
 # (10,000 keys x 10 contexts) and some usage history, then runs the v39 scenarios with wrk and
-# prints one RESULT line per scenario: rps, p50/p95/p99 and errors.
+# prints one RESULT line per scenario: rps, p50/p95/p99 and errors, then the service's peak
+# resident memory (VmHWM of the java process) as "RESULT rss".
 #   bench/load/run.sh [DURATION] [CONNECTIONS]      (defaults: 30s, 64; wrk -t2)
 # Extra settings for the service: PLANDEV_SERVE_OPTS="-o redis.enabled=true"; JVM options for the
-# service only (a GC log, a flight recording): PLANDEV_SERVE_JAVA_OPTS="-Xlog:gc:file=gc.log"
+# service only (a GC log, a flight recording): PLANDEV_SERVE_JAVA_OPTS="-Xlog:gc:file=gc.log"; with
+# -XX:NativeMemoryTracking=summary among them, MEMORY lines say where the resident memory went.
 # Only some scenarios: SCENARIOS="resolve mix" (default: resolve mix batch predict; "writes",
 # single upserts only, is also there)
 # Before them, a warm-up that is not measured (WARMUP=20s by default; WARMUP=0 skips it) reads
@@ -67,3 +69,26 @@ fi
 for scenario in ${SCENARIOS:-resolve mix batch predict}; do
   wrk -t2 -c"$conns" -d"$duration" -s "$here/$scenario.lua" "http://127.0.0.1:$port" | grep '^RESULT' || true
 done
+
+# The JVM's pid: the launcher execs java, so normally the job's own pid; if something in between
+# forks instead, the first java process below it.
+java_pid() {
+  local pid="$1" child
+  [[ "$(readlink "/proc/$pid/exe" 2>/dev/null)" == */java ]] && { echo "$pid"; return 0; }
+  for child in $(pgrep -P "$pid" 2>/dev/null); do
+    java_pid "$child" && return 0
+  done
+  return 1
+}
+# Peak and current resident set of the service since it started (Linux /proc only).
+if pid="$(java_pid "$server")" && [[ -r "/proc/$pid/status" ]]; then
+  awk '/^VmHWM:/ {hwm = $2} /^VmRSS:/ {rss = $2}
+    END {printf "RESULT rss peak_mb=%.0f now_mb=%.0f\n", hwm / 1024, rss / 1024}' "/proc/$pid/status"
+  # With PLANDEV_SERVE_JAVA_OPTS="-XX:NativeMemoryTracking=summary": where the memory went.
+  if command -v jcmd >/dev/null && jcmd "$pid" VM.native_memory summary scale=MB >"$data/nmt" 2>&1 \
+      && grep -q '^Total' "$data/nmt"; then
+    grep -E '^Total|^-' "$data/nmt" | sed -e 's/^-* *//' -e 's/^/MEMORY /'
+  fi
+else
+  echo "RESULT rss unknown (no /proc/<pid>/status of the java process)"
+fi

@@ -75,8 +75,8 @@ public class CacheBenchmark {
     PlandevConfig.Redis redis =
         switch (mode) {
           case "database" -> settings(base, false, base.port(), prefix, 0);
-          case "l1" -> settings(base, false, base.port(), prefix, base.l1MaxSize());
-          case "l1+l2" -> settings(base, true, 6379, prefix, base.l1MaxSize());
+          case "l1" -> settings(base, false, base.port(), prefix, base.l1MaxBytes());
+          case "l1+l2" -> settings(base, true, 6379, prefix, base.l1MaxBytes());
           case "l2" -> settings(base, true, 6379, prefix, 0);
           case "redis-down" -> settings(base, true, startOwnRedis(), prefix, 0);
           default -> throw new IllegalArgumentException("unknown mode " + mode);
@@ -114,7 +114,7 @@ public class CacheBenchmark {
   }
 
   private static PlandevConfig.Redis settings(
-      PlandevConfig.Redis b, boolean enabled, int port, String prefix, int l1MaxSize) {
+      PlandevConfig.Redis b, boolean enabled, int port, String prefix, long l1MaxBytes) {
     return new PlandevConfig.Redis(
         enabled,
         b.host(),
@@ -129,7 +129,7 @@ public class CacheBenchmark {
         b.negativeTtl(),
         b.statsTtl(),
         b.modelTtl(),
-        l1MaxSize,
+        l1MaxBytes,
         b.l1Ttl(),
         b.breakerFailureRate(),
         b.breakerSlowCall(),

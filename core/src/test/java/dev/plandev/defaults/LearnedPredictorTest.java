@@ -32,7 +32,7 @@ class LearnedPredictorTest {
   PlandevConfig config(String... settings) {
     Map<String, String> flags = new LinkedHashMap<>();
     flags.put("dataDir", dir.toString());
-    flags.put("redis.l1MaxSize", "0"); // every predict reaches the engine
+    flags.put("redis.l1MaxBytes", "0"); // every predict reaches the engine
     for (String s : settings) {
       flags.put(s.substring(0, s.indexOf('=')), s.substring(s.indexOf('=') + 1));
     }

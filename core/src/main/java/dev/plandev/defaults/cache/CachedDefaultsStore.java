@@ -22,12 +22,8 @@ import dev.plandev.defaults.model.Prediction;
 import dev.plandev.defaults.model.Resolution;
 import dev.plandev.defaults.model.StaleVersionException;
 import dev.plandev.defaults.model.UsageEvent;
-import io.micrometer.core.instrument.FunctionCounter;
-import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
@@ -43,7 +39,7 @@ import java.util.function.Supplier;
  * <p>A resolve looks in L1, then in L2, then asks the database and fills both. Every write (create,
  * put, update, delete, batch, import, feedback, key rotation) empties the written keys from this
  * process's L1 at once, then makes Redis and, through it, every other instance forget them (see
- * {@link RedisTier} for how). Answers expire by time too: a "no default" answer after {@code
+ * {@link InvalidationBus} for how). Answers expire by time too: a "no default" answer after {@code
  * negativeTtl}, and an answer never outlives its entry's {@code expires_at}. Usage figures in a
  * cached resolution are fresh too, since feedback invalidates its key.
  *
@@ -52,11 +48,14 @@ import java.util.function.Supplier;
  * caller, as without a cache. Built by {@code SmartDefaults}; use {@link #open} elsewhere.
  */
 public final class CachedDefaultsStore implements DefaultsStore {
+  /**
+   * How often, at most, the cache asks the database which keys were written behind its back (no
+   * Redis): the bound on how long another process's write may go unseen.
+   */
+  public static final long EXTERNAL_CHECK_MS = 1000;
+
   private final DefaultsStore store;
-  private final PlandevConfig.Redis config;
-  private final Clock clock;
-  private final LocalCache<Optional<Resolution>> resolutions;
-  private final LocalCache<List<Prediction>> predictions;
+  private final LocalLevel l1;
   private final RedisTier redis;
 
   CachedDefaultsStore(
@@ -66,13 +65,7 @@ public final class CachedDefaultsStore implements DefaultsStore {
       Ticker ticker,
       MeterRegistry registry) {
     this.store = store;
-    this.config = config;
-    this.clock = clock;
-    this.resolutions =
-        LocalCache.create(config.l1MaxSize(), ticker, config.l1Ttl(), (slot, r) -> l1Lifetime(r));
-    this.predictions =
-        LocalCache.create(config.l1MaxSize(), ticker, config.l1Ttl(), (slot, p) -> config.l1Ttl());
-    registerMeters(registry);
+    this.l1 = new LocalLevel(config, clock, ticker, registry);
     this.redis =
         config.enabled()
             ? new RedisTier(
@@ -86,7 +79,7 @@ public final class CachedDefaultsStore implements DefaultsStore {
   }
 
   /**
-   * A cache in front of {@code store} as {@code config} says: L1 unless {@code l1MaxSize} is 0, L2
+   * A cache in front of {@code store} as {@code config} says: L1 unless {@code l1MaxBytes} is 0, L2
    * when {@code enabled}. Connecting to Redis is tried {@code 1 + maxRetries} times, then goes on
    * in the background; this never fails because of Redis. Closing it closes {@code store}.
    *
@@ -119,8 +112,8 @@ public final class CachedDefaultsStore implements DefaultsStore {
         new CachedDefaultsStore(store, config, clock, tickerOf(clock), registry);
     if (cache.redis != null) {
       cache.redis.start();
-    } else {
-      cache.externalWrites = externalWrites;
+    } else if (externalWrites != null) {
+      cache.l1.watchExternalWrites(externalWrites);
     }
     return cache;
   }
@@ -133,100 +126,34 @@ public final class CachedDefaultsStore implements DefaultsStore {
     return () -> TimeUnit.MILLISECONDS.toNanos(clock.millis());
   }
 
-  private Duration l1Lifetime(Optional<Resolution> r) {
-    Duration ttl = config.l1Ttl();
-    if (r.isEmpty()) {
-      return ttl.compareTo(config.negativeTtl()) < 0 ? ttl : config.negativeTtl();
-    }
-    Instant expires = r.get().entry().expiresAt();
-    if (expires != null) {
-      Duration left = Duration.between(clock.instant(), expires);
-      if (left.compareTo(ttl) < 0) {
-        return left.isNegative() ? Duration.ZERO : left;
-      }
-    }
-    return ttl;
-  }
-
-  private void registerMeters(MeterRegistry r) {
-    register(r, resolutions, "resolve");
-    register(r, predictions, "predict");
-  }
-
-  private static void register(MeterRegistry r, LocalCache<?> l1, String cache) {
-    FunctionCounter.builder("plandev.cache.gets", l1, LocalCache::hits)
-        .tags("level", "l1", "cache", cache, "result", "hit")
-        .register(r);
-    FunctionCounter.builder("plandev.cache.gets", l1, LocalCache::misses)
-        .tags("level", "l1", "cache", cache, "result", "miss")
-        .register(r);
-    FunctionCounter.builder("plandev.cache.evictions", l1, LocalCache::evictions)
-        .tags("level", "l1", "cache", cache)
-        .description("values dropped from L1 for size or age")
-        .register(r);
-    Gauge.builder("plandev.cache.size", l1, LocalCache::size)
-        .tags("level", "l1", "cache", cache)
-        .register(r);
-  }
-
   // ---- the cached paths ------------------------------------------------------------------------
-
-  /**
-   * How often, at most, the cache asks the database which keys were written behind its back (no
-   * Redis): the bound on how long another process's write may go unseen.
-   */
-  public static final long EXTERNAL_CHECK_MS = 1000;
-
-  private Supplier<Set<String>> externalWrites;
-  private volatile long nextExternalCheck = Long.MIN_VALUE;
-
-  private void noticeExternalWrites() {
-    if (externalWrites == null) {
-      return;
-    }
-    long now = clock.millis();
-    if (now < nextExternalCheck) {
-      return; // every read passes here: no lock until a check is due
-    }
-    synchronized (this) {
-      if (now < nextExternalCheck) {
-        return;
-      }
-      nextExternalCheck = now + EXTERNAL_CHECK_MS;
-      Set<String> keys = externalWrites.get();
-      if (keys == null) {
-        resolutions.invalidateAll();
-        predictions.invalidateAll();
-      } else if (!keys.isEmpty()) {
-        resolutions.invalidate(keys);
-        predictions.invalidate(keys);
-      }
-    }
-  }
 
   @Override
   public Optional<Resolution> resolve(String key, Context context) {
-    noticeExternalWrites();
+    l1.noticeExternalWrites();
     LocalCache.Slot slot = new LocalCache.Slot(key, context.toJson());
-    Optional<Resolution> cached = resolutions.get(slot);
+    Optional<Resolution> cached = l1.resolutions().get(slot);
     return cached != null ? cached : load(slot, context);
   }
 
   /** Loads a missed answer from L2 or the database into L1. */
   private Optional<Resolution> load(LocalCache.Slot slot, Context context) {
     String key = slot.key();
+    LocalCache<Optional<Resolution>> resolutions = l1.resolutions();
     long ticket = resolutions.ticket();
-    RedisTier.Lookup found =
-        redis == null ? RedisTier.Lookup.BYPASS : redis.lookup(key, slot.detail());
-    if (found.outcome() == RedisTier.Outcome.HIT) {
+    RedisResolutions.Lookup found =
+        redis == null
+            ? RedisResolutions.Lookup.BYPASS
+            : redis.resolutions().lookup(key, slot.detail());
+    if (found.outcome() == RedisResolutions.Outcome.HIT) {
       Optional<Resolution> r = Optional.ofNullable(found.resolution());
       resolutions.put(slot, r, ticket);
       return r;
     }
     Optional<Resolution> r = store.resolve(key, context);
     resolutions.put(slot, r, ticket);
-    if (found.outcome() == RedisTier.Outcome.MISS) {
-      redis.fill(key, slot.detail(), found.tag(), r.orElse(null));
+    if (found.outcome() == RedisResolutions.Outcome.MISS) {
+      redis.resolutions().fill(key, slot.detail(), found.tag(), r.orElse(null));
     }
     return r;
   }
@@ -238,9 +165,11 @@ public final class CachedDefaultsStore implements DefaultsStore {
    */
   public List<Prediction> predictions(
       String key, Context context, int limit, Supplier<List<Prediction>> rank) {
-    noticeExternalWrites();
-    return predictions.get(
-        new LocalCache.Slot(key, context.toJson() + "#" + limit), () -> List.copyOf(rank.get()));
+    l1.noticeExternalWrites();
+    return l1.predictions()
+        .get(
+            new LocalCache.Slot(key, context.toJson() + "#" + limit),
+            () -> List.copyOf(rank.get()));
   }
 
   // ---- writes: delegate, then invalidate -------------------------------------------------------
@@ -337,31 +266,18 @@ public final class CachedDefaultsStore implements DefaultsStore {
   }
 
   private void invalidate(Set<String> keys) {
-    if (keys == null) {
-      resolutions.invalidateAll();
-      predictions.invalidateAll();
-    } else {
-      resolutions.invalidate(keys);
-      predictions.invalidate(keys);
-    }
+    l1.forget(keys);
     if (redis != null) {
       redis.invalidate(keys);
     }
   }
 
   private void invalidatedElsewhere(Invalidations.Message m) {
-    if (m.everything()) {
-      resolutions.invalidateAll();
-      predictions.invalidateAll();
-    } else {
-      resolutions.invalidate(m.keys());
-      predictions.invalidate(m.keys());
-    }
+    l1.forget(m.everything() ? null : m.keys());
   }
 
   private void missedInvalidations() {
-    resolutions.invalidateAll();
-    predictions.invalidateAll();
+    l1.forget(null);
   }
 
   // ---- uncached paths --------------------------------------------------------------------------
@@ -410,21 +326,16 @@ public final class CachedDefaultsStore implements DefaultsStore {
 
   /** The cache's counters now. */
   public CacheStats stats() {
-    resolutions.cleanUp();
-    predictions.cleanUp();
-    CacheStats.Level l1 =
-        new CacheStats.Level(
-            resolutions.enabled(),
-            resolutions.hits() + predictions.hits(),
-            resolutions.misses() + predictions.misses(),
-            0,
-            resolutions.evictions() + predictions.evictions(),
-            resolutions.size() + predictions.size());
+    CacheStats.Level local = l1.level();
     if (redis == null) {
-      return new CacheStats(l1, new CacheStats.Level(false, 0, 0, 0, 0, 0), "DISABLED", 0, 0);
+      return new CacheStats(local, new CacheStats.Level(false, 0, 0, 0, 0, 0), "DISABLED", 0, 0);
     }
     return new CacheStats(
-        l1, redis.level(), redis.breaker().getState().name(), redis.errors(), redis.corrupt());
+        local,
+        redis.resolutions().level(),
+        redis.breakerState().name(),
+        redis.errors(),
+        redis.resolutions().corrupt());
   }
 
   /** Whether Redis serves the cache; reads work either way. */

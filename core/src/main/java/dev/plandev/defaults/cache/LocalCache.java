@@ -10,10 +10,12 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.BiFunction;
+import java.util.function.Supplier;
+import java.util.function.ToIntFunction;
 
 /**
- * An L1 cache of one process: Caffeine, bounded in size, each value living for a duration the
- * caller computes from it, and emptied by key.
+ * An L1 cache of one process: Caffeine, bounded by an estimate of the bytes its values retain, each
+ * value living for a duration the caller computes from it, and emptied by key.
  *
  * <p>Its slots are named by the default's key and a detail (the context, and for predictions the
  * limit), because a write to a key may change its answer in any context. Finding every slot of a
@@ -64,17 +66,26 @@ final class LocalCache<V> {
   }
 
   /**
-   * A cache of at most {@code maxSize} values (none at all when 0), each living for {@code
-   * lifetime(value)}, which is never more than {@code maxLifetime}.
+   * A cache of values that retain at most {@code maxBytes} together (none at all when 0), a value
+   * retaining {@code bytes(value)} besides its slot (see {@link RetainedBytes}), each living for
+   * {@code lifetime(value)}, which is never more than {@code maxLifetime}. When a value would
+   * exceed the bound, Caffeine evicts the values least likely to be read again.
    */
   static <V> LocalCache<V> create(
-      int maxSize, Ticker ticker, Duration maxLifetime, BiFunction<Slot, V, Duration> lifetime) {
-    if (maxSize == 0) {
+      long maxBytes,
+      ToIntFunction<V> bytes,
+      Ticker ticker,
+      Duration maxLifetime,
+      BiFunction<Slot, V, Duration> lifetime) {
+    if (maxBytes == 0) {
       return new LocalCache<>(null, ticker, maxLifetime);
     }
     Cache<Slot, Held<V>> cache =
         Caffeine.newBuilder()
-            .maximumSize(maxSize)
+            .maximumWeight(maxBytes)
+            .weigher(
+                (Slot slot, Held<V> held) ->
+                    RetainedBytes.ofSlot(slot) + bytes.applyAsInt(held.value()))
             .ticker(ticker)
             .expireAfter(
                 Expiry.<Slot, Held<V>>writing(
@@ -144,7 +155,7 @@ final class LocalCache<V> {
   }
 
   /** The cached value, or {@code load}'s result stored for next time. */
-  V get(Slot slot, java.util.function.Supplier<V> load) {
+  V get(Slot slot, Supplier<V> load) {
     V v = get(slot);
     if (v != null) {
       return v;
@@ -201,6 +212,14 @@ final class LocalCache<V> {
 
   long size() {
     return cache == null ? 0 : cache.estimatedSize();
+  }
+
+  /** The estimated bytes its values retain now (what the bound applies to). */
+  long bytes() {
+    if (cache == null) {
+      return 0;
+    }
+    return cache.policy().eviction().map(e -> e.weightedSize().orElse(0)).orElse(0L);
   }
 
   /** How many keys carry an invalidation mark; tests use it to see marks pruned. */

@@ -8,7 +8,7 @@ import java.nio.charset.StandardCharsets;
  *
  * <ul>
  *   <li>db 0 {@code def:{context}:{key}}: a cached resolution; {@code gen:{key}} and {@code gen}:
- *       the generation tokens of a key and of everything (see {@link RedisTier});
+ *       the generation tokens of a key and of everything (see {@link RedisResolutions});
  *   <li>db 1 {@code stats:{key}}: usage statistics;
  *   <li>db 2 {@code ml:model:{key}}: ranking models.
  * </ul>

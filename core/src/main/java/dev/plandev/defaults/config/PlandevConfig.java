@@ -94,7 +94,7 @@ public record PlandevConfig(
   }
 
   /**
-   * The cache: L1 in each process (always on unless {@code l1MaxSize} is 0) and L2 in Redis when
+   * The cache: L1 in each process (always on unless {@code l1MaxBytes} is 0) and L2 in Redis when
    * {@code enabled}.
    *
    * @param maxRetries connection attempts made at start after the first one fails, {@code
@@ -108,8 +108,9 @@ public record PlandevConfig(
    * @param negativeTtl lifetime of a cached "no default" answer, in both levels
    * @param statsTtl lifetime of usage statistics in Redis (db 1)
    * @param modelTtl lifetime of ranking models in Redis (db 2)
-   * @param l1MaxSize answers kept in each process (about 1.5 KB each with its rendered response); 0
-   *     turns L1 off
+   * @param l1MaxBytes the heap each process may spend on L1, by an estimate of the bytes its
+   *     answers retain (a quarter of it for ranked predictions); 0 turns L1 off. Replaces {@code
+   *     l1MaxSize}
    * @param l1Ttl lifetime of an entry in L1
    * @param breakerFailureRate percentage of failed (or slow) Redis calls that opens the breaker
    * @param breakerSlowCall a Redis call slower than this counts as slow
@@ -130,7 +131,7 @@ public record PlandevConfig(
       Duration negativeTtl,
       Duration statsTtl,
       Duration modelTtl,
-      int l1MaxSize,
+      long l1MaxBytes,
       Duration l1Ttl,
       double breakerFailureRate,
       Duration breakerSlowCall,
@@ -148,7 +149,11 @@ public record PlandevConfig(
           keyPrefix,
           "must be at most 64 characters of A-Z a-z 0-9 . _ : -");
       checkLifetimes(problems);
-      problems.between("redis.l1MaxSize", l1MaxSize, 0, 10_000_000, "(0 turns L1 off)");
+      problems.require(
+          l1MaxBytes == 0 || (l1MaxBytes >= 1L << 16 && l1MaxBytes <= 1L << 36),
+          "redis.l1MaxBytes",
+          l1MaxBytes,
+          "must be 0 (L1 off) or between 65536 and 68719476736 bytes (64 KiB to 64 GiB)");
       problems.positive("redis.l1Ttl", l1Ttl);
       problems.percentage("redis.breakerFailureRate", breakerFailureRate);
       problems.positive("redis.breakerSlowCall", breakerSlowCall);
@@ -302,7 +307,7 @@ public record PlandevConfig(
             Duration.ofSeconds(10),
             Duration.ofSeconds(86_400),
             Duration.ofSeconds(3600),
-            100_000,
+            96L << 20,
             Duration.ofSeconds(60),
             25,
             Duration.ofSeconds(2),

@@ -30,7 +30,7 @@ final class CacheFixture {
         Duration.ofSeconds(10),
         Duration.ofSeconds(86_400),
         Duration.ofSeconds(3600),
-        10_000,
+        16L << 20,
         Duration.ofSeconds(60),
         25,
         Duration.ofMillis(100),
@@ -38,8 +38,8 @@ final class CacheFixture {
         4);
   }
 
-  /** The same settings with L1 sized {@code l1MaxSize} (0: off). */
-  static PlandevConfig.Redis withL1(PlandevConfig.Redis r, int l1MaxSize) {
+  /** The same settings with L1 bounded to {@code l1MaxBytes} (0: off). */
+  static PlandevConfig.Redis withL1(PlandevConfig.Redis r, long l1MaxBytes) {
     return new PlandevConfig.Redis(
         r.enabled(),
         r.host(),
@@ -54,7 +54,7 @@ final class CacheFixture {
         r.negativeTtl(),
         r.statsTtl(),
         r.modelTtl(),
-        l1MaxSize,
+        l1MaxBytes,
         r.l1Ttl(),
         r.breakerFailureRate(),
         r.breakerSlowCall(),

@@ -27,7 +27,7 @@ class CacheSettingsTest {
                 dir,
                 Map.of(
                     "PLANDEV_REDIS_BREAKER_FAILURE_RATE", "50",
-                    "PLANDEV_REDIS_L1_MAX_SIZE", "0"))
+                    "PLANDEV_REDIS_L1_MAX_BYTES", "0"))
             .load(null)
             .config()
             .redis();
@@ -36,7 +36,7 @@ class CacheSettingsTest {
     assertThat(r.maxTtl()).isEqualTo(Duration.ofHours(8));
     assertThat(r.keyPrefix()).isEqualTo("staging:");
     assertThat(r.breakerFailureRate()).isEqualTo(50.0);
-    assertThat(r.l1MaxSize()).isZero();
+    assertThat(r.l1MaxBytes()).isZero();
     assertThat(r.ttl()).isEqualTo(Duration.ofSeconds(3600));
     assertThat(r.statsTtl()).isEqualTo(Duration.ofSeconds(86_400));
     assertThat(r.breakerSlowCall()).isEqualTo(Duration.ofSeconds(2));

@@ -17,7 +17,8 @@ import org.junit.jupiter.api.Test;
 class LocalCacheInvalidationTest {
   final AtomicLong nanos = new AtomicLong(1);
   final Duration ttl = Duration.ofSeconds(60);
-  final LocalCache<String> cache = LocalCache.create(1000, nanos::get, ttl, (slot, v) -> ttl);
+  final LocalCache<String> cache =
+      LocalCache.create(1 << 20, String::length, nanos::get, ttl, (slot, v) -> ttl);
   final LocalCache.Slot slot = new LocalCache.Slot("db.host", "{}");
 
   @Test
@@ -103,7 +104,11 @@ class LocalCacheInvalidationTest {
   void concurrentLoadsAndWrites_endOnTheLastWrittenValue() throws Exception {
     LocalCache<Integer> shared =
         LocalCache.create(
-            1000, com.github.benmanes.caffeine.cache.Ticker.systemTicker(), ttl, (s, v) -> ttl);
+            1 << 20,
+            v -> 16,
+            com.github.benmanes.caffeine.cache.Ticker.systemTicker(),
+            ttl,
+            (s, v) -> ttl);
     AtomicInteger database = new AtomicInteger();
     AtomicBoolean writing = new AtomicBoolean(true);
     CountDownLatch start = new CountDownLatch(1);

@@ -259,7 +259,8 @@ class LocalCacheTest {
         .hasMessageContainingAll(
             "redis.maxTtl: must be at least redis.ttl (2h)",
             "redis.negativeTtl: must be positive",
-            "redis.l1MaxSize: must be between 0 and 10000000 (0 turns L1 off)",
+            "redis.l1MaxBytes: must be 0 (L1 off) or between 65536 and 68719476736 bytes"
+                + " (64 KiB to 64 GiB)",
             "redis.breakerFailureRate: must be a percentage above 0 and at most 100",
             "redis.breakerMinimumCalls: must be between 1 and 10000");
     assertThatCode(PlandevConfig::defaults).doesNotThrowAnyException();

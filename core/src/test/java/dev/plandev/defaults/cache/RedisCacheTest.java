@@ -166,15 +166,15 @@ class RedisCacheTest {
     DefaultEntry v1 = one.store().put(DefaultSpec.of("k", "v1"), alice);
     Resolution old = new Resolution(v1, 0, 1);
     // A reader of two looks up L2 and misses, then reads the database just before a write ...
-    RedisTier tier = cache(two).redis();
-    RedisTier.Lookup miss = tier.lookup("k", "{}");
-    assertThat(miss.outcome()).isEqualTo(RedisTier.Outcome.MISS);
+    RedisResolutions tier = cache(two).redis().resolutions();
+    RedisResolutions.Lookup miss = tier.lookup("k", "{}");
+    assertThat(miss.outcome()).isEqualTo(RedisResolutions.Outcome.MISS);
     one.store().put(DefaultSpec.of("k", "v2"), alice);
     // ... and stores its stale answer after the write's invalidation.
     tier.fill("k", "{}", miss.tag(), old);
     assertThat(CacheFixture.within(Duration.ofSeconds(2), () -> cached("{}", "k"))).isTrue();
 
-    assertThat(tier.lookup("k", "{}").outcome()).isEqualTo(RedisTier.Outcome.MISS);
+    assertThat(tier.lookup("k", "{}").outcome()).isEqualTo(RedisResolutions.Outcome.MISS);
     assertThat(value(two, "k", Context.EMPTY)).isEqualTo("v2");
   }
 
