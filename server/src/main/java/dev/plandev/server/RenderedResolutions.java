@@ -18,15 +18,14 @@ import java.util.function.Function;
  * cache exists, and a rendering can never outlive the answer it shows.
  */
 final class RenderedResolutions {
-  /** A bound for the case where the engine's L1 is off and every resolve makes a new answer. */
-  private static final long MAX_BYTES = 32L << 20;
+  /**
+   * Unbounded on purpose: the weak keys are the bound. A rendering lives only while its answer is
+   * reachable, which is while the engine's L1 (bounded by bytes) holds it or a request still uses
+   * it; with L1 off, each answer dies with its request. A size policy would only add bookkeeping to
+   * every read of the service's hottest path.
+   */
+  private final Cache<Resolution, Etags.Tagged> bodies = Caffeine.newBuilder().weakKeys().build();
 
-  private final Cache<Resolution, Etags.Tagged> bodies =
-      Caffeine.newBuilder()
-          .weakKeys()
-          .maximumWeight(MAX_BYTES)
-          .weigher((Resolution r, Etags.Tagged body) -> body.json().length)
-          .build();
   private final Function<Resolution, Etags.Tagged> render;
 
   RenderedResolutions(Function<Resolution, Etags.Tagged> render) {
