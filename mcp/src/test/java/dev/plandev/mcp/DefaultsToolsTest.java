@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.plandev.defaults.SmartDefaults;
+import dev.plandev.defaults.model.Actor;
+import dev.plandev.defaults.model.Context;
+import dev.plandev.defaults.model.DefaultEntry;
+import dev.plandev.defaults.model.DefaultSpec;
 import dev.plandev.defaults.model.InvalidInputException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -166,5 +170,20 @@ class DefaultsToolsTest {
 
     assertThatThrownBy(() -> tool.call(args(Map.of("template", "plan-dev")), ADA))
         .isInstanceOf(dev.plandev.plans.generate.MissingAnswersException.class);
+  }
+
+  @Test
+  void set_overASecret_keepsItSecretAndMasked() {
+    engine.store().put(DefaultSpec.of("api.token", "old-token").withSecret(true), Actor.of("t"));
+    ToolAnswer answer =
+        new SetDefaultTool(() -> engine)
+            .call(args(Map.of("key", "api.token", "value", "new-token-123")), ADA);
+    assertThat(answer.text()).doesNotContain("new-token-123");
+    DefaultEntry stored = engine.store().find("api.token", Context.EMPTY).orElseThrow();
+    assertThat(stored.secret()).isTrue();
+    assertThat(stored.value()).isEqualTo("new-token-123");
+    assertThat(engine.store().exportAll().get(0).value())
+        .startsWith("enc:v1:")
+        .doesNotContain("new-token-123");
   }
 }

@@ -15,6 +15,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -43,8 +44,28 @@ final class SetCommand extends Subcommand implements Callable<Integer> {
       description = "JSON Schema file the value must match")
   Path schema;
 
-  @Option(names = "--secret", description = "Store the value encrypted; lists show it masked")
-  boolean secret;
+  @ArgGroup(exclusive = true)
+  Secrecy secrecy;
+
+  /**
+   * Whether the value is secret; with neither flag a new entry is plain and an existing one keeps
+   * its secrecy, so replacing a secret's value never shows it by accident.
+   */
+  static final class Secrecy {
+    @Option(
+        names = "--secret",
+        required = true,
+        description = "Store the value encrypted; lists show it masked")
+    boolean secret;
+
+    @Option(
+        names = "--no-secret",
+        required = true,
+        description =
+            "Store the value in plain text, even over a secret (without --secret or --no-secret"
+                + " an existing entry keeps its secrecy)")
+    boolean plain;
+  }
 
   @Option(
       names = "--expires",
@@ -74,7 +95,7 @@ final class SetCommand extends Subcommand implements Callable<Integer> {
             confidence,
             expiry(),
             deprecated,
-            secret);
+            secrecy == null ? null : secrecy.secret);
     DefaultEntry e = defaults().store().put(spec, invocation().actor()).redacted();
     if (json) {
       Printer.json(out(), e);

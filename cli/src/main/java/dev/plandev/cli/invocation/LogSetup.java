@@ -12,6 +12,10 @@ import ch.qos.logback.core.spi.ContextAwareBase;
 import ch.qos.logback.core.status.NopStatusListener;
 import ch.qos.logback.core.util.FileSize;
 import dev.plandev.defaults.config.PlandevConfig;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Locale;
 import net.logstash.logback.encoder.LogstashEncoder;
 import org.slf4j.Logger;
@@ -69,6 +73,7 @@ public final class LogSetup {
       root.detachAppender(current);
       current.stop();
     }
+    ownerOnly(Path.of(dir), Path.of(dir, "plandev.json"));
     RollingFileAppender<ILoggingEvent> file = new RollingFileAppender<>();
     file.setContext(ctx);
     file.setName(FILE_APPENDER);
@@ -89,6 +94,31 @@ public final class LogSetup {
     file.setEncoder(encoder);
     file.start();
     root.addAppender(file);
+  }
+
+  /**
+   * Creates the log folder (and a missing data directory above it) {@code rwx------} and the log
+   * file {@code rw-------} before logback opens it, since logs quote keys and contexts. Rolled
+   * files get the default mode, inside the owner-only folder. Skipped where the file system has no
+   * POSIX permissions, and on any failure: logging must never stop a command.
+   */
+  private static void ownerOnly(Path logDir, Path logFile) {
+    if (!FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+      return;
+    }
+    try {
+      if (!Files.isDirectory(logDir)) {
+        Files.createDirectories(
+            logDir,
+            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+      }
+      if (Files.notExists(logFile)) {
+        Files.createFile(logFile);
+      }
+      Files.setPosixFilePermissions(logFile, PosixFilePermissions.fromString("rw-------"));
+    } catch (java.io.IOException | UnsupportedOperationException e) {
+      // logback reports what it cannot open; permissions are best effort here
+    }
   }
 
   /** Shows warnings (or everything with {@code verbose}) on stderr when it is a terminal. */

@@ -9,6 +9,10 @@ import java.util.Objects;
  *
  * <p>Build one with {@link #of(String, String)} and the {@code with…} methods; the store validates
  * it (key syntax, value type, schema, limits) when it is written.
+ *
+ * <p>{@code secret} is null when the caller did not say: a new entry is then plain, and an existing
+ * one keeps its secrecy. Only an explicit {@code false} turns a secret into a plain value, so a
+ * write that merely changes the value never exposes it.
  */
 public record DefaultSpec(
     String key,
@@ -19,7 +23,7 @@ public record DefaultSpec(
     double confidence,
     Instant expiresAt,
     boolean deprecated,
-    boolean secret) {
+    Boolean secret) {
 
   /** Confidence given to a value a person sets by hand. */
   public static final double DEFAULT_CONFIDENCE = 1.0;
@@ -29,10 +33,10 @@ public record DefaultSpec(
     Objects.requireNonNull(context, "context");
   }
 
-  /** A global string default. */
+  /** A global string default that does not say whether it is secret. */
   public static DefaultSpec of(String key, String value) {
     return new DefaultSpec(
-        key, value, ValueType.STRING, null, Context.EMPTY, DEFAULT_CONFIDENCE, null, false, false);
+        key, value, ValueType.STRING, null, Context.EMPTY, DEFAULT_CONFIDENCE, null, false, null);
   }
 
   /** The spec that would recreate this entry's user-set fields. */
@@ -84,7 +88,8 @@ public record DefaultSpec(
         key, value, valueType, valueSchema, context, confidence, expiresAt, d, secret);
   }
 
-  public DefaultSpec withSecret(boolean s) {
+  /** This spec saying the entry is secret (true), plain (false) or leaving it unsaid (null). */
+  public DefaultSpec withSecret(Boolean s) {
     return new DefaultSpec(
         key, value, valueType, valueSchema, context, confidence, expiresAt, deprecated, s);
   }

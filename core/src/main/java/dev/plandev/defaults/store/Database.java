@@ -5,7 +5,6 @@ import com.zaxxer.hikari.HikariDataSource;
 import dev.plandev.defaults.config.PlandevConfig;
 import dev.plandev.defaults.model.StorageException;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -64,10 +63,16 @@ final class Database implements AutoCloseable {
     Path file = config.resolve(config.sqlite().path());
     try {
       Path parent = file.toAbsolutePath().getParent();
-      Files.createDirectories(parent);
+      OwnerOnly.createDirectories(parent);
+      // SQLite gives its -wal, -shm and -journal files the mode of the database file, so an
+      // owner-only database keeps them owner-only too; files of an older version are tightened.
+      OwnerOnly.file(file);
+      for (String suffix : new String[] {"-wal", "-shm", "-journal"}) {
+        OwnerOnly.restrict(Path.of(file + suffix));
+      }
     } catch (IOException e) {
       throw new StorageException(
-          "cannot create the data directory for "
+          "cannot create the data directory or database file "
               + file
               + ": "
               + e.getMessage()

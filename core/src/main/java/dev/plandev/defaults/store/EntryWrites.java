@@ -134,7 +134,8 @@ final class EntryWrites {
 
   /**
    * Checks every row, then (when all are good, or {@code partial}) writes the good ones in one
-   * transaction, each replacing the entry of its key and context.
+   * transaction, each replacing the entry of its key and context. A row can make an entry secret
+   * but never a secret plain.
    */
   ImportReport importAll(List<ExportedDefault> rows, boolean partial, Actor actor) {
     ImportCheck check = new ImportCheck(validator, cipher, transactions.now());
@@ -169,7 +170,8 @@ final class EntryWrites {
     if (existing == null) {
       audit.append(tx, "import", null, EntryRows.insert(tx, e), actor);
     } else {
-      DefaultEntry replaced = EntryRows.withId(e, existing.id());
+      DefaultEntry row = existing.secret() ? form.keptSecret(e) : e;
+      DefaultEntry replaced = EntryRows.withId(row, existing.id());
       EntryRows.update(tx, replaced);
       audit.append(tx, "import", existing, replaced, actor);
     }
