@@ -9,13 +9,16 @@ import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.json.JavalinJackson;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServlet;
 import java.net.URI;
 import java.time.Clock;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.jetty.server.handler.StatisticsHandler;
+import org.eclipse.jetty.servlet.FilterHolder;
 import org.eclipse.jetty.servlet.ServletHolder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -134,13 +137,18 @@ public final class PlandevServer implements AutoCloseable {
         });
     Docs.staticFiles(c);
     c.jetty.modifyServletContextHandler(
-        h ->
-            mounts.forEach(
-                (path, servlet) -> {
-                  ServletHolder holder = new ServletHolder(servlet);
-                  holder.setAsyncSupported(true);
-                  h.addServlet(holder, path);
-                }));
+        h -> {
+          h.addFilter(
+              new FilterHolder(new IgnoredMethodOverride()),
+              "/*",
+              EnumSet.of(DispatcherType.REQUEST));
+          mounts.forEach(
+              (path, servlet) -> {
+                ServletHolder holder = new ServletHolder(servlet);
+                holder.setAsyncSupported(true);
+                h.addServlet(holder, path);
+              });
+        });
   }
 
   /** Every route of the service, each resource registering its own. */
