@@ -127,6 +127,11 @@ final class Guard {
     ctx.attribute(KEY_ATTRIBUTE, key);
   }
 
+  /** Whether the request carries a valid API key, of any role (open routes show more then). */
+  boolean hasValidKey(Context ctx) {
+    return BearerToken.parse(ctx.header("Authorization")).flatMap(keys::authenticate).isPresent();
+  }
+
   /** The actor of a protected request: the key's name and the correlation id. */
   static Actor actor(Context ctx) {
     ApiKey key = ctx.attribute(KEY_ATTRIBUTE);

@@ -97,10 +97,11 @@ public final class PlandevServer implements AutoCloseable {
     Javalin app = Javalin.create(c -> configure(c, settings, mapper, mounts));
     Routes routes = new Routes(app);
     Problems.install(app);
-    new Guard(defaults.apiKeys(), settings, clock).install(app);
+    Guard guard = new Guard(defaults.apiKeys(), settings, clock);
+    guard.install(app);
     HttpMetrics metrics = new HttpMetrics(registry, defaults);
     metrics.install(app);
-    OpsApi ops = new OpsApi(defaults, registry, stopping::get);
+    OpsApi ops = new OpsApi(defaults, registry, stopping::get, guard::hasValidKey);
     registerRoutes(routes, defaults, mapper, ops);
     app.start(settings.host(), settings.port());
     Javalin metricsApp = startMetricsPort(config, ops);

@@ -1,6 +1,7 @@
 package dev.plandev.server;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.plandev.defaults.config.SecretMask;
 import dev.plandev.defaults.model.DuplicateEntryException;
 import dev.plandev.defaults.model.EntryNotFoundException;
 import dev.plandev.defaults.model.InvalidInputException;
@@ -76,8 +77,19 @@ final class Problems {
     app.exception(
         StorageException.class,
         (e, ctx) -> {
-          LOG.error("storage failure: {}", e.getMessage(), e);
-          write(ctx, 503, "Storage unavailable", e.getMessage(), List.of());
+          // The message names the database (URL, file path) and its raw error: log only.
+          LOG.error(
+              "storage failure (correlation id {}): {}",
+              Correlation.of(ctx),
+              SecretMask.inText(e.getMessage()),
+              e);
+          write(
+              ctx,
+              503,
+              "Storage unavailable",
+              "the database is unavailable; see the service log under correlation id "
+                  + Correlation.of(ctx),
+              List.of());
         });
     app.exception(
         PlandevException.class,
