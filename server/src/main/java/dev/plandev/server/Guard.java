@@ -12,6 +12,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
 
 /**
  * What every request passes first: correlation id, security headers, CORS (off unless origins are
@@ -19,6 +20,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class Guard {
   private static final String KEY_ATTRIBUTE = "plandev.apiKey";
+  private static final Pattern BROKEN_ESCAPE = Pattern.compile("%(?![0-9A-Fa-f]{2})");
 
   private final ApiKeys keys;
   private final PlandevConfig.Server settings;
@@ -45,6 +47,11 @@ final class Guard {
 
   private void everyRequest(Context ctx) {
     Correlation.begin(ctx);
+    if (BROKEN_ESCAPE.matcher(ctx.req().getRequestURI()).find()) {
+      // Javalin decodes path parameters while matching the route and fails on these.
+      throw HttpProblem.badRequest(
+          "the path has a '%' that is not followed by two hex digits; percent-encode it as %25");
+    }
     ctx.header("X-Content-Type-Options", "nosniff");
     ctx.header("X-Frame-Options", "DENY");
     ctx.header("Referrer-Policy", "no-referrer");

@@ -11,6 +11,8 @@ import dev.plandev.defaults.model.StorageException;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
+import java.nio.charset.IllegalCharsetNameException;
+import java.nio.charset.UnsupportedCharsetException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,8 +51,21 @@ final class Problems {
                 "the body is not valid JSON: " + e.getOriginalMessage(),
                 List.of()));
     app.exception(
+        UnsupportedCharsetException.class,
+        (e, ctx) -> write(ctx, 415, title(415), unknownCharset(e.getCharsetName()), List.of()));
+    app.exception(
+        IllegalCharsetNameException.class,
+        (e, ctx) -> write(ctx, 415, title(415), unknownCharset(e.getCharsetName()), List.of()));
+    app.exception(
         HttpResponseException.class,
         (e, ctx) -> write(ctx, e.getStatus(), title(e.getStatus()), detail(e), List.of()));
+  }
+
+  private static String unknownCharset(String name) {
+    return "the charset '"
+        + name
+        + "' of the Content-Type header is not supported; send the body as UTF-8"
+        + " (Content-Type: application/json; charset=utf-8)";
   }
 
   /** What the engine refuses because of the request: the client can fix these (4xx). */

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -54,7 +55,7 @@ class CredentialMaskingTest {
       HttpResponse<String> detailed = f.get("/health", f.reader);
       assertThat(f.body(detailed).at("/checks/database/store").asText()).contains("PostgreSQL");
       for (HttpResponse<String> r :
-          new HttpResponse[] {open, detailed, f.get("/ready", null), f.get("/metrics", f.reader)}) {
+          List.of(open, detailed, f.get("/ready", null), f.get("/metrics", f.reader))) {
         assertThat(r.body()).as(r.uri().toString()).doesNotContain(URL_MARKER);
       }
       breakTheStore();
