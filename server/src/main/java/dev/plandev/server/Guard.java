@@ -10,8 +10,10 @@ import io.javalin.security.RouteRole;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiConsumer;
 import java.util.regex.Pattern;
 
 /**
@@ -52,20 +54,7 @@ final class Guard {
       throw HttpProblem.badRequest(
           "the path has a '%' that is not followed by two hex digits; percent-encode it as %25");
     }
-    ctx.header("X-Content-Type-Options", "nosniff");
-    ctx.header("X-Frame-Options", "DENY");
-    ctx.header("Referrer-Policy", "no-referrer");
-    ctx.header("Cross-Origin-Resource-Policy", "same-origin");
-    if (ctx.path().startsWith("/docs")) {
-      // Swagger UI needs its inline bootstrap script and styles.
-      ctx.header(
-          "Content-Security-Policy",
-          "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline';"
-              + " img-src 'self' data:");
-    } else {
-      ctx.header("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'");
-      ctx.header("Cache-Control", "no-store");
-    }
+    securityHeaders(ctx.path(), ctx::header);
     String origin = ctx.header("Origin");
     if (origin != null && origins.contains(origin)) {
       ctx.header("Access-Control-Allow-Origin", origin);
@@ -83,6 +72,24 @@ final class Guard {
     }
   }
 
+  /** The headers every response carries, whatever answers it. */
+  static void securityHeaders(String path, BiConsumer<String, String> header) {
+    header.accept("X-Content-Type-Options", "nosniff");
+    header.accept("X-Frame-Options", "DENY");
+    header.accept("Referrer-Policy", "no-referrer");
+    header.accept("Cross-Origin-Resource-Policy", "same-origin");
+    if (path.startsWith("/docs")) {
+      // Swagger UI needs its inline bootstrap script and styles.
+      header.accept(
+          "Content-Security-Policy",
+          "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline';"
+              + " img-src 'self' data:");
+    } else {
+      header.accept("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'");
+      header.accept("Cache-Control", "no-store");
+    }
+  }
+
   private void protectedRoute(Context ctx) {
     Set<RouteRole> roles = ctx.routeRoles();
     Access access = roles.isEmpty() ? Access.OPEN : (Access) roles.iterator().next();
@@ -90,7 +97,7 @@ final class Guard {
       return;
     }
     String secret = BearerToken.parse(ctx.header("Authorization")).orElse(null);
-    ApiKey key = secret == null ? null : keys.authenticate(secret).orElse(null);
+    ApiKey key = secret == null ? null : keyOf(ctx.header("Authorization")).orElse(null);
     if (key == null) {
       ctx.header("WWW-Authenticate", "Bearer realm=\"plandev\"");
       throw new HttpProblem(
@@ -112,31 +119,44 @@ final class Guard {
               + access.role.wireName()
               + " or above");
     }
-    if (settings.rateLimit() > 0) {
-      long wait =
-          buckets
-              .computeIfAbsent(
-                  key.name(),
-                  k -> new TokenBucket(settings.rateLimit(), settings.rateBurst(), clock))
-              .tryTake();
-      if (wait > 0) {
-        ctx.header("Retry-After", Long.toString(Math.max(1, (wait + 999) / 1000)));
-        throw new HttpProblem(
-            429,
-            "Too many requests",
-            "key '"
-                + key.name()
-                + "' is over its limit of "
-                + settings.rateLimit()
-                + " requests/s (server.rateLimit); retry after the Retry-After delay");
-      }
-    }
+    takeToken(key.name(), ctx::header);
     ctx.attribute(KEY_ATTRIBUTE, key);
+  }
+
+  /**
+   * Takes one request from the key's rate limit ({@code server.rateLimit} a second, bursts of
+   * {@code server.rateBurst}), or throws 429 after setting {@code Retry-After}.
+   */
+  void takeToken(String keyName, BiConsumer<String, String> header) {
+    if (settings.rateLimit() <= 0) {
+      return;
+    }
+    long wait =
+        buckets
+            .computeIfAbsent(
+                keyName, k -> new TokenBucket(settings.rateLimit(), settings.rateBurst(), clock))
+            .tryTake();
+    if (wait > 0) {
+      header.accept("Retry-After", Long.toString(Math.max(1, (wait + 999) / 1000)));
+      throw new HttpProblem(
+          429,
+          "Too many requests",
+          "key '"
+              + keyName
+              + "' is over its limit of "
+              + settings.rateLimit()
+              + " requests/s (server.rateLimit); retry after the Retry-After delay");
+    }
+  }
+
+  /** The active key an {@code Authorization} header names, if any. */
+  Optional<ApiKey> keyOf(String authorization) {
+    return BearerToken.parse(authorization).flatMap(keys::authenticate);
   }
 
   /** Whether the request carries a valid API key, of any role (open routes show more then). */
   boolean hasValidKey(Context ctx) {
-    return BearerToken.parse(ctx.header("Authorization")).flatMap(keys::authenticate).isPresent();
+    return keyOf(ctx.header("Authorization")).isPresent();
   }
 
   /** The actor of a protected request: the key's name and the correlation id. */

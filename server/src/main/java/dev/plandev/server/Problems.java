@@ -116,13 +116,7 @@ final class Problems {
         Exception.class,
         (e, ctx) -> {
           LOG.error("unexpected failure on {} {}", ctx.method(), ctx.path(), e);
-          write(
-              ctx,
-              500,
-              "Internal error",
-              "the service failed unexpectedly; the log has details under correlation id "
-                  + Correlation.of(ctx),
-              List.of());
+          write(ctx, 500, "Internal error", unexpectedDetail(Correlation.of(ctx)), List.of());
         });
   }
 
@@ -175,26 +169,43 @@ final class Problems {
     };
   }
 
-  static void write(
-      Context ctx,
+  /** The problem document (RFC 9457) of a failure, for whatever writes the response. */
+  static Map<String, Object> body(
       int status,
       String title,
       String detail,
+      String instance,
+      String correlationId,
       List<InvalidInputException.FieldError> errors) {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("type", TYPE_BASE + title.toLowerCase(java.util.Locale.ROOT).replace(' ', '-'));
     body.put("title", title);
     body.put("status", status);
     body.put("detail", detail);
-    body.put("instance", ctx.path());
-    body.put("correlationId", Correlation.of(ctx));
+    body.put("instance", instance);
+    body.put("correlationId", correlationId);
     if (!errors.isEmpty()) {
       body.put(
           "errors",
           errors.stream().map(f -> Map.of("field", f.field(), "message", f.message())).toList());
     }
+    return body;
+  }
+
+  /** The detail of a 500: the failure itself is in the log only. */
+  static String unexpectedDetail(String correlationId) {
+    return "the service failed unexpectedly; the log has details under correlation id "
+        + correlationId;
+  }
+
+  static void write(
+      Context ctx,
+      int status,
+      String title,
+      String detail,
+      List<InvalidInputException.FieldError> errors) {
     ctx.status(status);
-    ctx.json(body);
+    ctx.json(body(status, title, detail, ctx.path(), Correlation.of(ctx), errors));
     ctx.contentType("application/problem+json");
   }
 }
