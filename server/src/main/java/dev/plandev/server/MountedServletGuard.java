@@ -57,6 +57,8 @@ final class MountedServletGuard implements Filter {
       Optional<ApiKey> key = guard.keyOf(req.getHeader("Authorization"));
       if (key.isPresent()) {
         guard.takeToken(key.get().name(), res::setHeader);
+      } else {
+        guard.takeAddressToken(req.getRemoteAddr(), res::setHeader);
       }
       chain.doFilter(req, res);
     } catch (HttpProblem e) {
