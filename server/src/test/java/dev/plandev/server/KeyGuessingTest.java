@@ -2,16 +2,11 @@ package dev.plandev.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.plandev.defaults.testing.Services;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,12 +16,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class KeyGuessingTest {
   @TempDir Path dir;
-  private String schema;
-
-  @AfterEach
-  void dropSchema() {
-    Services.dropPostgresSchema(schema);
-  }
 
   @Test
   void requestsWithoutAValidKey_areRateLimitedByAddress() {
@@ -57,24 +46,10 @@ class KeyGuessingTest {
 
   @Test
   void aRepeatedUnknownKey_isAnsweredWithoutTheDatabase() throws Exception {
-    schema = Services.freshPostgresSchema();
-    try (ServerFixture f =
-        new ServerFixture(
-            dir,
-            Map.of(
-                "postgres.enabled",
-                "true",
-                "postgres.url",
-                Services.PG_URL,
-                "postgres.user",
-                Services.PG_USER,
-                "postgres.schema",
-                schema))) {
+    try (PostgresSchema schema = new PostgresSchema();
+        ServerFixture f = new ServerFixture(dir, schema.settings("", Map.of()))) {
       assertThat(f.get("/api/v1/defaults", "pdk_guess1").statusCode()).isEqualTo(401);
-      try (Connection c = DriverManager.getConnection(Services.PG_URL, Services.PG_USER, "");
-          Statement s = c.createStatement()) {
-        s.execute("DROP SCHEMA " + schema + " CASCADE");
-      }
+      schema.dropUnderTheService();
       assertThat(f.get("/api/v1/defaults", "pdk_guess1").statusCode())
           .as("known to be wrong: no database needed")
           .isEqualTo(401);
