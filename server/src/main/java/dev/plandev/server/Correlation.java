@@ -17,11 +17,15 @@ final class Correlation {
   private Correlation() {}
 
   static void begin(Context ctx) {
-    String given = ctx.header(HEADER);
-    String id = given != null && SANE.matcher(given).matches() ? given : Actor.newCorrelationId();
+    String id = accept(ctx.header(HEADER));
     ctx.attribute(ATTRIBUTE, id);
     ctx.header(HEADER, id);
     MDC.put("correlationId", id);
+  }
+
+  /** The caller's id when it is sane, else a new one. */
+  static String accept(String given) {
+    return given != null && SANE.matcher(given).matches() ? given : Actor.newCorrelationId();
   }
 
   static void end() {

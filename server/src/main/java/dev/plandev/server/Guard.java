@@ -1,5 +1,8 @@
 package dev.plandev.server;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Ticker;
 import dev.plandev.defaults.config.PlandevConfig;
 import dev.plandev.defaults.model.Actor;
 import dev.plandev.defaults.security.ApiKey;
@@ -7,29 +10,57 @@ import dev.plandev.defaults.store.ApiKeys;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.security.RouteRole;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BiConsumer;
+import java.util.regex.Pattern;
 
 /**
  * What every request passes first: correlation id, security headers, CORS (off unless origins are
- * configured), then for protected routes the API key, its role and its rate limit.
+ * configured), then for protected routes the API key, its role and its rate limit; requests without
+ * a valid key are limited by client address.
  */
 final class Guard {
   private static final String KEY_ATTRIBUTE = "plandev.apiKey";
+  private static final int BOUND = 10_000;
+  private static final Pattern BROKEN_ESCAPE = Pattern.compile("%(?![0-9A-Fa-f]{2})");
 
   private final ApiKeys keys;
   private final PlandevConfig.Server settings;
   private final Clock clock;
   private final List<String> origins;
   private final ConcurrentHashMap<String, TokenBucket> buckets = new ConcurrentHashMap<>();
+  // Addresses and guessed secrets are chosen by clients: both maps are bounded and expire.
+  private final Cache<String, TokenBucket> addressBuckets;
+  private final Cache<String, Boolean> unknownSecrets;
 
   Guard(ApiKeys keys, PlandevConfig.Server settings, Clock clock) {
     this.keys = keys;
     this.settings = settings;
     this.clock = clock;
+    Ticker ticker = () -> TimeUnit.MILLISECONDS.toNanos(clock.millis());
+    this.addressBuckets =
+        Caffeine.newBuilder()
+            .maximumSize(BOUND)
+            .expireAfterAccess(Duration.ofMinutes(10))
+            .ticker(ticker)
+            .build();
+    this.unknownSecrets =
+        Caffeine.newBuilder()
+            .maximumSize(BOUND)
+            .expireAfterWrite(Duration.ofMinutes(1))
+            .ticker(ticker)
+            .build();
     this.origins =
         Arrays.stream(settings.corsOrigins().split(","))
             .map(String::trim)
@@ -45,20 +76,12 @@ final class Guard {
 
   private void everyRequest(Context ctx) {
     Correlation.begin(ctx);
-    ctx.header("X-Content-Type-Options", "nosniff");
-    ctx.header("X-Frame-Options", "DENY");
-    ctx.header("Referrer-Policy", "no-referrer");
-    ctx.header("Cross-Origin-Resource-Policy", "same-origin");
-    if (ctx.path().startsWith("/docs")) {
-      // Swagger UI needs its inline bootstrap script and styles.
-      ctx.header(
-          "Content-Security-Policy",
-          "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline';"
-              + " img-src 'self' data:");
-    } else {
-      ctx.header("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'");
-      ctx.header("Cache-Control", "no-store");
+    if (BROKEN_ESCAPE.matcher(ctx.req().getRequestURI()).find()) {
+      // Javalin decodes path parameters while matching the route and fails on these.
+      throw HttpProblem.badRequest(
+          "the path has a '%' that is not followed by two hex digits; percent-encode it as %25");
     }
+    securityHeaders(ctx.path(), ctx::header);
     String origin = ctx.header("Origin");
     if (origin != null && origins.contains(origin)) {
       ctx.header("Access-Control-Allow-Origin", origin);
@@ -76,6 +99,24 @@ final class Guard {
     }
   }
 
+  /** The headers every response carries, whatever answers it. */
+  static void securityHeaders(String path, BiConsumer<String, String> header) {
+    header.accept("X-Content-Type-Options", "nosniff");
+    header.accept("X-Frame-Options", "DENY");
+    header.accept("Referrer-Policy", "no-referrer");
+    header.accept("Cross-Origin-Resource-Policy", "same-origin");
+    if (path.startsWith("/docs")) {
+      // Swagger UI needs its inline bootstrap script and styles.
+      header.accept(
+          "Content-Security-Policy",
+          "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline';"
+              + " img-src 'self' data:");
+    } else {
+      header.accept("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'");
+      header.accept("Cache-Control", "no-store");
+    }
+  }
+
   private void protectedRoute(Context ctx) {
     Set<RouteRole> roles = ctx.routeRoles();
     Access access = roles.isEmpty() ? Access.OPEN : (Access) roles.iterator().next();
@@ -83,8 +124,9 @@ final class Guard {
       return;
     }
     String secret = BearerToken.parse(ctx.header("Authorization")).orElse(null);
-    ApiKey key = secret == null ? null : keys.authenticate(secret).orElse(null);
+    ApiKey key = keyOf(ctx.header("Authorization")).orElse(null);
     if (key == null) {
+      takeAddressToken(ctx.ip(), ctx::header);
       ctx.header("WWW-Authenticate", "Bearer realm=\"plandev\"");
       throw new HttpProblem(
           401,
@@ -105,26 +147,84 @@ final class Guard {
               + access.role.wireName()
               + " or above");
     }
-    if (settings.rateLimit() > 0) {
-      long wait =
-          buckets
-              .computeIfAbsent(
-                  key.name(),
-                  k -> new TokenBucket(settings.rateLimit(), settings.rateBurst(), clock))
-              .tryTake();
-      if (wait > 0) {
-        ctx.header("Retry-After", Long.toString(Math.max(1, (wait + 999) / 1000)));
-        throw new HttpProblem(
-            429,
-            "Too many requests",
-            "key '"
-                + key.name()
-                + "' is over its limit of "
-                + settings.rateLimit()
-                + " requests/s (server.rateLimit); retry after the Retry-After delay");
-      }
-    }
+    takeToken(key.name(), ctx::header);
     ctx.attribute(KEY_ATTRIBUTE, key);
+  }
+
+  /**
+   * Takes one request from the key's rate limit ({@code server.rateLimit} a second, bursts of
+   * {@code server.rateBurst}), or throws 429 after setting {@code Retry-After}.
+   */
+  void takeToken(String keyName, BiConsumer<String, String> header) {
+    if (settings.rateLimit() > 0) {
+      take(buckets.computeIfAbsent(keyName, k -> newBucket()), "key '" + keyName + "'", header);
+    }
+  }
+
+  /**
+   * Takes one request from the limit of a client address that sent no valid key, so guessing keys
+   * or hammering the 401 costs as much as using a key does.
+   */
+  void takeAddressToken(String address, BiConsumer<String, String> header) {
+    if (settings.rateLimit() > 0) {
+      take(
+          addressBuckets.get(address, a -> newBucket()),
+          "client address " + address + " (without a valid API key)",
+          header);
+    }
+  }
+
+  private TokenBucket newBucket() {
+    return new TokenBucket(settings.rateLimit(), settings.rateBurst(), clock);
+  }
+
+  private void take(TokenBucket bucket, String who, BiConsumer<String, String> header) {
+    long wait = bucket.tryTake();
+    if (wait > 0) {
+      header.accept("Retry-After", Long.toString(Math.max(1, (wait + 999) / 1000)));
+      throw new HttpProblem(
+          429,
+          "Too many requests",
+          who
+              + " is over its limit of "
+              + settings.rateLimit()
+              + " requests/s (server.rateLimit); retry after the Retry-After delay");
+    }
+  }
+
+  /**
+   * The active key an {@code Authorization} header names, if any. A secret found unknown is
+   * remembered (as its digest) for a minute, so repeating a wrong guess costs no database lookup.
+   */
+  Optional<ApiKey> keyOf(String authorization) {
+    Optional<String> secret = BearerToken.parse(authorization);
+    if (secret.isEmpty()) {
+      return Optional.empty();
+    }
+    String digest = digest(secret.get());
+    if (unknownSecrets.getIfPresent(digest) != null) {
+      return Optional.empty();
+    }
+    Optional<ApiKey> key = keys.authenticate(secret.get());
+    if (key.isEmpty()) {
+      unknownSecrets.put(digest, Boolean.TRUE);
+    }
+    return key;
+  }
+
+  private static String digest(String secret) {
+    try {
+      return HexFormat.of()
+          .formatHex(
+              MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every Java runtime has SHA-256", e);
+    }
+  }
+
+  /** Whether the request carries a valid API key, of any role (open routes show more then). */
+  boolean hasValidKey(Context ctx) {
+    return keyOf(ctx.header("Authorization")).isPresent();
   }
 
   /** The actor of a protected request: the key's name and the correlation id. */

@@ -2,6 +2,7 @@ package dev.plandev.server;
 
 import dev.plandev.defaults.SmartDefaults;
 import dev.plandev.defaults.cache.CacheHealth;
+import dev.plandev.defaults.config.SecretMask;
 import dev.plandev.defaults.model.EngineHealth;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -17,7 +18,7 @@ final class HealthChecks {
     redis.put("status", cache.redis().name());
     redis.put("breaker", cache.breaker());
     if (!cache.detail().isEmpty()) {
-      redis.put("detail", cache.detail());
+      redis.put("detail", SecretMask.inText(cache.detail()));
     }
     out.put("redis", redis);
     EngineHealth engine = defaults.engineHealth();

@@ -83,8 +83,11 @@ final class HttpMetrics implements AutoCloseable {
     if (route == null || route.isEmpty() || route.equals("*")) {
       route = status == 404 ? "NOT_FOUND" : ctx.path().startsWith("/docs") ? "/docs" : "OTHER";
     }
-    String method = ctx.method().name();
-    String template = route;
+    record(ctx.method().name(), route, status, start);
+  }
+
+  /** Records one request by method, route template and status, started at {@code start} nanos. */
+  void record(String method, String template, int status, long start) {
     String series = method + ' ' + template + ' ' + status;
     timers
         .computeIfAbsent(

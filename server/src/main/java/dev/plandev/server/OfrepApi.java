@@ -31,6 +31,13 @@ import java.util.TreeSet;
  */
 final class OfrepApi {
   static final String BASE = "/ofrep/v1/evaluate/flags";
+
+  /**
+   * The most flags one bulk evaluation answers: 5,000 keys took 0.4 s and 588 KB for a single
+   * reader request, so a store past this size is evaluated flag by flag instead.
+   */
+  static final int MAX_BULK_FLAGS = 1000;
+
   private final SmartDefaults defaults;
   private final ObjectMapper mapper;
   private final Bodies bodies;
@@ -67,8 +74,24 @@ final class OfrepApi {
       return;
     }
     dev.plandev.defaults.model.Context c = (dev.plandev.defaults.model.Context) parsed;
+    TreeSet<String> keys = liveKeys();
+    if (keys.size() > MAX_BULK_FLAGS) {
+      ctx.status(400);
+      ctx.json(
+          Map.of(
+              "errorCode",
+              "GENERAL",
+              "errorDetails",
+              "there are more than "
+                  + MAX_BULK_FLAGS
+                  + " live keys, the most one bulk evaluation answers; evaluate the flags you"
+                  + " need one by one with POST "
+                  + BASE
+                  + "/{key}"));
+      return;
+    }
     List<Map<String, Object>> flags = new ArrayList<>();
-    for (String key : liveKeys()) {
+    for (String key : keys) {
       Evaluation e = evaluate(key, c);
       if (e.status() == 200) {
         flags.add(e.body());
@@ -79,7 +102,10 @@ final class OfrepApi {
     Etags.sendJson(ctx, mapper, body);
   }
 
-  /** Distinct keys of live entries, a page of 1,000 at a time. */
+  /**
+   * Distinct keys of live entries, a page of 1,000 at a time, stopping once there are more than
+   * {@link #MAX_BULK_FLAGS}.
+   */
   private TreeSet<String> liveKeys() {
     TreeSet<String> keys = new TreeSet<>();
     for (int page = 1; ; page++) {
@@ -92,7 +118,7 @@ final class OfrepApi {
                       .withDeprecated(false)
                       .withExpired(false));
       p.items().forEach(e -> keys.add(e.key()));
-      if (!p.hasNext()) {
+      if (!p.hasNext() || keys.size() > MAX_BULK_FLAGS) {
         return keys;
       }
     }

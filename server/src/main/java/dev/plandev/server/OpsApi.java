@@ -1,29 +1,39 @@
 package dev.plandev.server;
 
 import dev.plandev.defaults.SmartDefaults;
+import dev.plandev.defaults.config.SecretMask;
 import io.javalin.http.Context;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
+import java.util.function.Predicate;
 
 /**
  * Operations endpoints: {@code /health} (dependencies), {@code /ready} (can take traffic), {@code
  * /metrics} (Prometheus text).
  *
  * <p>Health is DOWN (503) only when the database fails; a failing cache or model makes it DEGRADED
- * (200), because the service still answers correctly from the database.
+ * (200), because the service still answers correctly from the database. Anyone may ask whether each
+ * dependency is up; the details (where the store lives, latency, errors) need an API key of any
+ * role, and credentials in them are masked even then.
  */
 final class OpsApi {
   private final SmartDefaults defaults;
   private final PrometheusMeterRegistry registry;
   private final BooleanSupplier stopping;
+  private final Predicate<Context> mayReadDetails;
 
-  OpsApi(SmartDefaults defaults, PrometheusMeterRegistry registry, BooleanSupplier stopping) {
+  OpsApi(
+      SmartDefaults defaults,
+      PrometheusMeterRegistry registry,
+      BooleanSupplier stopping,
+      Predicate<Context> mayReadDetails) {
     this.defaults = defaults;
     this.registry = registry;
     this.stopping = stopping;
+    this.mayReadDetails = mayReadDetails;
   }
 
   void register(Routes r) {
@@ -36,7 +46,7 @@ final class OpsApi {
     Map<String, Object> checks = new LinkedHashMap<>();
     boolean databaseUp;
     Map<String, Object> db = new LinkedHashMap<>();
-    db.put("store", defaults.databaseDescription());
+    db.put("store", SecretMask.inText(defaults.databaseDescription()));
     try {
       Duration d = defaults.pingDatabase();
       db.put("status", "UP");
@@ -44,7 +54,7 @@ final class OpsApi {
       databaseUp = true;
     } catch (RuntimeException e) {
       db.put("status", "DOWN");
-      db.put("error", e.getMessage());
+      db.put("error", SecretMask.inText(e.getMessage()));
       databaseUp = false;
     }
     checks.put("database", db);
@@ -57,9 +67,19 @@ final class OpsApi {
     }
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("status", !databaseUp ? "DOWN" : degraded ? "DEGRADED" : "UP");
-    body.put("checks", checks);
+    body.put("checks", mayReadDetails.test(ctx) ? checks : statusesOnly(checks));
     ctx.status(databaseUp ? 200 : 503);
     ctx.json(body);
+  }
+
+  /** Each check reduced to its status, for callers without a key. */
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> statusesOnly(Map<String, Object> checks) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    checks.forEach(
+        (name, check) ->
+            out.put(name, Map.of("status", ((Map<String, Object>) check).get("status"))));
+    return out;
   }
 
   void ready(Context ctx) {

@@ -9,13 +9,18 @@ import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.json.JavalinJackson;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.Filter;
 import jakarta.servlet.http.HttpServlet;
 import java.net.URI;
 import java.time.Clock;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
 import org.eclipse.jetty.server.handler.StatisticsHandler;
+import org.eclipse.jetty.servlet.FilterHolder;
 import org.eclipse.jetty.servlet.ServletHolder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -80,7 +85,8 @@ public final class PlandevServer implements AutoCloseable {
   /**
    * Starts the service with extra servlets mounted beside the API, by path (the CLI mounts the MCP
    * endpoint at {@code /mcp} this way, so this module need not know about MCP). A mounted servlet
-   * checks its own credentials: Javalin's handlers, and so {@link Guard}, do not run for it.
+   * checks its own credentials; {@link MountedServletGuard} gives it the rest of the guard (rate
+   * limit, headers, correlation id, metrics, error bodies).
    */
   public static PlandevServer start(
       SmartDefaults defaults,
@@ -91,13 +97,22 @@ public final class PlandevServer implements AutoCloseable {
     PlandevConfig.Server settings = config.server();
     ObjectMapper mapper = mapper();
     AtomicBoolean stopping = new AtomicBoolean();
-    Javalin app = Javalin.create(c -> configure(c, settings, mapper, mounts));
+    Guard guard = new Guard(defaults.apiKeys(), settings, clock);
+    HttpMetrics metrics = new HttpMetrics(registry, defaults);
+    Javalin app =
+        Javalin.create(
+            c ->
+                configure(
+                    c,
+                    settings,
+                    mapper,
+                    mounts,
+                    path -> new MountedServletGuard(guard, metrics, mapper, path)));
     Routes routes = new Routes(app);
     Problems.install(app);
-    new Guard(defaults.apiKeys(), settings, clock).install(app);
-    HttpMetrics metrics = new HttpMetrics(registry, defaults);
+    guard.install(app);
     metrics.install(app);
-    OpsApi ops = new OpsApi(defaults, registry, stopping::get);
+    OpsApi ops = new OpsApi(defaults, registry, stopping::get, guard::hasValidKey);
     registerRoutes(routes, defaults, mapper, ops);
     app.start(settings.host(), settings.port());
     Javalin metricsApp = startMetricsPort(config, ops);
@@ -113,7 +128,8 @@ public final class PlandevServer implements AutoCloseable {
       JavalinConfig c,
       PlandevConfig.Server settings,
       ObjectMapper mapper,
-      Map<String, ? extends HttpServlet> mounts) {
+      Map<String, ? extends HttpServlet> mounts,
+      Function<String, Filter> mountGuard) {
     c.showJavalinBanner = false;
     c.jsonMapper(new JavalinJackson(mapper, false));
     c.http.maxRequestSize = settings.maxBodyBytes();
@@ -134,13 +150,21 @@ public final class PlandevServer implements AutoCloseable {
         });
     Docs.staticFiles(c);
     c.jetty.modifyServletContextHandler(
-        h ->
-            mounts.forEach(
-                (path, servlet) -> {
-                  ServletHolder holder = new ServletHolder(servlet);
-                  holder.setAsyncSupported(true);
-                  h.addServlet(holder, path);
-                }));
+        h -> {
+          // Filters before an async servlet (Javalin's, MCP's) must allow async themselves.
+          FilterHolder noOverride = new FilterHolder(new IgnoredMethodOverride());
+          noOverride.setAsyncSupported(true);
+          h.addFilter(noOverride, "/*", EnumSet.of(DispatcherType.REQUEST));
+          mounts.forEach(
+              (path, servlet) -> {
+                ServletHolder holder = new ServletHolder(servlet);
+                holder.setAsyncSupported(true);
+                h.addServlet(holder, path);
+                FilterHolder guard = new FilterHolder(mountGuard.apply(path));
+                guard.setAsyncSupported(true);
+                h.addFilter(guard, path, EnumSet.of(DispatcherType.REQUEST));
+              });
+        });
   }
 
   /** Every route of the service, each resource registering its own. */

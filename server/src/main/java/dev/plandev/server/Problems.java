@@ -1,6 +1,7 @@
 package dev.plandev.server;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.plandev.defaults.config.SecretMask;
 import dev.plandev.defaults.model.DuplicateEntryException;
 import dev.plandev.defaults.model.EntryNotFoundException;
 import dev.plandev.defaults.model.InvalidInputException;
@@ -10,6 +11,8 @@ import dev.plandev.defaults.model.StorageException;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
+import java.nio.charset.IllegalCharsetNameException;
+import java.nio.charset.UnsupportedCharsetException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -48,8 +51,21 @@ final class Problems {
                 "the body is not valid JSON: " + e.getOriginalMessage(),
                 List.of()));
     app.exception(
+        UnsupportedCharsetException.class,
+        (e, ctx) -> write(ctx, 415, title(415), unknownCharset(e.getCharsetName()), List.of()));
+    app.exception(
+        IllegalCharsetNameException.class,
+        (e, ctx) -> write(ctx, 415, title(415), unknownCharset(e.getCharsetName()), List.of()));
+    app.exception(
         HttpResponseException.class,
         (e, ctx) -> write(ctx, e.getStatus(), title(e.getStatus()), detail(e), List.of()));
+  }
+
+  private static String unknownCharset(String name) {
+    return "the charset '"
+        + name
+        + "' of the Content-Type header is not supported; send the body as UTF-8"
+        + " (Content-Type: application/json; charset=utf-8)";
   }
 
   /** What the engine refuses because of the request: the client can fix these (4xx). */
@@ -76,8 +92,19 @@ final class Problems {
     app.exception(
         StorageException.class,
         (e, ctx) -> {
-          LOG.error("storage failure: {}", e.getMessage(), e);
-          write(ctx, 503, "Storage unavailable", e.getMessage(), List.of());
+          // The message names the database (URL, file path) and its raw error: log only.
+          LOG.error(
+              "storage failure (correlation id {}): {}",
+              Correlation.of(ctx),
+              SecretMask.inText(e.getMessage()),
+              e);
+          write(
+              ctx,
+              503,
+              "Storage unavailable",
+              "the database is unavailable; see the service log under correlation id "
+                  + Correlation.of(ctx),
+              List.of());
         });
     app.exception(
         PlandevException.class,
@@ -89,13 +116,7 @@ final class Problems {
         Exception.class,
         (e, ctx) -> {
           LOG.error("unexpected failure on {} {}", ctx.method(), ctx.path(), e);
-          write(
-              ctx,
-              500,
-              "Internal error",
-              "the service failed unexpectedly; the log has details under correlation id "
-                  + Correlation.of(ctx),
-              List.of());
+          write(ctx, 500, "Internal error", unexpectedDetail(Correlation.of(ctx)), List.of());
         });
   }
 
@@ -148,26 +169,43 @@ final class Problems {
     };
   }
 
-  static void write(
-      Context ctx,
+  /** The problem document (RFC 9457) of a failure, for whatever writes the response. */
+  static Map<String, Object> body(
       int status,
       String title,
       String detail,
+      String instance,
+      String correlationId,
       List<InvalidInputException.FieldError> errors) {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("type", TYPE_BASE + title.toLowerCase(java.util.Locale.ROOT).replace(' ', '-'));
     body.put("title", title);
     body.put("status", status);
     body.put("detail", detail);
-    body.put("instance", ctx.path());
-    body.put("correlationId", Correlation.of(ctx));
+    body.put("instance", instance);
+    body.put("correlationId", correlationId);
     if (!errors.isEmpty()) {
       body.put(
           "errors",
           errors.stream().map(f -> Map.of("field", f.field(), "message", f.message())).toList());
     }
+    return body;
+  }
+
+  /** The detail of a 500: the failure itself is in the log only. */
+  static String unexpectedDetail(String correlationId) {
+    return "the service failed unexpectedly; the log has details under correlation id "
+        + correlationId;
+  }
+
+  static void write(
+      Context ctx,
+      int status,
+      String title,
+      String detail,
+      List<InvalidInputException.FieldError> errors) {
     ctx.status(status);
-    ctx.json(body);
+    ctx.json(body(status, title, detail, ctx.path(), Correlation.of(ctx), errors));
     ctx.contentType("application/problem+json");
   }
 }

@@ -9,6 +9,7 @@ import dev.plandev.defaults.model.Actor;
 import dev.plandev.defaults.security.Role;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import jakarta.servlet.http.HttpServlet;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -32,6 +33,11 @@ final class ServerFixture implements AutoCloseable {
   final ObjectMapper json = new ObjectMapper();
 
   ServerFixture(Path dir, Map<String, String> settings) {
+    this(dir, settings, Map.of());
+  }
+
+  /** A service with extra servlets mounted beside the API, as {@code plandev serve} mounts MCP. */
+  ServerFixture(Path dir, Map<String, String> settings, Map<String, HttpServlet> mounts) {
     Map<String, String> flags = new LinkedHashMap<>();
     flags.put("dataDir", dir.toString());
     flags.put("server.port", "0");
@@ -42,7 +48,7 @@ final class ServerFixture implements AutoCloseable {
     admin = defaults.apiKeys().create("admin", Role.ADMIN, setup).secret();
     editor = defaults.apiKeys().create("editor", Role.EDITOR, setup).secret();
     reader = defaults.apiKeys().create("reader", Role.READER, setup).secret();
-    server = PlandevServer.start(defaults, registry, Clock.systemUTC());
+    server = PlandevServer.start(defaults, registry, Clock.systemUTC(), mounts);
   }
 
   ServerFixture(Path dir) {

@@ -18,13 +18,18 @@ public record LoadedConfig(PlandevConfig config, Map<String, String> sources, Pa
   /** One effective setting as shown to a person. */
   public record Setting(String path, String value, String source) {}
 
-  /** Every setting in file order, secrets masked, with its source. */
+  /**
+   * Every setting in file order, secrets masked (also passwords inside URLs such as {@code
+   * postgres.url}), with its source.
+   */
   public List<Setting> settings() {
     List<Setting> out = new ArrayList<>();
     ConfigBinding.display(config)
         .forEach(
             (path, value) ->
-                out.add(new Setting(path, value, sources.getOrDefault(path, "default"))));
+                out.add(
+                    new Setting(
+                        path, SecretMask.inText(value), sources.getOrDefault(path, "default"))));
     return out;
   }
 }

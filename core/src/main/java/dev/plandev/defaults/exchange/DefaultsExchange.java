@@ -2,6 +2,7 @@ package dev.plandev.defaults.exchange;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -17,6 +18,7 @@ import dev.plandev.defaults.model.ImportReport;
 import dev.plandev.defaults.model.InvalidInputException;
 import dev.plandev.defaults.model.StorageException;
 import dev.plandev.defaults.model.Texts;
+import java.io.CharConversionException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -160,8 +162,10 @@ public final class DefaultsExchange {
             csv.readerFor(new TypeReference<Map<String, Object>>() {})
                 .with(schema)
                 .readValues(in)) {
-          while (it.hasNext()) {
-            out.add(it.next());
+          // hasNextValue/nextValue throw the parse error itself; hasNext/next would wrap it in an
+          // unchecked exception that no longer reads as bad input.
+          while (it.hasNextValue()) {
+            out.add(it.nextValue());
           }
         }
         return out;
@@ -169,17 +173,46 @@ public final class DefaultsExchange {
       ObjectMapper m = format == Format.JSON ? json : yaml;
       List<Map<String, Object>> out = m.readValue(in, new TypeReference<>() {});
       return out == null ? List.of() : out;
+    } catch (CharConversionException e) {
+      throw notUtf8(format);
     } catch (JsonProcessingException e) {
-      throw new InvalidInputException(
-          "file",
-          "is not a valid "
-              + format.name().toLowerCase(Locale.ROOT)
-              + " list of defaults: "
-              + e.getOriginalMessage()
-              + (e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr()));
+      throw unreadable(format, e);
     } catch (IOException e) {
       throw new StorageException("cannot read the import: " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * Why a file could not be parsed, in words for the person who wrote it: the parser's messages
+   * about the shape name Java types, so those become one plain sentence.
+   */
+  private static InvalidInputException unreadable(Format format, JsonProcessingException e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof CharConversionException
+          || String.valueOf(t.getMessage()).contains("Invalid UTF-8")) {
+        return notUtf8(format);
+      }
+    }
+    String name = format.name().toLowerCase(Locale.ROOT);
+    String where = e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")";
+    if (e instanceof JsonMappingException) {
+      return new InvalidInputException(
+          "file",
+          "must be a "
+              + name
+              + " list of defaults, one object with key and value per default"
+              + where);
+    }
+    return new InvalidInputException(
+        "file", "is not a valid " + name + " list of defaults: " + e.getOriginalMessage() + where);
+  }
+
+  private static InvalidInputException notUtf8(Format format) {
+    return new InvalidInputException(
+        "file",
+        "is not UTF-8 text; save the "
+            + format.name().toLowerCase(Locale.ROOT)
+            + " file as UTF-8 and import it again");
   }
 
   private static Map<String, Object> toRow(ExportedDefault e, boolean flat) {
