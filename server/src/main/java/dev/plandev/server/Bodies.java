@@ -76,7 +76,11 @@ final class Bodies {
     double confidence = confidence(body, base, errors);
     Instant expires = expiresAt(body, base, errors);
     boolean deprecated = flag(body, "deprecated", base != null && base.deprecated(), errors);
-    boolean secret = flag(body, "secret", base != null && base.secret(), errors);
+    // Not said is not false: the store then keeps an existing entry's secrecy (issue 13).
+    Boolean secret =
+        body.has("secret")
+            ? Boolean.valueOf(flag(body, "secret", false, errors))
+            : base == null ? null : base.secret();
     if (!errors.isEmpty()) {
       throw new InvalidInputException(errors);
     }
