@@ -6,41 +6,41 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.BooleanNode;
 import com.fasterxml.jackson.databind.node.DecimalNode;
 import com.fasterxml.jackson.databind.node.TextNode;
-import com.networknt.schema.JsonSchema;
-import com.networknt.schema.JsonSchemaFactory;
-import com.networknt.schema.SpecVersion;
-import com.networknt.schema.ValidationMessage;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /**
  * Checks a spec against the rules of DESIGN.md: key syntax, value size and type, optional JSON
  * Schema, context size, confidence range. Every broken rule is reported at once, each naming the
  * field, the limit and the bad value (truncated).
+ *
+ * <p>Values and schemas are hostile input: numbers are bounded before any arithmetic ({@link
+ * NumberBounds}), and a schema never reaches the network or the file system and is checked within a
+ * budget ({@link ValueSchemas}).
  */
 public final class EntryValidator {
   static final Pattern KEY = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
   static final int MAX_CONTEXT_NAME = 64;
   static final int MAX_CONTEXT_VALUE = 1024;
-  private static final int SCHEMA_CACHE = 256;
 
   private final int maxValueBytes;
   private final int maxContextFields;
-  private final ObjectMapper mapper = new ObjectMapper();
-  private final JsonSchemaFactory schemas =
-      JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
-  private final Map<String, JsonSchema> compiled = new ConcurrentHashMap<>();
+  private final ObjectMapper mapper = ValueSchemas.JSON;
+  private final ValueSchemas schemas;
 
+  /**
+   * A validator with the limits of {@code security}: {@code maxValueBytes} bounds a value and its
+   * schema each, {@code maxContextFields} a context.
+   */
   public EntryValidator(int maxValueBytes, int maxContextFields) {
     this.maxValueBytes = maxValueBytes;
     this.maxContextFields = maxContextFields;
+    this.schemas = new ValueSchemas(maxValueBytes);
   }
 
   /** Returns the spec with its value normalised (booleans lower-case), or throws. */
@@ -150,7 +150,7 @@ public final class EntryValidator {
     }
     String schemaText = spec.valueSchema();
     if (schemaText != null && !schemaText.isBlank()) {
-      checkSchema(schemaText, typed, errors);
+      schemas.check(schemaText, typed.json(), typed.text(), errors);
     }
     return typed.text();
   }
@@ -167,22 +167,39 @@ public final class EntryValidator {
   }
 
   private Typed readInteger(String v, List<InvalidInputException.FieldError> errors) {
+    if (NumberBounds.tooManyDigits(v)) {
+      return outOfRange(v, errors);
+    }
+    BigInteger n;
     try {
-      return new Typed(v, mapper.getNodeFactory().numberNode(new BigInteger(v.trim())));
+      n = new BigInteger(v.trim());
     } catch (NumberFormatException e) {
       errors.add(
           err("value", "must be a whole number for type integer; got '" + Texts.truncate(v) + "'"));
       return Typed.invalid(v);
     }
+    return NumberBounds.within(n)
+        ? new Typed(v, mapper.getNodeFactory().numberNode(n))
+        : outOfRange(v, errors);
   }
 
   private static Typed readNumber(String v, List<InvalidInputException.FieldError> errors) {
+    if (NumberBounds.tooManyDigits(v)) {
+      return outOfRange(v, errors);
+    }
+    BigDecimal n;
     try {
-      return new Typed(v, DecimalNode.valueOf(new BigDecimal(v.trim())));
+      n = new BigDecimal(v.trim());
     } catch (NumberFormatException e) {
       errors.add(err("value", "must be a number for type number; got '" + Texts.truncate(v) + "'"));
       return Typed.invalid(v);
     }
+    return NumberBounds.within(n) ? new Typed(v, DecimalNode.valueOf(n)) : outOfRange(v, errors);
+  }
+
+  private static Typed outOfRange(String v, List<InvalidInputException.FieldError> errors) {
+    errors.add(err("value", NumberBounds.RULE + "; got '" + Texts.truncate(v) + "'"));
+    return Typed.invalid(v);
   }
 
   private static Typed readBoolean(String v, List<InvalidInputException.FieldError> errors) {
@@ -201,6 +218,14 @@ public final class EntryValidator {
       JsonNode json = mapper.readTree(v);
       if (json == null || json.isMissingNode()) {
         throw new IllegalArgumentException("empty");
+      }
+      NumberBounds.OutOfRange out = NumberBounds.firstOutOfRange(json);
+      if (out != null) {
+        String where =
+            out.pointer().isEmpty() ? "" : "the number at " + Texts.truncate(out.pointer()) + " ";
+        errors.add(
+            err("value", where + NumberBounds.RULE + "; got '" + Texts.truncate(out.text()) + "'"));
+        return Typed.invalid(v);
       }
       return new Typed(v, json);
     } catch (JsonProcessingException | IllegalArgumentException e) {
@@ -223,55 +248,6 @@ public final class EntryValidator {
       return false;
     }
     return true;
-  }
-
-  /** Reports each way the value breaks its schema, or the schema itself when it is not valid. */
-  private void checkSchema(
-      String schemaText, Typed typed, List<InvalidInputException.FieldError> errors) {
-    JsonSchema schema = compile(schemaText, errors);
-    if (schema == null) {
-      return;
-    }
-    Set<ValidationMessage> problems = schema.validate(typed.json());
-    for (ValidationMessage m : problems) {
-      errors.add(
-          err(
-              "value",
-              "does not match valueSchema: "
-                  + m.getMessage()
-                  + "; got '"
-                  + Texts.truncate(typed.text())
-                  + "'"));
-    }
-  }
-
-  private JsonSchema compile(String text, List<InvalidInputException.FieldError> errors) {
-    JsonSchema cached = compiled.get(text);
-    if (cached != null) {
-      return cached;
-    }
-    try {
-      JsonNode node = mapper.readTree(text);
-      if (node == null || !node.isObject()) {
-        errors.add(
-            err(
-                "valueSchema",
-                "must be a JSON object (a JSON Schema); got '" + Texts.truncate(text) + "'"));
-        return null;
-      }
-      JsonSchema schema = schemas.getSchema(node);
-      if (compiled.size() >= SCHEMA_CACHE) {
-        compiled.clear();
-      }
-      compiled.put(text, schema);
-      return schema;
-    } catch (JsonProcessingException | RuntimeException e) {
-      errors.add(
-          err(
-              "valueSchema",
-              "is not a valid JSON Schema (" + Texts.truncate(e.getMessage()) + ")"));
-      return null;
-    }
   }
 
   private static InvalidInputException.FieldError err(String field, String message) {
