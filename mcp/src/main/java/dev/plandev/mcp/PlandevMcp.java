@@ -58,7 +58,8 @@ public final class PlandevMcp {
   private final Clock clock;
   private final McpCaller localCaller;
   private final String version;
-  private final ObjectMapper objectMapper = new ObjectMapper();
+  private final ObjectMapper objectMapper =
+      new ObjectMapper().registerModule(McpErrors.jsonModule());
   private final McpJsonMapper json = new JacksonMcpJsonMapper(objectMapper);
   private final Object writes = new Object();
 
