@@ -27,7 +27,7 @@ import java.util.Optional;
  *
  * <p>A POST body is checked before the SDK reads it ({@link JsonRpcCheck}): one UTF-8 JSON-RPC
  * message of at most 4 MiB nesting at most 64 levels, else 400 (413 when too long) with a JSON-RPC
- * error.
+ * error. Methods other than GET, POST and DELETE (and OPTIONS) get 405 with {@code Allow}.
  *
  * <pre>{@code
  * McpAuthenticator callers =
@@ -52,6 +52,7 @@ public final class McpHttpEndpoint extends HttpServlet {
 
   private static final long serialVersionUID = 1L;
   private static final String CALLER_ATTRIBUTE = McpHttpEndpoint.class.getName() + ".caller";
+  private static final String ALLOWED = "GET, POST, DELETE";
   private static final String AUTHORIZE = "send an API key as Authorization: Bearer <key>";
 
   private final transient McpAuthenticator authenticator;
@@ -95,10 +96,17 @@ public final class McpHttpEndpoint extends HttpServlet {
       return;
     }
     request.setAttribute(CALLER_ATTRIBUTE, caller.get());
-    if ("POST".equals(request.getMethod())) {
-      post(request, response);
-    } else {
-      transport.service(request, response);
+    switch (request.getMethod()) {
+      case "POST" -> post(request, response);
+      case "GET", "DELETE", "OPTIONS" -> transport.service(request, response);
+      default -> {
+        response.setHeader("Allow", ALLOWED);
+        problem(
+            response,
+            HttpServletResponse.SC_METHOD_NOT_ALLOWED,
+            "Method Not Allowed",
+            PATH + " answers " + ALLOWED + " only");
+      }
     }
   }
 

@@ -130,4 +130,13 @@ class McpHttpHostileInputTest {
     assertThat(wrongType.statusCode()).isEqualTo(415);
     jsonRpcError(wrongType, -32600);
   }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"PUT", "PATCH", "HEAD", "TRACE"})
+  void otherMethods_405WithAllow(String method) throws Exception {
+    HttpResponse<String> response = send(method, "application/json", new byte[0]);
+    assertThat(response.statusCode()).isEqualTo(405);
+    assertThat(response.headers().firstValue("Allow")).hasValue("GET, POST, DELETE");
+    assertNoInternals(response);
+  }
 }
