@@ -1,5 +1,14 @@
 package dev.plandev.mcp;
 
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.Module;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.NullNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import dev.plandev.defaults.model.PlandevException;
 import dev.plandev.plans.PlanException;
 import dev.plandev.plans.TaskNotFoundException;
@@ -8,6 +17,8 @@ import dev.plandev.plans.generate.Prompt;
 import io.modelcontextprotocol.spec.McpError;
 import io.modelcontextprotocol.spec.McpSchema;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
+import io.modelcontextprotocol.spec.McpSchema.JSONRPCResponse.JSONRPCError;
+import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -79,6 +90,48 @@ final class McpErrors {
 
   static McpError invalidParams(String message) {
     return McpError.builder(McpSchema.ErrorCodes.INVALID_PARAMS).message(message).build();
+  }
+
+  /** The JSON-RPC parse error (-32700) for a message that could not be read: its id is unknown. */
+  static String parseError(String message) {
+    return jsonRpcError(McpSchema.ErrorCodes.PARSE_ERROR, null, message);
+  }
+
+  /** The JSON-RPC error -32600 for JSON that is no JSON-RPC message; {@code id} may be null. */
+  static String invalidRequest(JsonNode id, String message) {
+    return jsonRpcError(McpSchema.ErrorCodes.INVALID_REQUEST, id, message);
+  }
+
+  /**
+   * A Jackson module writing an {@link McpError} as a JSON-RPC error answer: the SDK's HTTP
+   * transport writes the errors it finds itself (a wrong content type, a missing session) by
+   * serialising the exception, which would otherwise send its stack trace and class names.
+   */
+  static Module jsonModule() {
+    return new SimpleModule("plandev-mcp-errors")
+        .addSerializer(
+            McpError.class,
+            new StdSerializer<>(McpError.class) {
+              @Override
+              public void serialize(McpError e, JsonGenerator out, SerializerProvider provider)
+                  throws IOException {
+                JSONRPCError error = e.getJsonRpcError();
+                out.writeRawValue(
+                    error == null
+                        ? jsonRpcError(McpSchema.ErrorCodes.INTERNAL_ERROR, null, "internal error")
+                        : jsonRpcError(error.code(), null, error.message()));
+              }
+            });
+  }
+
+  private static String jsonRpcError(int code, JsonNode id, String message) {
+    ObjectNode answer = JsonNodeFactory.instance.objectNode();
+    answer.put("jsonrpc", McpSchema.JSONRPC_VERSION);
+    answer.set("id", id == null ? NullNode.getInstance() : id);
+    ObjectNode error = answer.putObject("error");
+    error.put("code", code);
+    error.put("message", message);
+    return answer.toString();
   }
 
   private static String missingAnswers(MissingAnswersException m) {

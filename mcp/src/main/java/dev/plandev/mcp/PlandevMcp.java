@@ -58,7 +58,8 @@ public final class PlandevMcp {
   private final Clock clock;
   private final McpCaller localCaller;
   private final String version;
-  private final ObjectMapper objectMapper = new ObjectMapper();
+  private final ObjectMapper objectMapper =
+      new ObjectMapper().registerModule(McpErrors.jsonModule());
   private final McpJsonMapper json = new JacksonMcpJsonMapper(objectMapper);
   private final Object writes = new Object();
 
@@ -92,9 +93,12 @@ public final class PlandevMcp {
   /**
    * Serves one client over newline-delimited JSON-RPC on these streams until the input ends, then
    * closes the server. Nothing but protocol messages is written to {@code out}.
+   *
+   * <p>A line that is no JSON-RPC message (not UTF-8 JSON, over 4 MiB, nesting deeper than 64
+   * levels, or JSON of another shape) is answered with a JSON-RPC error and serving goes on.
    */
   public void serveStdio(InputStream in, OutputStream out) throws InterruptedException {
-    InputEnd end = new InputEnd(in);
+    InputEnd end = new InputEnd(new CheckedStdin(in, out, new JsonRpcCheck(json)));
     McpSyncServer server = build(McpServer.sync(new StdioServerTransportProvider(json, end, out)));
     try {
       end.await();

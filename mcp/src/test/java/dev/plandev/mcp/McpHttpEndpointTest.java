@@ -26,7 +26,6 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.eclipse.jetty.servlet.ServletHolder;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -62,17 +61,7 @@ class McpHttpEndpointTest {
                   case "Bearer reader-key" -> Optional.of(new McpCaller("key:ci-reader", false));
                   default -> Optional.empty();
                 });
-    app =
-        Javalin.create(
-                config ->
-                    config.jetty.modifyServletContextHandler(
-                        handler -> {
-                          ServletHolder holder = new ServletHolder(endpoint);
-                          holder.setAsyncSupported(true);
-                          handler.addServlet(holder, McpHttpEndpoint.PATH);
-                        }))
-            .get("/health", ctx -> ctx.result("ok"))
-            .start("127.0.0.1", 0);
+    app = JavalinMount.start(endpoint);
   }
 
   @AfterEach

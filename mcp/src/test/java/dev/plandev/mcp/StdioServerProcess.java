@@ -1,0 +1,27 @@
+package dev.plandev.mcp;
+
+import dev.plandev.defaults.SmartDefaults;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+
+/**
+ * A stdio MCP server in a process of its own, for tests that talk to it over a real pipe: {@code
+ * java -cp <test classpath> dev.plandev.mcp.StdioServerProcess <plan root> <data folder>}.
+ */
+final class StdioServerProcess {
+  private StdioServerProcess() {}
+
+  public static void main(String[] args) throws Exception {
+    Path dir = Path.of(args[0]);
+    try (SmartDefaults engine = TestPlans.engine(dir)) {
+      PlandevMcp.builder()
+          .roots(List.of(TestPlans.root(dir)))
+          .defaults(() -> engine)
+          .clock(Clock.systemUTC())
+          .build()
+          .serveStdio(System.in, System.out);
+    }
+    System.exit(0);
+  }
+}
