@@ -26,6 +26,16 @@ public final class PlanFileException extends PlanException {
         "not a Markdown plan (binary byte at offset " + offset + ")", path, 2, null);
   }
 
+  /** Another program kept rewriting the file while an edit was being applied: exit 1. */
+  static PlanFileException changedMeanwhile(Path path) {
+    return new PlanFileException(
+        "the plan changed on disk while it was being edited, so it was left as the other program"
+            + " wrote it; run the command again",
+        path,
+        1,
+        null);
+  }
+
   /** Reading, writing or listing {@code path} failed for a reason outside the input: exit 1. */
   public static PlanFileException io(String what, Path path, Throwable cause) {
     return new PlanFileException(what + " failed (" + cause + ")", path, 1, cause);
