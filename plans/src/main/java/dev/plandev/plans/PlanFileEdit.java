@@ -9,7 +9,10 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermission;
 import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -24,6 +27,11 @@ import java.util.function.Function;
  */
 public final class PlanFileEdit {
   private static final int ATTEMPTS = 5;
+  private static final Set<PosixFilePermission> WRITE_BITS =
+      EnumSet.of(
+          PosixFilePermission.OWNER_WRITE,
+          PosixFilePermission.GROUP_WRITE,
+          PosixFilePermission.OTHERS_WRITE);
 
   /**
    * What a change made of the document it was given.
@@ -42,8 +50,8 @@ public final class PlanFileEdit {
    * with a program that wrote without the lock), each time on the file's current content, so it
    * must not act on anything but its argument.
    *
-   * @throws PlanFileException when the file is missing, keeps changing under the edit or cannot be
-   *     written
+   * @throws PlanFileException when the file is missing, read-only (and the change would alter it),
+   *     keeps changing under the edit or cannot be written
    */
   public static <R> R apply(Path file, Function<PlanDocument, Change<R>> change) {
     Path real = existingRealPath(file);
@@ -55,6 +63,7 @@ public final class PlanFileEdit {
         if (!result.edited().differsFrom(current)) {
           return result.outcome();
         }
+        requireWritable(file, real);
         if (replaceIfUnchanged(real, read, result.edited().bytes())) {
           return result.outcome();
         }
@@ -75,6 +84,22 @@ public final class PlanFileEdit {
       return file.toRealPath();
     } catch (IOException e) {
       throw PlanFileException.missing(file);
+    }
+  }
+
+  /** Refuses a file nobody may write, even when running as root (who could write it anyway). */
+  private static void requireWritable(Path file, Path real) {
+    boolean writable = Files.isWritable(real);
+    if (writable && real.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+      try {
+        Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(real);
+        writable = permissions.stream().anyMatch(WRITE_BITS::contains);
+      } catch (IOException e) {
+        throw PlanFileException.io("reading the permissions of", file, e);
+      }
+    }
+    if (!writable) {
+      throw PlanFileException.readOnly(file);
     }
   }
 

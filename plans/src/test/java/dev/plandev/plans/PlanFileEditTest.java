@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -105,6 +106,21 @@ class PlanFileEditTest {
         .isInstanceOf(PlanFileException.class)
         .hasMessageContaining("changed on disk");
     assertThat(Files.readString(plan)).isEqualTo("- [ ] a\n- [x] b\n");
+  }
+
+  @Test
+  void readOnlyFile_isRefused_evenForRoot_andLeftAlone() throws IOException {
+    Path plan = plan("- [ ] a\n");
+    Files.setPosixFilePermissions(plan, PosixFilePermissions.fromString("r--r--r--"));
+
+    assertThatThrownBy(() -> PlanFileEdit.apply(plan, p -> check(p, "a")))
+        .isInstanceOf(PlanFileException.class)
+        .hasMessageContaining("read-only")
+        .hasMessageContaining("chmod u+w")
+        .satisfies(e -> assertThat(((PlanException) e).exitCode()).isEqualTo(1));
+    assertThat(Files.readString(plan)).isEqualTo("- [ ] a\n");
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(plan)))
+        .isEqualTo("r--r--r--");
   }
 
   private static void writeUnlocked(Path plan, String text) {
