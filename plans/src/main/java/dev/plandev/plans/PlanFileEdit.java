@@ -76,6 +76,16 @@ public final class PlanFileEdit {
     throw PlanFileException.changedMeanwhile(file);
   }
 
+  /**
+   * Replaces the whole content of the existing file {@code file} with {@code bytes}, under its
+   * lock.
+   *
+   * @throws PlanFileException as {@link #apply} does
+   */
+  public static void replace(Path file, byte[] bytes) {
+    apply(file, current -> new Change<>(PlanDocument.parse(file, bytes), null));
+  }
+
   private static Path existingRealPath(Path file) {
     if (!Files.isRegularFile(file)) {
       throw PlanFileException.missing(file);
