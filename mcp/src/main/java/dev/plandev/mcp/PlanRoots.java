@@ -4,6 +4,7 @@ import dev.plandev.plans.PlanFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -18,8 +19,9 @@ import java.util.stream.Collectors;
  * <p>A path is confined twice: lexically (after {@code normalize()} it must stay under its root, so
  * {@code ../} cannot leave it) and physically (the real path of the file, or of its nearest
  * existing folder for a file still to be written, must lie under a root's real path, so a symbolic
- * link cannot lead out either). Relative paths are tried against each root in order; the first root
- * holding the file wins.
+ * link cannot lead out either). A link where a file to be written would go counts as that file, and
+ * a link that points to nothing is refused, since writing through it would create its target.
+ * Relative paths are tried against each root in order; the first root holding the file wins.
  */
 final class PlanRoots {
   private final List<Path> roots;
@@ -82,16 +84,7 @@ final class PlanRoots {
    * @throws McpToolException when the path leaves the roots
    */
   Path folder(String given) {
-    Path candidate = candidates(given).get(0);
-    Path existing = candidate;
-    while (existing != null && !Files.exists(existing)) {
-      existing = existing.getParent();
-    }
-    if (existing == null) {
-      throw new McpToolException("'" + given + "' is outside the plan roots " + names());
-    }
-    requireInside(realPath(existing), given);
-    return realPath(existing).resolve(existing.relativize(candidate));
+    return confined(candidates(given).get(0), given);
   }
 
   /**
@@ -99,14 +92,39 @@ final class PlanRoots {
    * the symbolic links of the folders it goes through.
    */
   void requireWritable(Path file) {
-    Path existing = file;
-    while (existing != null && !Files.exists(existing)) {
+    confined(file, file.toString());
+  }
+
+  /**
+   * Where writing at {@code path} (a file or folder, existing or not) really lands: the real path
+   * of its deepest existing part, plus the parts still to be created. That part is found without
+   * following a final symbolic link, so a link planted where a file or folder would go is judged by
+   * where it leads; one that leads nowhere is refused outright, since creating a file through it
+   * would create its target wherever that is.
+   */
+  private Path confined(Path path, String given) {
+    Path absolute = path.toAbsolutePath().normalize();
+    Path existing = absolute;
+    while (existing != null && !Files.exists(existing, LinkOption.NOFOLLOW_LINKS)) {
       existing = existing.getParent();
     }
     if (existing == null) {
-      throw new McpToolException("'" + file + "' is outside the plan roots " + names());
+      throw outside(given);
     }
-    requireInside(realPath(existing), file.toString());
+    if (Files.isSymbolicLink(existing) && !Files.exists(existing)) {
+      throw new McpToolException(
+          "'"
+              + given
+              + "' goes through a symbolic link that points to nothing ("
+              + existing
+              + "); plandev does not write through such links, since they may lead outside the"
+              + " plan roots "
+              + names()
+              + "; remove the link or choose another path");
+    }
+    Path real = realPath(existing);
+    requireInside(real, given);
+    return real.resolve(existing.relativize(absolute));
   }
 
   /** Every Markdown file under the roots by path relative to its root; earlier roots win. */

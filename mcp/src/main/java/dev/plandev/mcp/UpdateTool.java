@@ -1,8 +1,10 @@
 package dev.plandev.mcp;
 
 import dev.plandev.plans.PlanDocument;
+import dev.plandev.plans.PlanFileEdit;
 import dev.plandev.plans.Task;
 import dev.plandev.plans.progress.ProgressSync;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,8 +14,10 @@ import java.util.Map;
  * {@code plan_update}: checks and unchecks tasks, then rewrites stale progress lines, in one save.
  *
  * <p>Every task is looked up before anything changes, so one unknown id leaves the file untouched.
- * Toggling a box replaces one character and syncing replaces only the numbers of progress lines
- * (the plans module's editing API), so the rest of the file keeps its bytes.
+ * The whole update runs under the file's lock on the bytes then on disk ({@link PlanFileEdit}), so
+ * a concurrent {@code plandev check} or another client cannot undo it. Toggling a box replaces one
+ * character and syncing replaces only the numbers of progress lines (the plans module's editing
+ * API), so the rest of the file keeps its bytes.
  */
 final class UpdateTool implements PlandevTool {
   private final PlanRoots roots;
@@ -41,41 +45,46 @@ final class UpdateTool implements PlandevTool {
           "plan_update has nothing to do: give check, uncheck, or sync=true");
     }
     synchronized (writes) {
-      PlanDocument original = PlanDocument.parse(roots.existing(given));
-      Map<Task, Boolean> wanted = new LinkedHashMap<>();
-      for (String q : check) {
-        wanted.put(original.task(q), true);
-      }
-      for (String q : uncheck) {
-        Task t = original.task(q);
-        if (Boolean.TRUE.equals(wanted.get(t))) {
-          throw new InvalidArgumentException(
-              "task " + t.id() + " is both in check and in uncheck; keep it in one of them");
-        }
-        wanted.put(t, false);
-      }
-      List<String> checked = new ArrayList<>();
-      List<String> unchecked = new ArrayList<>();
-      List<String> unchanged = new ArrayList<>();
-      PlanDocument edited = original;
-      for (Map.Entry<Task, Boolean> e : wanted.entrySet()) {
-        Task t = e.getKey();
-        if (t.checked() == e.getValue()) {
-          unchanged.add(t.id());
-        } else {
-          edited = edited.withChecked(t, e.getValue());
-          (e.getValue() ? checked : unchecked).add(t.id());
-        }
-      }
-      int synced = sync ? ProgressSync.staleLines(edited).size() : 0;
-      if (sync) {
-        edited = ProgressSync.sync(edited);
-      }
-      if (edited.differsFrom(original)) {
-        edited.save();
-      }
-      return answer(roots.relative(original.path()), edited, checked, unchecked, unchanged, synced);
+      Path file = roots.existing(given);
+      return PlanFileEdit.apply(file, plan -> update(plan, check, uncheck, sync));
     }
+  }
+
+  /** Applies the update to {@code original}, the plan as it is on disk under the file's lock. */
+  private PlanFileEdit.Change<ToolAnswer> update(
+      PlanDocument original, List<String> check, List<String> uncheck, boolean sync) {
+    Map<Task, Boolean> wanted = new LinkedHashMap<>();
+    for (String q : check) {
+      wanted.put(original.task(q), true);
+    }
+    for (String q : uncheck) {
+      Task t = original.task(q);
+      if (Boolean.TRUE.equals(wanted.get(t))) {
+        throw new InvalidArgumentException(
+            "task " + t.id() + " is both in check and in uncheck; keep it in one of them");
+      }
+      wanted.put(t, false);
+    }
+    List<String> checked = new ArrayList<>();
+    List<String> unchecked = new ArrayList<>();
+    List<String> unchanged = new ArrayList<>();
+    PlanDocument edited = original;
+    for (Map.Entry<Task, Boolean> e : wanted.entrySet()) {
+      Task t = e.getKey();
+      if (t.checked() == e.getValue()) {
+        unchanged.add(t.id());
+      } else {
+        edited = edited.withChecked(t, e.getValue());
+        (e.getValue() ? checked : unchecked).add(t.id());
+      }
+    }
+    int synced = sync ? ProgressSync.staleLines(edited).size() : 0;
+    if (sync) {
+      edited = ProgressSync.sync(edited);
+    }
+    String file = roots.relative(original.path());
+    return new PlanFileEdit.Change<>(
+        edited, answer(file, edited, checked, unchecked, unchanged, synced));
   }
 
   private static ToolAnswer answer(

@@ -9,12 +9,11 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
@@ -35,15 +34,18 @@ public final class PlanDocument {
   private final Path path;
   private final Charset charset;
   private final byte[] original;
+  private final byte[] source;
   private final String text;
   private final MarkdownOutline outline;
   private final PlanStructure structure;
 
-  private PlanDocument(String name, Path path, Charset charset, byte[] original, String text) {
+  private PlanDocument(
+      String name, Path path, Charset charset, byte[] original, byte[] source, String text) {
     this.name = name;
     this.path = path;
     this.charset = charset;
     this.original = original;
+    this.source = source;
     this.text = text;
     this.outline = MarkdownOutline.parse(text);
     this.structure = PlanStructure.of(outline, titleFromName(name));
@@ -79,12 +81,13 @@ public final class PlanDocument {
       throw PlanFileException.notText(path, nul);
     }
     String name = path.getFileName() == null ? path.toString() : path.getFileName().toString();
-    return new PlanDocument(name, path, charset, bytes.clone(), text);
+    byte[] copy = bytes.clone();
+    return new PlanDocument(name, path, charset, copy, copy, text);
   }
 
   /** Parses Markdown held in memory; {@code name} is used in messages and as a fallback title. */
   public static PlanDocument of(String name, String text) {
-    return new PlanDocument(name, null, StandardCharsets.UTF_8, null, text);
+    return new PlanDocument(name, null, StandardCharsets.UTF_8, null, null, text);
   }
 
   /** File name used in messages, e.g. {@code plan-dev-v17.md}. */
@@ -114,37 +117,22 @@ public final class PlanDocument {
   }
 
   /**
-   * Writes {@link #bytes()} to {@link #path()} atomically: a temporary file beside it, then a move.
-   * The move targets the real file behind a symbolic link (the link stays a link) and the temporary
-   * file takes the original's POSIX permissions, so a save changes content only.
+   * Writes {@link #bytes()} to {@link #path()} through {@link PlanFileEdit}: under the file's lock,
+   * atomically, into the real file behind a symbolic link, keeping its permissions.
+   *
+   * @throws PlanFileException when the file no longer holds the bytes this document was parsed from
+   *     (someone changed it since), or it is read-only or cannot be written
    */
   public void save() {
     Objects.requireNonNull(path, "document has no path; it was made from text");
-    try {
-      Path target = Files.exists(path) ? path.toRealPath() : path.toAbsolutePath();
-      Path temp = Files.createTempFile(target.getParent(), "." + name, ".tmp");
-      try {
-        Files.write(temp, bytes());
-        copyPermissions(target, temp);
-        try {
-          Files.move(
-              temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-          Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-        }
-      } finally {
-        Files.deleteIfExists(temp);
-      }
-    } catch (IOException e) {
-      throw PlanFileException.io("writing", path, e);
-    }
-  }
-
-  private static void copyPermissions(Path from, Path to) throws IOException {
-    if (Files.exists(from)
-        && from.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-      Files.setPosixFilePermissions(to, Files.getPosixFilePermissions(from));
-    }
+    PlanFileEdit.apply(
+        path,
+        current -> {
+          if (source != null && !Arrays.equals(current.source, source)) {
+            throw PlanFileException.changedMeanwhile(path);
+          }
+          return new PlanFileEdit.Change<>(this, null);
+        });
   }
 
   /** The whole plan as a section: title, top-level sections and overall progress. */
@@ -210,7 +198,7 @@ public final class PlanDocument {
       out.replace(edit.offset(), edit.offset() + edit.length(), edit.replacement());
       limit = edit.offset();
     }
-    return new PlanDocument(name, path, charset, null, out.toString());
+    return new PlanDocument(name, path, charset, null, source, out.toString());
   }
 
   /** Number of lines. */

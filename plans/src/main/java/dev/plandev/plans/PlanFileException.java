@@ -26,6 +26,30 @@ public final class PlanFileException extends PlanException {
         "not a Markdown plan (binary byte at offset " + offset + ")", path, 2, null);
   }
 
+  /**
+   * The file's permissions forbid writing, so a change was refused rather than forced: exit 1.
+   * Renaming over the file would succeed (it needs only the folder's permission) and silently undo
+   * the protection the user chose.
+   */
+  static PlanFileException readOnly(Path path) {
+    return new PlanFileException(
+        "the plan file is read-only, so it was left unchanged; make it writable (chmod u+w)"
+            + " to edit it",
+        path,
+        1,
+        null);
+  }
+
+  /** Another program kept rewriting the file while an edit was being applied: exit 1. */
+  static PlanFileException changedMeanwhile(Path path) {
+    return new PlanFileException(
+        "the plan changed on disk while it was being edited, so it was left as the other program"
+            + " wrote it; run the command again",
+        path,
+        1,
+        null);
+  }
+
   /** Reading, writing or listing {@code path} failed for a reason outside the input: exit 1. */
   public static PlanFileException io(String what, Path path, Throwable cause) {
     return new PlanFileException(what + " failed (" + cause + ")", path, 1, cause);

@@ -1,6 +1,7 @@
 package dev.plandev.cli.plan;
 
 import dev.plandev.plans.PlanDocument;
+import dev.plandev.plans.PlanFileEdit;
 import dev.plandev.plans.PlanFiles;
 import dev.plandev.plans.progress.ProgressLine;
 import dev.plandev.plans.progress.ProgressSync;
@@ -37,8 +38,8 @@ final class SyncCommand implements Callable<Integer> {
     int staleTotal = 0;
     int files = 0;
     for (Path file : PlanFiles.expand(paths)) {
-      PlanDocument plan = PlanDocument.parse(file);
-      List<ProgressLine> stale = ProgressSync.staleLines(plan);
+      List<ProgressLine> stale =
+          check ? ProgressSync.staleLines(PlanDocument.parse(file)) : sync(file);
       staleTotal += stale.size();
       if (stale.isEmpty()) {
         continue;
@@ -55,9 +56,6 @@ final class SyncCommand implements Callable<Integer> {
             line.actual().done(),
             line.actual().total());
       }
-      if (!check) {
-        ProgressSync.sync(plan).save();
-      }
     }
     if (check) {
       out.println(
@@ -69,6 +67,13 @@ final class SyncCommand implements Callable<Integer> {
     }
     out.flush();
     return check && staleTotal > 0 ? 1 : 0;
+  }
+
+  /** Rewrites the stale lines of {@code file} under its lock; returns the lines it rewrote. */
+  private static List<ProgressLine> sync(Path file) {
+    return PlanFileEdit.apply(
+        file,
+        plan -> new PlanFileEdit.Change<>(ProgressSync.sync(plan), ProgressSync.staleLines(plan)));
   }
 
   private static String where(ProgressLine line) {

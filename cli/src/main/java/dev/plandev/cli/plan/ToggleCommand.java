@@ -1,6 +1,7 @@
 package dev.plandev.cli.plan;
 
 import dev.plandev.plans.PlanDocument;
+import dev.plandev.plans.PlanFileEdit;
 import dev.plandev.plans.Task;
 import dev.plandev.plans.progress.ProgressSync;
 import java.io.PrintWriter;
@@ -35,24 +36,32 @@ abstract class ToggleCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    PlanDocument document = PlanDocument.parse(plan);
-    Task found = document.task(task);
     PrintWriter out = spec.commandLine().getOut();
-    String verb = checked() ? "checked" : "unchecked";
-    if (found.checked() == checked()) {
-      out.printf("already %s: %s %s (line %d)%n", verb, found.id(), found.text(), found.line());
-    } else {
-      PlanDocument updated = document.withChecked(found, checked());
-      String synced = "";
-      if (sync) {
-        int stale = ProgressSync.staleLines(updated).size();
-        updated = ProgressSync.sync(updated);
-        synced = ", " + stale + " progress line(s) synced";
-      }
-      updated.save();
-      out.printf("%s %s %s (line %d)%s%n", verb, found.id(), found.text(), found.line(), synced);
-    }
+    out.println(PlanFileEdit.apply(plan, this::toggle));
     out.flush();
     return 0;
+  }
+
+  /** Sets the box in {@code document}, the plan as it is on disk under the lock. */
+  private PlanFileEdit.Change<String> toggle(PlanDocument document) {
+    Task found = document.task(task);
+    String verb = checked() ? "checked" : "unchecked";
+    if (found.checked() == checked()) {
+      return new PlanFileEdit.Change<>(
+          document,
+          String.format(
+              "already %s: %s %s (line %d)", verb, found.id(), found.text(), found.line()));
+    }
+    PlanDocument updated = document.withChecked(found, checked());
+    String synced = "";
+    if (sync) {
+      int stale = ProgressSync.staleLines(updated).size();
+      updated = ProgressSync.sync(updated);
+      synced = ", " + stale + " progress line(s) synced";
+    }
+    return new PlanFileEdit.Change<>(
+        updated,
+        String.format(
+            "%s %s %s (line %d)%s", verb, found.id(), found.text(), found.line(), synced));
   }
 }

@@ -2,6 +2,7 @@ package dev.plandev.cli.plan;
 
 import dev.plandev.plans.PlanDocument;
 import dev.plandev.plans.PlanException;
+import dev.plandev.plans.PlanFileEdit;
 import dev.plandev.plans.lint.LintFinding;
 import dev.plandev.plans.lint.Linter;
 import dev.plandev.plans.lint.Severity;
@@ -103,13 +104,10 @@ final class WatchCommand implements Callable<Integer> {
         return;
       }
       int synced = 0;
-      if (sync) {
-        synced = ProgressSync.staleLines(plan).size();
-        PlanDocument updated = ProgressSync.sync(plan);
-        if (updated.differsFrom(plan)) {
-          updated.save();
-          plan = updated;
-        }
+      if (sync && !ProgressSync.staleLines(plan).isEmpty()) {
+        Synced done = PlanFileEdit.apply(file, WatchCommand::sync);
+        plan = done.plan();
+        synced = done.lines();
       }
       handled.put(file, plan.bytes());
       List<LintFinding> findings = Linter.lint(plan, file.toString());
@@ -126,5 +124,14 @@ final class WatchCommand implements Callable<Integer> {
       out.println(time + " " + file + ": " + e.getMessage());
     }
     out.flush();
+  }
+
+  /** A plan whose progress lines were rewritten, and how many were. */
+  private record Synced(PlanDocument plan, int lines) {}
+
+  private static PlanFileEdit.Change<Synced> sync(PlanDocument plan) {
+    PlanDocument updated = ProgressSync.sync(plan);
+    return new PlanFileEdit.Change<>(
+        updated, new Synced(updated, ProgressSync.staleLines(plan).size()));
   }
 }

@@ -3,6 +3,7 @@ package dev.plandev.plans.generate;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.plandev.plans.PlanFileEdit;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -60,13 +61,22 @@ final class OutputFiles {
       Path target = workingDir.resolve(f.path());
       try {
         Files.createDirectories(target.getParent());
-        if (force) {
-          Files.writeString(target, f.content(), StandardCharsets.UTF_8);
+        byte[] bytes = f.content().getBytes(StandardCharsets.UTF_8);
+        if (force && Files.isRegularFile(target)) {
+          // Replacing an existing plan is a plan edit: under its lock, atomic, mode kept.
+          PlanFileEdit.replace(target, bytes);
         } else {
-          Files.writeString(
-              target, f.content(), StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW);
+          // CREATE_NEW refuses any symbolic link in the way, dangling ones included.
+          Files.write(target, bytes, StandardOpenOption.CREATE_NEW);
         }
       } catch (FileAlreadyExistsException e) {
+        if (force && Files.isSymbolicLink(target)) {
+          throw new UncheckedIOException(
+              "cannot write "
+                  + f.path()
+                  + ": it is a symbolic link that points to nothing; remove the link first",
+              e);
+        }
         throw new OutputExistsException(f.path());
       } catch (IOException e) {
         throw new UncheckedIOException("cannot write " + f.path(), e);

@@ -1,0 +1,81 @@
+package dev.plandev.plans;
+
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * The exclusive right to edit one plan file, held across processes and threads alike.
+ *
+ * <p>Processes meet on an operating-system lock of a lock file named after the plan's real path in
+ * {@code <tmpdir>/plandev-locks}, not on a lock of the plan itself: a POSIX lock is dropped as soon
+ * as the process closes <em>any</em> descriptor of the locked file, and every reader of the plan
+ * opens and closes it. Nothing but this class opens a lock file, and the file is never deleted
+ * (deleting it would let a waiter lock a file that no longer has the name), so it stays out of the
+ * plan's folder. Threads of one JVM queue on a {@link ReentrantLock} first, since a JVM cannot hold
+ * two locks on one file.
+ */
+final class PlanFileLock implements AutoCloseable {
+  private static final ConcurrentMap<Path, ReentrantLock> IN_THIS_JVM = new ConcurrentHashMap<>();
+
+  private final ReentrantLock local;
+  private final FileChannel channel;
+
+  private PlanFileLock(ReentrantLock local, FileChannel channel) {
+    this.local = local;
+    this.channel = channel;
+  }
+
+  /** Waits for and takes the lock of {@code realFile} (a path without symbolic links). */
+  static PlanFileLock acquire(Path realFile) throws IOException {
+    ReentrantLock local = IN_THIS_JVM.computeIfAbsent(realFile, p -> new ReentrantLock());
+    local.lock();
+    try {
+      Path lockFile = lockFileOf(realFile);
+      FileChannel channel =
+          FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+      try {
+        channel.lock();
+        return new PlanFileLock(local, channel);
+      } catch (IOException | RuntimeException e) {
+        channel.close();
+        throw e;
+      }
+    } catch (IOException | RuntimeException e) {
+      local.unlock();
+      throw e;
+    }
+  }
+
+  private static Path lockFileOf(Path realFile) throws IOException {
+    Path folder = Path.of(System.getProperty("java.io.tmpdir"), "plandev-locks");
+    Files.createDirectories(folder);
+    try {
+      byte[] digest =
+          MessageDigest.getInstance("SHA-256")
+              .digest(realFile.toString().getBytes(StandardCharsets.UTF_8));
+      return folder.resolve(HexFormat.of().formatHex(digest) + ".lock");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every JVM has SHA-256", e);
+    }
+  }
+
+  /** Releases the lock, to other processes first, then to this JVM's threads. */
+  @Override
+  public void close() throws IOException {
+    try {
+      channel.close();
+    } finally {
+      local.unlock();
+    }
+  }
+}
