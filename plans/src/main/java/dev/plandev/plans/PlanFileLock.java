@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
@@ -41,8 +42,13 @@ final class PlanFileLock implements AutoCloseable {
     local.lock();
     try {
       Path lockFile = lockFileOf(realFile);
+      // The folder is shared by every user of the machine: never follow a link someone put there.
       FileChannel channel =
-          FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+          FileChannel.open(
+              lockFile,
+              StandardOpenOption.CREATE,
+              StandardOpenOption.WRITE,
+              LinkOption.NOFOLLOW_LINKS);
       try {
         channel.lock();
         return new PlanFileLock(local, channel);
@@ -56,7 +62,7 @@ final class PlanFileLock implements AutoCloseable {
     }
   }
 
-  private static Path lockFileOf(Path realFile) throws IOException {
+  static Path lockFileOf(Path realFile) throws IOException {
     Path folder = Path.of(System.getProperty("java.io.tmpdir"), "plandev-locks");
     Files.createDirectories(folder);
     try {
