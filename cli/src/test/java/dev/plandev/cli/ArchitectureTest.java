@@ -78,16 +78,4 @@ class ArchitectureTest {
         .resideInAPackage("dev.plandev.defaults")
         .check(PRODUCT);
   }
-
-  @Test
-  void internalsStayInTheirModule() {
-    noClasses()
-        .that()
-        .resideOutsideOfPackage("dev.plandev.defaults..")
-        .should()
-        .dependOnClassesThat()
-        .resideInAPackage("dev.plandev.defaults..internal..")
-        .allowEmptyShould(true)
-        .check(PRODUCT);
-  }
 }
