@@ -24,9 +24,7 @@ import dev.plandev.defaults.model.InvalidInputException.FieldError;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Deque;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -62,7 +60,7 @@ final class ValueSchemas {
       JsonMapper.builder().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
 
   static final String ONLY_ITSELF = "a value schema may only refer to itself ('#/…')";
-  private static final int MAX_ERRORS = 10;
+  static final int MAX_ERRORS = 10;
 
   /**
    * Compiled schemas kept: at most this many, and at most {@link #CACHE_BYTES} of their estimated
@@ -73,25 +71,6 @@ final class ValueSchemas {
 
   private static final long CACHE_BYTES = 16L << 20;
   private static final long CREATED_BYTES = 1024;
-  private static final Set<String> REFERENCES = Set.of("$ref", "$dynamicRef", "$recursiveRef");
-
-  /** Keywords whose value is data, not a schema: a "$ref" inside one is not a reference. */
-  private static final Set<String> DATA = Set.of("enum", "const", "default", "examples");
-
-  /** Keywords whose value maps names to schemas. */
-  private static final Set<String> SCHEMA_MAPS =
-      Set.of(
-          "properties",
-          "patternProperties",
-          "$defs",
-          "definitions",
-          "dependentSchemas",
-          "dependencies");
-
-  /** The standard drafts, by any of the names networknt knows them by; all are built in. */
-  private static final Pattern STANDARD_DRAFT =
-      Pattern.compile(
-          "https?://json-schema\\.org/(draft-0[467]/schema|draft/20(19-09|20-12)/schema)#?");
 
   /** The meta-schemas bundled in networknt's jar, as its meta-schema mapper names them. */
   private static final Pattern BUNDLED =
@@ -212,7 +191,7 @@ final class ValueSchemas {
               "must be a JSON object (a JSON Schema); got '" + Texts.truncate(text) + "'"));
       return null;
     }
-    List<FieldError> refused = refusals(node);
+    List<FieldError> refused = SchemaTextRules.refusals(node);
     if (!refused.isEmpty()) {
       errors.addAll(refused);
       return null;
@@ -248,88 +227,6 @@ final class ValueSchemas {
   private void forgetAll() {
     compiled.clear();
     compiledBytes.set(0);
-  }
-
-  /** What the schema's own text breaks of the rules above, before anything compiles it. */
-  private static List<FieldError> refusals(JsonNode root) {
-    List<FieldError> errors = new ArrayList<>();
-    Deque<Visit> todo = new ArrayDeque<>();
-    todo.push(new Visit(root, "", 1, Role.SCHEMA));
-    while (!todo.isEmpty() && errors.size() < MAX_ERRORS) {
-      Visit v = todo.pop();
-      if (v.node().isContainerNode() && v.depth() > MAX_DEPTH) {
-        errors.add(err("valueSchema", "is nested more than " + MAX_DEPTH + " levels deep"));
-        return errors;
-      }
-      if (v.node().isNumber()) {
-        checkNumber(v, errors);
-      } else if (v.node().isObject()) {
-        List<Visit> children = new ArrayList<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = v.node().fields(); it.hasNext(); ) {
-          Map.Entry<String, JsonNode> f = it.next();
-          if (v.role() == Role.SCHEMA) {
-            checkKeyword(f.getKey(), f.getValue(), errors);
-          }
-          children.add(v.child(f.getKey(), f.getValue()));
-        }
-        for (int i = children.size() - 1; i >= 0; i--) {
-          todo.push(children.get(i));
-        }
-      } else if (v.node().isArray()) {
-        for (int i = v.node().size() - 1; i >= 0; i--) {
-          todo.push(new Visit(v.node().get(i), v.pointer() + "/" + i, v.depth() + 1, v.role()));
-        }
-      }
-    }
-    return errors;
-  }
-
-  private static void checkKeyword(String name, JsonNode value, List<FieldError> errors) {
-    if (REFERENCES.contains(name) && value.isTextual() && !value.textValue().startsWith("#")) {
-      errors.add(
-          err(
-              "valueSchema",
-              name
-                  + " '"
-                  + Texts.truncate(value.textValue())
-                  + "' is not allowed; "
-                  + ONLY_ITSELF));
-    } else if ("$schema".equals(name)
-        && value.isTextual()
-        && !STANDARD_DRAFT.matcher(value.textValue()).matches()) {
-      errors.add(
-          err(
-              "valueSchema",
-              "$schema '"
-                  + Texts.truncate(value.textValue())
-                  + "' is not allowed; leave it out (value schemas are JSON Schema draft 2020-12)"
-                  + " or name a standard draft such as "
-                  + SchemaId.V202012));
-    } else if ("multipleOf".equals(name)
-        && value.isNumber()
-        && NumberBounds.firstOutOfRange(value) == null
-        && value.decimalValue().signum() <= 0) {
-      errors.add(
-          err(
-              "valueSchema",
-              "multipleOf must be a number greater than 0; got '" + value.asText() + "'"));
-    }
-  }
-
-  private static void checkNumber(Visit v, List<FieldError> errors) {
-    NumberBounds.OutOfRange out = NumberBounds.firstOutOfRange(v.node());
-    if (out != null) {
-      errors.add(
-          err(
-              "valueSchema",
-              "the number at "
-                  + Texts.truncate(v.pointer())
-                  + " "
-                  + NumberBounds.RULE
-                  + "; got '"
-                  + Texts.truncate(out.text())
-                  + "'"));
-    }
   }
 
   /** True when the tree nests objects and arrays more than {@code max} levels deep. */
@@ -372,27 +269,6 @@ final class ValueSchemas {
 
   private static FieldError err(String field, String message) {
     return new FieldError(field, message);
-  }
-
-  /** What a node of a schema is: a schema, a map of names to schemas, or data. */
-  private enum Role {
-    SCHEMA,
-    SCHEMA_MAP,
-    DATA
-  }
-
-  /** A node to visit, where it is and what it is. */
-  private record Visit(JsonNode node, String pointer, int depth, Role role) {
-    Visit child(String name, JsonNode value) {
-      Role r =
-          role != Role.SCHEMA
-              ? (role == Role.SCHEMA_MAP ? Role.SCHEMA : Role.DATA)
-              : DATA.contains(name)
-                  ? Role.DATA
-                  : SCHEMA_MAPS.contains(name) ? Role.SCHEMA_MAP : Role.SCHEMA;
-      return new Visit(
-          value, pointer + "/" + name.replace("~", "~0").replace("/", "~1"), depth + 1, r);
-    }
   }
 
   /**
