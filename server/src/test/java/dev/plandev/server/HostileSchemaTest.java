@@ -4,20 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.sun.net.httpserver.HttpServer;
+import dev.plandev.defaults.testing.BaitServers;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -36,7 +30,7 @@ class HostileSchemaTest {
 
   @TempDir Path dir;
   private ServerFixture f;
-  private final List<AutoCloseable> outside = new ArrayList<>();
+  private final BaitServers outside = new BaitServers();
 
   @BeforeEach
   void start() {
@@ -45,16 +39,14 @@ class HostileSchemaTest {
 
   @AfterEach
   void stop() throws Exception {
-    for (AutoCloseable c : outside) {
-      c.close();
-    }
+    outside.close();
     f.close();
   }
 
   @Test
   void refToAnInternalUrl_isRefused_andTheServerRequestsNothing() {
     AtomicInteger hits = new AtomicInteger();
-    String base = countingServer(hits);
+    String base = outside.counting(hits);
     String ref = base + "/internal?token=1";
     HttpResponse<String> r =
         create("{\"key\":\"x.s\",\"value\":\"x\",\"valueSchema\":{\"$ref\":\"" + ref + "\"}}");
@@ -77,29 +69,14 @@ class HostileSchemaTest {
 
   @Test
   void refToAServerThatNeverAnswers_isRefusedPromptly_again_andAgain() throws IOException {
-    ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
-    outside.add(silent);
-    List<Socket> held = new CopyOnWriteArrayList<>();
-    Thread acceptor =
-        new Thread(
-            () -> {
-              try {
-                while (!silent.isClosed()) {
-                  held.add(silent.accept());
-                }
-              } catch (IOException expected) {
-                // closed at the end of the test
-              }
-            });
-    acceptor.setDaemon(true);
-    acceptor.start();
-    String ref = "http://127.0.0.1:" + silent.getLocalPort() + "/slow";
+    AtomicInteger accepted = new AtomicInteger();
+    String ref = outside.silent(accepted) + "/slow";
     for (int i = 0; i < 5; i++) {
       refused(
           create("{\"key\":\"x.s\",\"value\":\"x\",\"valueSchema\":{\"$ref\":\"" + ref + "\"}}"),
           "valueSchema");
     }
-    assertThat(held).as("connections the service opened").isEmpty();
+    assertThat(accepted).as("connections the service opened").hasValue(0);
   }
 
   @Test
@@ -196,26 +173,5 @@ class HostileSchemaTest {
       assertThat(e.get("field").asText()).as(r.body()).isEqualTo(field);
     }
     return errors.get(0);
-  }
-
-  private String countingServer(AtomicInteger hits) {
-    try {
-      HttpServer server =
-          HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-      server.createContext(
-          "/",
-          exchange -> {
-            hits.incrementAndGet();
-            byte[] body = "{\"const\":\"SERVED\"}".getBytes(StandardCharsets.UTF_8);
-            exchange.sendResponseHeaders(200, body.length);
-            exchange.getResponseBody().write(body);
-            exchange.close();
-          });
-      server.start();
-      outside.add(() -> server.stop(0));
-      return "http://127.0.0.1:" + server.getAddress().getPort();
-    } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    }
   }
 }

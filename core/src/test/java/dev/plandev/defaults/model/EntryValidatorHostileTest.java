@@ -3,17 +3,12 @@ package dev.plandev.defaults.model;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
-import com.sun.net.httpserver.HttpServer;
+import dev.plandev.defaults.testing.BaitServers;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
@@ -31,20 +26,18 @@ class EntryValidatorHostileTest {
   private static final String ONLY_ITSELF = "a value schema may only refer to itself ('#/…')";
 
   private final EntryValidator validator = new EntryValidator(65_536, 16);
-  private final List<AutoCloseable> servers = new ArrayList<>();
+  private final BaitServers servers = new BaitServers();
   @TempDir Path dir;
 
   @AfterEach
   void stopServers() throws Exception {
-    for (AutoCloseable s : servers) {
-      s.close();
-    }
+    servers.close();
   }
 
   @Test
   void ref_toTheNetwork_isRefused_withoutAnyRequest() {
     AtomicInteger hits = new AtomicInteger();
-    String base = countingServer(hits);
+    String base = servers.counting(hits);
     String ref = base + "/internal?token=1";
     assertThat(schemaErrors("x", ValueType.STRING, "{\"$ref\":\"" + ref + "\"}"))
         .containsExactly(
@@ -55,7 +48,7 @@ class EntryValidatorHostileTest {
   @Test
   void everyWayToNameAnotherDocument_isRefused_withoutAnyRequest() {
     AtomicInteger hits = new AtomicInteger();
-    String base = countingServer(hits);
+    String base = servers.counting(hits);
     List<String> schemas =
         List.of(
             "{\"$dynamicRef\":\"" + base + "/d\"}",
@@ -80,7 +73,7 @@ class EntryValidatorHostileTest {
   @Test
   void schemaUri_thatIsNotAStandardDraft_isRefused_withoutAnyRequest() {
     AtomicInteger hits = new AtomicInteger();
-    String meta = countingServer(hits) + "/meta";
+    String meta = servers.counting(hits) + "/meta";
     assertThat(schemaErrors("x", ValueType.STRING, "{\"$schema\":\"" + meta + "\"}"))
         .containsExactly(
             "valueSchema: $schema '"
@@ -92,25 +85,8 @@ class EntryValidatorHostileTest {
 
   @Test
   void ref_toAServerThatNeverAnswers_isRefusedPromptly() throws IOException {
-    ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
     AtomicInteger accepted = new AtomicInteger();
-    List<Socket> held = new java.util.concurrent.CopyOnWriteArrayList<>();
-    Thread acceptor =
-        new Thread(
-            () -> {
-              try {
-                while (!silent.isClosed()) {
-                  held.add(silent.accept());
-                  accepted.incrementAndGet();
-                }
-              } catch (IOException expected) {
-                // closed at the end of the test
-              }
-            });
-    acceptor.setDaemon(true);
-    acceptor.start();
-    servers.add(silent);
-    String ref = "http://127.0.0.1:" + silent.getLocalPort() + "/slow";
+    String ref = servers.silent(accepted) + "/slow";
     List<String> errors =
         assertTimeoutPreemptively(
             PROMPTLY, () -> schemaErrors("x", ValueType.STRING, "{\"$ref\":\"" + ref + "\"}"));
@@ -335,27 +311,6 @@ class EntryValidatorHostileTest {
     assertThat(schemaErrors(deep, ValueType.JSON, "{\"type\":\"array\"}"))
         .containsExactly(
             "value: is nested more than 64 levels deep to be checked against valueSchema");
-  }
-
-  private String countingServer(AtomicInteger hits) {
-    try {
-      HttpServer server =
-          HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-      server.createContext(
-          "/",
-          exchange -> {
-            hits.incrementAndGet();
-            byte[] body = "{\"const\":\"SERVED\"}".getBytes(StandardCharsets.UTF_8);
-            exchange.sendResponseHeaders(200, body.length);
-            exchange.getResponseBody().write(body);
-            exchange.close();
-          });
-      server.start();
-      servers.add(() -> server.stop(0));
-      return "http://127.0.0.1:" + server.getAddress().getPort();
-    } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    }
   }
 
   private static DefaultSpec spec(String value, ValueType type) {
