@@ -170,11 +170,8 @@ final class NewCommand implements Callable<Integer> {
 
   private static WorkingEnvironment workingEnvironment(Environment env) {
     WorkingEnvironment detected = WorkingEnvironment.detect(env.workingDir());
-    String user =
-        env.variables()
-            .getOrDefault("USER", env.variables().getOrDefault("USERNAME", detected.user()));
     return new WorkingEnvironment(
-        detected.workingDir(), detected.repository(), user, detected.os());
+        detected.workingDir(), detected.repository(), env.user(detected.user()), detected.os());
   }
 
   private static String localeLanguage() {

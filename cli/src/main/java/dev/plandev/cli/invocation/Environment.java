@@ -40,6 +40,14 @@ public record Environment(
         System.console() != null);
   }
 
+  /**
+   * The OS user's name from {@code USER} (Unix) or {@code USERNAME} (Windows), else {@code
+   * fallback}.
+   */
+  public String user(String fallback) {
+    return variables.getOrDefault("USER", variables.getOrDefault("USERNAME", fallback));
+  }
+
   /** A relative path taken against the working directory. */
   public Path resolve(Path p) {
     return p.isAbsolute() ? p : workingDir.resolve(p).normalize();

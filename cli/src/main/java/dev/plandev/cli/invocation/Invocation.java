@@ -104,9 +104,7 @@ public final class Invocation implements AutoCloseable {
 
   /** Who the changes of this invocation are attributed to: the OS user, via the CLI. */
   public Actor actor() {
-    String user =
-        env.variables().getOrDefault("USER", env.variables().getOrDefault("USERNAME", "unknown"));
-    return new Actor(user + "@cli", correlationId());
+    return new Actor(env.user("unknown") + "@cli", correlationId());
   }
 
   /** The id of this invocation in logs and audit rows, made on first use. */

@@ -59,7 +59,7 @@ final class McpCommand implements Callable<Integer> {
               .roots(folders)
               .defaults(invocation::defaults)
               .clock(env.clock())
-              .localCaller(new McpCaller(user(env) + "@mcp", true))
+              .localCaller(new McpCaller(env.user("unknown") + "@mcp", true))
               .version(version())
               .build();
     } catch (IllegalArgumentException e) {
@@ -67,11 +67,6 @@ final class McpCommand implements Callable<Integer> {
     }
     mcp.serveStdio(env.in(), new ProtocolOutput(env.out()));
     return 0;
-  }
-
-  private static String user(Environment env) {
-    return env.variables()
-        .getOrDefault("USER", env.variables().getOrDefault("USERNAME", "unknown"));
   }
 
   private static String version() {
