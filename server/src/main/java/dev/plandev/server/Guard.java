@@ -10,13 +10,9 @@ import dev.plandev.defaults.store.ApiKeys;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.security.RouteRole;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -40,9 +36,8 @@ final class Guard {
   private final Clock clock;
   private final List<String> origins;
   private final ConcurrentHashMap<String, TokenBucket> buckets = new ConcurrentHashMap<>();
-  // Addresses and guessed secrets are chosen by clients: both maps are bounded and expire.
+  // Addresses are chosen by clients: bounded, and forgotten when idle.
   private final Cache<String, TokenBucket> addressBuckets;
-  private final Cache<String, Boolean> unknownSecrets;
 
   Guard(ApiKeys keys, PlandevConfig.Server settings, Clock clock) {
     this.keys = keys;
@@ -53,12 +48,6 @@ final class Guard {
         Caffeine.newBuilder()
             .maximumSize(BOUND)
             .expireAfterAccess(Duration.ofMinutes(10))
-            .ticker(ticker)
-            .build();
-    this.unknownSecrets =
-        Caffeine.newBuilder()
-            .maximumSize(BOUND)
-            .expireAfterWrite(Duration.ofMinutes(1))
             .ticker(ticker)
             .build();
     this.origins =
@@ -124,7 +113,7 @@ final class Guard {
       return;
     }
     String secret = BearerToken.parse(ctx.header("Authorization")).orElse(null);
-    ApiKey key = keyOf(ctx.header("Authorization")).orElse(null);
+    ApiKey key = secret == null ? null : keys.authenticate(secret).orElse(null);
     if (key == null) {
       takeAddressToken(ctx.ip(), ctx::header);
       ctx.header("WWW-Authenticate", "Bearer realm=\"plandev\"");
@@ -193,33 +182,11 @@ final class Guard {
   }
 
   /**
-   * The active key an {@code Authorization} header names, if any. A secret found unknown is
-   * remembered (as its digest) for a minute, so repeating a wrong guess costs no database lookup.
+   * The active key an {@code Authorization} header names, if any ({@link ApiKeys#authenticate}
+   * remembers wrong guesses, so repeating one costs no database lookup).
    */
   Optional<ApiKey> keyOf(String authorization) {
-    Optional<String> secret = BearerToken.parse(authorization);
-    if (secret.isEmpty()) {
-      return Optional.empty();
-    }
-    String digest = digest(secret.get());
-    if (unknownSecrets.getIfPresent(digest) != null) {
-      return Optional.empty();
-    }
-    Optional<ApiKey> key = keys.authenticate(secret.get());
-    if (key.isEmpty()) {
-      unknownSecrets.put(digest, Boolean.TRUE);
-    }
-    return key;
-  }
-
-  private static String digest(String secret) {
-    try {
-      return HexFormat.of()
-          .formatHex(
-              MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every Java runtime has SHA-256", e);
-    }
+    return BearerToken.parse(authorization).flatMap(keys::authenticate);
   }
 
   /** Whether the request carries a valid API key, of any role (open routes show more then). */

@@ -1,5 +1,7 @@
 package dev.plandev.defaults.store;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.plandev.defaults.model.Actor;
 import dev.plandev.defaults.model.EntryNotFoundException;
 import dev.plandev.defaults.model.InvalidInputException;
@@ -23,10 +25,14 @@ import java.util.regex.Pattern;
  *
  * <p>Authentication results are kept in memory for a few seconds so a busy service does not read
  * the table on every request; a revocation in this process clears them at once, one made by another
- * process takes effect within {@link #CACHE_MILLIS} ms.
+ * process takes effect within {@link #CACHE_MILLIS} ms. A secret found unknown is remembered (by
+ * its hash, at most {@link #UNKNOWN_BOUND} of them) for {@link #UNKNOWN_MILLIS} ms, so repeating a
+ * wrong guess costs no query; creating a key forgets its own hash there.
  */
 public final class ApiKeys {
   static final long CACHE_MILLIS = 5_000;
+  static final long UNKNOWN_MILLIS = 60_000;
+  static final int UNKNOWN_BOUND = 10_000;
   private static final Pattern NAME = Pattern.compile("[A-Za-z0-9._@-]{1,64}");
   private static final char[] ALPHABET =
       "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789".toCharArray();
@@ -43,6 +49,9 @@ public final class ApiKeys {
   private final AuditTrail audit;
   private final SecureRandom random = new SecureRandom();
   private final ConcurrentHashMap<String, Cached> recent = new ConcurrentHashMap<>();
+  // Guessed secrets are chosen by clients: bounded.
+  private final Cache<String, Long> unknownUntil =
+      Caffeine.newBuilder().maximumSize(UNKNOWN_BOUND).build();
 
   ApiKeys(Transactions transactions, AuditTrail audit) {
     this.transactions = transactions;
@@ -62,23 +71,27 @@ public final class ApiKeys {
     }
     String secret = newSecret();
     long now = transactions.now().toEpochMilli();
-    return transactions.write(
-        "create API key " + name,
-        tx -> {
-          refuseTaken(tx, name);
-          long id = insert(tx, name, role, secret, now);
-          ApiKey key =
-              new ApiKey(id, name, role, secret.substring(0, 8), transactions.now(), null, null);
-          audit.record(
-              tx,
-              "api_key",
-              id,
-              "create",
-              null,
-              "{\"name\":\"" + name + "\",\"role\":\"" + role.wireName() + "\"}",
-              actor);
-          return new Created(key, secret);
-        });
+    Created created =
+        transactions.write(
+            "create API key " + name,
+            tx -> {
+              refuseTaken(tx, name);
+              long id = insert(tx, name, role, secret, now);
+              ApiKey key =
+                  new ApiKey(
+                      id, name, role, secret.substring(0, 8), transactions.now(), null, null);
+              audit.record(
+                  tx,
+                  "api_key",
+                  id,
+                  "create",
+                  null,
+                  "{\"name\":\"" + name + "\",\"role\":\"" + role.wireName() + "\"}",
+                  actor);
+              return new Created(key, secret);
+            });
+    unknownUntil.invalidate(hash(secret));
+    return created;
   }
 
   private String newSecret() {
@@ -193,6 +206,10 @@ public final class ApiKeys {
     if (c != null && c.until() > now) {
       return Optional.of(c.key());
     }
+    Long refused = unknownUntil.getIfPresent(h);
+    if (refused != null && refused > now) {
+      return Optional.empty();
+    }
     ApiKey key =
         transactions.read(
             "check an API key",
@@ -209,6 +226,7 @@ public final class ApiKeys {
             });
     if (key == null) {
       recent.remove(h);
+      unknownUntil.put(h, now + UNKNOWN_MILLIS);
       return Optional.empty();
     }
     recent.put(h, new Cached(key, now + CACHE_MILLIS));
