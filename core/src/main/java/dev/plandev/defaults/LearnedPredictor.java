@@ -5,42 +5,40 @@ import dev.plandev.defaults.model.Context;
 import dev.plandev.defaults.model.DefaultsStore;
 import dev.plandev.defaults.model.EngineHealth;
 import dev.plandev.defaults.model.Feedback;
-import dev.plandev.defaults.model.Outcome;
 import dev.plandev.defaults.model.Prediction;
 import dev.plandev.defaults.model.Resolution;
-import dev.plandev.defaults.model.StorageException;
 import dev.plandev.defaults.model.UsageEvent;
 import dev.plandev.defaults.rank.RankedValue;
 import dev.plandev.defaults.store.JdbcDefaultsStore;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Predictions from the learned ranking engine, guarded so that callers never see its failures.
  *
- * <p>Learning: the engine learns every row of {@code usage_events} in id order, whichever process
- * wrote it; the id of the last one learned is saved beside the model, so a restart (or another
- * process) resumes where it stopped instead of rescanning history. Feedback learns at once;
- * predictions look for other processes' events at most once a second.
+ * <p>Learning: {@link BackgroundLearning} feeds the engine every usage event, whichever process
+ * wrote it, on a thread of its own. Predictions never wait for it: they ask it to look for new
+ * events at most once a second and rank with what is learned so far. Feedback asks for its own
+ * event to be learned and waits for that a little ({@link #FEEDBACK_WAIT}), so that the next
+ * prediction usually reflects it; a long catch-up never holds feedback longer.
  *
  * <p>Protection: each ranking runs on a small bounded pool with a time limit ({@code ml.timeout}).
  * A full pool (overload), a timeout or an error counts as a failure for a circuit breaker ({@code
@@ -49,21 +47,19 @@ import org.slf4j.LoggerFactory;
  */
 final class LearnedPredictor implements AutoCloseable {
   static final String FALLBACK = "fallback";
-  static final String OFFSET_FILE = "learned-events.txt";
+  static final String OFFSET_FILE = BackgroundLearning.OFFSET_FILE;
   private static final Logger LOG = LoggerFactory.getLogger(LearnedPredictor.class);
   private static final long CATCH_UP_EVERY_MS = 1000;
+  static final Duration FEEDBACK_WAIT = Duration.ofSeconds(2);
 
   private final RankingEngine engine;
-  private final JdbcDefaultsStore database;
   private final DefaultsStore store;
   private final PlandevConfig.Ml ml;
-  private final Path modelDir;
   private final Clock clock;
   private final CircuitBreaker breaker;
   private final ThreadPoolExecutor pool;
-  private long learnedId;
-  private long lastCatchUp;
-  private boolean dirty;
+  private final BackgroundLearning learning;
+  private final AtomicLong lastCatchUp = new AtomicLong();
 
   LearnedPredictor(
       RankingEngine engine,
@@ -73,10 +69,8 @@ final class LearnedPredictor implements AutoCloseable {
       Path modelDir,
       Clock clock) {
     this.engine = engine;
-    this.database = database;
     this.store = store;
     this.ml = ml;
-    this.modelDir = modelDir;
     this.clock = clock;
     this.breaker =
         CircuitBreaker.of(
@@ -103,7 +97,9 @@ final class LearnedPredictor implements AutoCloseable {
             },
             new ThreadPoolExecutor.AbortPolicy());
     this.pool.allowCoreThreadTimeOut(true);
-    this.learnedId = readOffset();
+    this.learning = new BackgroundLearning(engine, database, modelDir);
+    learning.catchUp(); // a reset model starts relearning now, not at the first request
+    lastCatchUp.set(clock.millis());
   }
 
   List<Prediction> predict(String key, Context context, int limit) {
@@ -181,96 +177,57 @@ final class LearnedPredictor implements AutoCloseable {
         .orElse(List.of());
   }
 
-  /** Records feedback and learns it (with any events other processes wrote meanwhile). */
+  /**
+   * Records feedback and asks for it to be learned (with any events other processes wrote
+   * meanwhile), waiting at most {@link #FEEDBACK_WAIT} for that.
+   */
   UsageEvent feedback(Feedback f) {
     UsageEvent e = store.recordUsage(f);
-    catchUp();
+    lastCatchUp.set(clock.millis());
+    try {
+      learning.catchUp().get(FEEDBACK_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (TimeoutException | ExecutionException late) {
+      // Learning goes on in the background (or retries, having logged why it failed).
+      LOG.debug("event {} is not learned yet: {}", e.id(), late.toString());
+    } catch (InterruptedException interrupted) {
+      Thread.currentThread().interrupt();
+    }
     return e;
   }
 
+  /** Asks for new events to be learned, without waiting, when a second has passed since. */
   private void catchUpAtMostEverySecond() {
     long now = clock.millis();
-    synchronized (this) {
-      if (now - lastCatchUp < CATCH_UP_EVERY_MS) {
-        return;
-      }
+    long last = lastCatchUp.get();
+    if (now - last >= CATCH_UP_EVERY_MS && lastCatchUp.compareAndSet(last, now)) {
+      learning.catchUp();
     }
-    catchUp();
   }
 
-  synchronized void catchUp() {
-    lastCatchUp = clock.millis();
-    while (true) {
-      List<UsageEvent> events = database.usageEvents(null, learnedId, 1000);
-      for (UsageEvent e : events) {
-        engine.learn(
-            e.key(), e.context().fields(), e.value(), e.outcome() != Outcome.REJECTED, e.at());
-        learnedId = e.id();
-        dirty = true;
-      }
-      if (events.size() < 1000) {
-        return;
-      }
-    }
+  /** Asks for the events written so far to be learned; completes when they are. */
+  CompletableFuture<Long> catchUp() {
+    return learning.catchUp();
   }
 
   /** Retrains when {@code ml.updatePeriod} has passed, and saves what was learned. */
-  synchronized boolean retrainIfDue() {
-    catchUp();
-    boolean retrained = engine.retrainIfDue();
-    if (retrained || dirty) {
-      save();
-    }
-    return retrained;
+  boolean retrainIfDue() {
+    learning.catchUp();
+    return learning.retrainIfDue();
   }
 
-  synchronized void save() {
-    engine.save();
-    writeOffset();
-    dirty = false;
+  void save() {
+    learning.save();
   }
 
   EngineHealth health() {
     String state = breaker.getState().name();
-    return new EngineHealth(state.equals("CLOSED") ? "UP" : "DEGRADED", state, learnedId);
-  }
-
-  private long readOffset() {
-    Path f = modelDir.resolve(OFFSET_FILE);
-    if (!Files.exists(modelDir.resolve("ranker.model"))) {
-      return 0; // no model: whatever was learned before is gone, so learn every event again
-    }
-    try {
-      return Files.exists(f)
-          ? Long.parseLong(Files.readString(f, StandardCharsets.UTF_8).trim())
-          : 0;
-    } catch (IOException | NumberFormatException e) {
-      LOG.warn("cannot read {} ({}); the engine relearns all usage events", f, e.toString());
-      return 0;
-    }
-  }
-
-  private void writeOffset() {
-    Path f = modelDir.resolve(OFFSET_FILE);
-    Path tmp = modelDir.resolve(OFFSET_FILE + ".tmp");
-    try {
-      Files.createDirectories(modelDir);
-      Files.writeString(tmp, Long.toString(learnedId), StandardCharsets.UTF_8);
-      Files.move(tmp, f, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    } catch (IOException e) {
-      throw new StorageException("cannot write " + f + ": " + e.getMessage(), e);
-    }
+    return new EngineHealth(
+        state.equals("CLOSED") ? "UP" : "DEGRADED", state, learning.learnedId());
   }
 
   @Override
-  public synchronized void close() {
+  public void close() {
     pool.shutdownNow();
-    if (dirty) {
-      try {
-        save();
-      } catch (RuntimeException e) {
-        LOG.warn("cannot save the ranking model on close: {}", e.getMessage());
-      }
-    }
+    learning.close(); // saves what was learned since the last save
   }
 }

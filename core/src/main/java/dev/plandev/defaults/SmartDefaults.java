@@ -199,6 +199,16 @@ public final class SmartDefaults implements AutoCloseable {
     return learned != null ? learned.feedback(feedback) : store.recordUsage(feedback);
   }
 
+  /**
+   * Asks the engine to learn the usage events written so far, in the background; the answer
+   * completes once they are learned, so tests await learning instead of sleeping.
+   */
+  java.util.concurrent.CompletableFuture<Long> catchUp() {
+    return learned == null
+        ? java.util.concurrent.CompletableFuture.completedFuture(0L)
+        : learned.catchUp();
+  }
+
   /** The ranking engine's health: its breaker and how far it has learned. */
   public EngineHealth engineHealth() {
     return learned == null ? new EngineHealth("DISABLED", "DISABLED", 0) : learned.health();

@@ -20,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -44,6 +45,16 @@ class LearnedPredictorTest {
       clock.advance(Duration.ofMinutes(1));
       d.feedback(
           new Feedback("plan.author", Context.of("user", user), value, Outcome.CHOSEN, null, "t"));
+    }
+    learned(d);
+  }
+
+  /** Awaits the background learning of every event written so far. */
+  static void learned(SmartDefaults d) {
+    try {
+      d.catchUp().get(60, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      throw new AssertionError("learning did not finish", e);
     }
   }
 
@@ -78,6 +89,8 @@ class LearnedPredictorTest {
         SmartDefaults reader = SmartDefaults.open(config("ml.modelPath=model-b"), clock)) {
       choose(writer, "u1", "Zoé", 3);
       clock.advance(Duration.ofSeconds(2));
+      reader.predict("plan.author", Context.of("user", "u1"), 1); // starts the catch-up
+      learned(reader);
       assertThat(reader.predict("plan.author", Context.of("user", "u1"), 1).get(0).value())
           .isEqualTo("Zoé");
     }
@@ -155,12 +168,12 @@ class LearnedPredictorTest {
   void slowEngine_answersWithTheMostUsedValue_andTheBreakerOpens() {
     Faulty[] engine = new Faulty[1];
     PlandevConfig c =
-        config("ml.timeout=50ms", "ml.breakerMinimumCalls=3", "ml.breakerWaitInOpen=30s");
+        config("ml.timeout=1s", "ml.breakerMinimumCalls=3", "ml.breakerWaitInOpen=30s");
     try (SmartDefaults d =
         SmartDefaults.open(c, clock, new SimpleMeterRegistry(), e -> engine[0] = new Faulty(e))) {
       choose(d, "u1", "Ada", 3);
       choose(d, "u1", "Bob", 1);
-      engine[0].sleepMs = 2_000;
+      engine[0].sleepMs = 600_000; // until the timeout cancels it
       for (int i = 0; i < 3; i++) {
         List<Prediction> p = d.predict("plan.author", Context.of("user", "u1", "call", "" + i), 3);
         assertThat(p).extracting(Prediction::reason).containsExactly(LearnedPredictor.FALLBACK);
@@ -207,6 +220,7 @@ class LearnedPredictorTest {
     }
     java.nio.file.Files.writeString(dir.resolve("model/ranker.model"), "garbage");
     try (SmartDefaults d = SmartDefaults.open(config(), clock)) {
+      learned(d);
       assertThat(d.predict("plan.author", Context.of("user", "u1"), 1).get(0).value())
           .isEqualTo("Ada");
       assertThat(d.engineHealth().learnedEvents()).isEqualTo(3);
