@@ -2,7 +2,6 @@ package dev.plandev.defaults.rank;
 
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
-import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -23,6 +22,11 @@ import java.util.zip.GZIPOutputStream;
  * counts, recency order and weights) in a gzipped binary layout that starts with {@link #MAGIC} and
  * {@link #VERSION}. A file of another version is refused with a message naming both versions, never
  * half read. The retraining buffer is not saved: it refills from new events.
+ *
+ * <p>Reading treats the file as untrusted input (it may be damaged on disk, or crafted): every
+ * count and index is checked ({@link ModelInput}) before anything is sized or indexed with it, and
+ * the gzip stream is read to its end so that its CRC is checked. Whatever is wrong, the answer is a
+ * {@link RankingException} that names the file and the position, never another exception.
  */
 final class ModelFile {
   static final int MAGIC = 0x50445246;
@@ -66,48 +70,72 @@ final class ModelFile {
     }
   }
 
+  /**
+   * Reads the whole file into {@code ranker}, checking every count, index and length against its
+   * bounds before using it, and reading to the end of the gzip stream so that its CRC is checked.
+   *
+   * @throws RankingException naming the file and the position of the first problem found
+   */
   static void read(Path file, Ranker ranker) {
-    try (InputStream raw = Files.newInputStream(file);
-        DataInputStream in =
-            new DataInputStream(new BufferedInputStream(new GZIPInputStream(raw), 1 << 16))) {
-      int magic = in.readInt();
-      if (magic != MAGIC) {
-        throw new RankingException(
-            "not a ranker model file: " + file + " starts with " + Integer.toHexString(magic));
-      }
-      int version = in.readInt();
-      if (version != VERSION) {
-        throw new RankingException(
-            "model file "
-                + file
-                + " has format version "
-                + version
-                + ", this engine reads version "
-                + VERSION);
-      }
-      int g = in.readInt();
-      int f = in.readInt();
-      int bins = in.readInt();
-      if (g != FeatureTable.G || f != FeatureTable.F || bins != Calibrator.BINS) {
-        throw new RankingException(
-            String.format(
-                "model file %s has %d global / %d field features and %d bins, expected %d / %d"
-                    + " and %d",
-                file, g, f, bins, FeatureTable.G, FeatureTable.F, Calibrator.BINS));
-      }
-      double[] weights = readDoubles(in);
-      double[] squares = readDoubles(in);
-      ranker.model.restore(weights, squares);
-      double[] seen = readDoubles(in);
-      double[] hits = readDoubles(in);
-      ranker.calibrator.restore(seen, hits);
-      int keys = in.readInt();
-      for (int k = 0; k < keys; k++) {
-        KeyState state = readKey(in, ranker.config());
-        ranker.keys.put(state.stats.key, state);
+    try (InputStream raw = Files.newInputStream(file)) {
+      ModelInput in =
+          new ModelInput(file, new BufferedInputStream(new GZIPInputStream(raw), 1 << 16));
+      try {
+        readContent(in, file, ranker);
+        in.expectEnd();
+      } catch (IOException e) {
+        throw in.unreadable(e);
+      } catch (RankingException e) {
+        throw e;
+      } catch (RuntimeException e) {
+        // A check this reader lacks: still a corrupt file, never a crash of whoever opens it.
+        throw in.corrupt(e.toString());
       }
     } catch (IOException e) {
       throw new RankingException("cannot read model file " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static void readContent(ModelInput in, Path file, Ranker ranker) throws IOException {
+    int magic = in.readInt();
+    if (magic != MAGIC) {
+      throw new RankingException(
+          "not a ranker model file: " + file + " starts with " + Integer.toHexString(magic));
+    }
+    int version = in.readInt();
+    if (version != VERSION) {
+      throw new RankingException(
+          "model file "
+              + file
+              + " has format version "
+              + version
+              + ", this engine reads version "
+              + VERSION);
+    }
+    int g = in.readInt();
+    int f = in.readInt();
+    int bins = in.readInt();
+    if (g != FeatureTable.G || f != FeatureTable.F || bins != Calibrator.BINS) {
+      throw new RankingException(
+          String.format(
+              "model file %s has %d global / %d field features and %d bins, expected %d / %d"
+                  + " and %d",
+              file, g, f, bins, FeatureTable.G, FeatureTable.F, Calibrator.BINS));
+    }
+    double[] weights = in.doubles("the global weights", FeatureTable.G);
+    double[] squares = in.doubles("the global squared gradients", FeatureTable.G);
+    ranker.model.restore(weights, squares);
+    double[] seen = in.doubles("the calibration counts", Calibrator.BINS);
+    double[] hits = in.doubles("the calibration hits", Calibrator.BINS);
+    ranker.calibrator.restore(seen, hits);
+    // No bound but the content itself: each key is read before the next is counted.
+    int keys = in.count("the number of keys", Integer.MAX_VALUE);
+    for (int k = 0; k < keys; k++) {
+      KeyState state = readKey(in, ranker.config());
+      in.within("");
+      if (ranker.keys.putIfAbsent(state.stats.key, state) != null) {
+        throw in.corrupt("key '" + state.stats.key + "' appears twice");
+      }
     }
   }
 
@@ -149,35 +177,51 @@ final class ModelFile {
     writeDoubles(out, m.fieldSquares);
   }
 
-  private static KeyState readKey(DataInputStream in, RankerConfig config) throws IOException {
-    String key = readString(in);
-    double lambda = in.readDouble();
+  private static KeyState readKey(ModelInput in, RankerConfig config) throws IOException {
+    in.within("");
+    String key = in.readString("a key");
+    in.within("key '" + key + "'");
+    if (key.isBlank()) {
+      throw in.corrupt("a key is blank");
+    }
+    double lambda = in.finite("the decay rate");
+    if (lambda <= 0) {
+      throw in.corrupt("the decay rate is " + lambda + ", not positive");
+    }
     KeyStatistics s =
         new KeyStatistics(
             key, lambda, config.maxCandidatesPerKey(), config.maxContextValuesPerKey());
     s.originSeconds = in.readDouble();
-    s.events = in.readLong();
-    s.weightedEvents = in.readDouble();
-    int size = in.readInt();
+    s.events = in.tally("the event count");
+    s.weightedEvents = in.finite("the decayed event count");
+    int size = in.count("the number of candidates", config.maxCandidatesPerKey());
     s.grow(Math.max(8, size));
     s.size = size;
     for (int i = 0; i < size; i++) {
-      s.values[i] = readString(in);
-      s.counts[i] = in.readLong();
-      s.rejections[i] = in.readLong();
-      s.weighted[i] = in.readDouble();
+      String value = in.readString("a value");
+      s.values[i] = value;
+      s.counts[i] = in.tally("the count of a candidate");
+      s.rejections[i] = in.tally("the rejections of a candidate");
+      s.weighted[i] = in.finite("the decayed count of a candidate");
       s.logWeighted[i] = Math.log(s.weighted[i]);
-      s.lastSeconds[i] = in.readDouble();
+      s.lastSeconds[i] = in.finite("the last use of a candidate");
       s.lastWeight[i] = s.peekWeight(s.lastSeconds[i]);
-      s.generation[i] = in.readInt();
+      s.generation[i] = in.count("the generation of a candidate", Integer.MAX_VALUE);
       s.older[i] = -1;
       s.newer[i] = -1;
-      s.slotOf.put(s.values[i], i);
+      if (s.slotOf.put(value, i) != null) {
+        throw in.corrupt("value '" + value + "' appears twice");
+      }
     }
-    int ordered = in.readInt();
+    int ordered = in.count("the length of the recency order", size);
+    boolean[] listed = new boolean[size];
     int previous = -1;
     for (int i = 0; i < ordered; i++) {
-      int slot = in.readInt();
+      int slot = in.index("a candidate in the recency order", size);
+      if (listed[slot]) {
+        throw in.corrupt("candidate " + slot + " is twice in the recency order");
+      }
+      listed[slot] = true;
       if (previous < 0) {
         s.newest = slot;
       } else {
@@ -186,18 +230,23 @@ final class ModelFile {
       }
       previous = slot;
     }
-    s.mostUsedSlot = in.readInt();
-    int fields = in.readInt();
+    s.mostUsedSlot = in.index("the most used candidate", size + 1) - 1;
+    int fields = in.count("the number of context fields", Integer.MAX_VALUE);
     for (int f = 0; f < fields; f++) {
-      int number = s.fieldNumber(readString(in));
-      s.contextValues += readCounts(in, s.byField.get(number));
+      String field = in.readString("a context field");
+      if (s.fieldNumbers.containsKey(field)) {
+        throw in.corrupt("context field '" + field + "' appears twice");
+      }
+      int number = s.fieldNumber(field);
+      s.contextValues += readCounts(in, s.byField.get(number), key, size);
     }
-    s.contextValues += readCounts(in, s.byExactContext);
+    s.contextValues += readCounts(in, s.byExactContext, key, size);
     KeyModel m = new KeyModel();
-    m.delta = readDoubles(in);
-    m.deltaSquares = readDoubles(in);
-    m.field = readDoubles(in);
-    m.fieldSquares = readDoubles(in);
+    m.delta = in.doubles("the weights", FeatureTable.G);
+    m.deltaSquares = in.doubles("the squared gradients", FeatureTable.G);
+    int fieldWeights = (int) Math.min(Integer.MAX_VALUE, (long) fields * FeatureTable.F);
+    m.field = in.doubles("the field weights", fieldWeights, FeatureTable.F);
+    m.fieldSquares = in.doubles("the field squared gradients", m.field.length);
     return new KeyState(s, m);
   }
 
@@ -221,24 +270,27 @@ final class ModelFile {
     }
   }
 
-  private static int readCounts(DataInputStream in, Map<String, ContextCounts> map)
+  /** Reads context counts whose entries name candidates among the key's {@code size}. */
+  private static int readCounts(ModelInput in, Map<String, ContextCounts> map, String key, int size)
       throws IOException {
-    int n = in.readInt();
+    int n = in.count("the number of context values", Integer.MAX_VALUE);
     for (int k = 0; k < n; k++) {
-      String value = readString(in);
+      String value = in.readString("a context value");
       ContextCounts c = new ContextCounts();
-      c.total = in.readLong();
-      c.weightedTotal = in.readDouble();
-      c.lastSeconds = in.readDouble();
-      int size = in.readInt();
-      for (int i = 0; i < size; i++) {
-        int slot = in.readInt();
+      c.total = in.tally("the count of a context value");
+      c.weightedTotal = in.finite("the decayed count of a context value");
+      c.lastSeconds = in.finite("the last use of a context value");
+      int entries = in.count("the candidates under a context value", size);
+      for (int i = 0; i < entries; i++) {
+        int slot = in.index("a candidate under a context value", size);
         int generation = in.readInt();
-        long count = in.readLong();
-        double weighted = in.readDouble();
-        c.restore(slot, generation, count, weighted, in.readLong());
+        long count = in.tally("a count under a context value");
+        double weighted = in.finite("a decayed count under a context value");
+        c.restore(slot, generation, count, weighted, in.tally("a total under a context value"));
       }
-      map.put(value, c);
+      if (map.put(value, c) != null) {
+        throw in.corrupt("context value '" + value + "' appears twice");
+      }
     }
     return n;
   }
@@ -249,32 +301,10 @@ final class ModelFile {
     out.write(bytes);
   }
 
-  private static String readString(DataInputStream in) throws IOException {
-    int length = in.readInt();
-    if (length < 0 || length > (1 << 24)) {
-      throw new IOException("corrupt string length " + length);
-    }
-    byte[] bytes = new byte[length];
-    in.readFully(bytes);
-    return new String(bytes, StandardCharsets.UTF_8);
-  }
-
   private static void writeDoubles(DataOutputStream out, double[] values) throws IOException {
     out.writeInt(values.length);
     for (double v : values) {
       out.writeDouble(v);
     }
-  }
-
-  private static double[] readDoubles(DataInputStream in) throws IOException {
-    int n = in.readInt();
-    if (n < 0 || n > (1 << 20)) {
-      throw new IOException("corrupt array length " + n);
-    }
-    double[] values = new double[n];
-    for (int i = 0; i < n; i++) {
-      values[i] = in.readDouble();
-    }
-    return values;
   }
 }

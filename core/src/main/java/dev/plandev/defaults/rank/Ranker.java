@@ -68,7 +68,8 @@ public final class Ranker {
    * The engine saved in {@link RankerConfig#modelPath()}, or a new one when that directory holds no
    * model file yet.
    *
-   * @throws RankingException when the file exists but cannot be read or has another format
+   * @throws RankingException when the file exists but cannot be read, is damaged (a count or index
+   *     out of bounds, truncated, a CRC mismatch) or has another format
    */
   public static Ranker open(RankerConfig config, Clock clock) {
     Ranker ranker = new Ranker(config, clock);

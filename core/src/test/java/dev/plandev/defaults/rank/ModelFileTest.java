@@ -15,6 +15,8 @@ import java.util.Map;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 class ModelFileTest {
   private static final Instant T0 = Instant.parse("2024-01-01T00:00:00Z");
@@ -64,6 +66,41 @@ class ModelFileTest {
         .isInstanceOf(RankingException.class)
         .hasMessageContaining("format version 99")
         .hasMessageContaining("reads version " + ModelFile.VERSION);
+  }
+
+  @ParameterizedTest
+  @EnumSource(DamagedModelFiles.Damage.class)
+  void open_aDamagedFile_isRefusedSayingWhereNeverCrashing(DamagedModelFiles.Damage damage)
+      throws IOException {
+    RankerConfig config = RankerConfig.builder().modelPath(dir).build();
+    Ranker ranker = Ranker.create(config, CLOCK);
+    for (ReplayEvent e : syntheticEvents()) {
+      if (e.key().equals("scope")) {
+        ranker.learn(e.key(), e.context(), e.value(), true, e.ts());
+      }
+    }
+    ranker.save();
+    Path file = dir.resolve(Ranker.MODEL_FILE);
+    DamagedModelFiles.damage(file, damage);
+
+    assertThatThrownBy(() -> Ranker.open(config, CLOCK))
+        .isExactlyInstanceOf(RankingException.class)
+        .hasMessageContaining("model file " + file + " is corrupt at byte ");
+  }
+
+  @Test
+  void open_aNegativeCandidateCount_namesTheKeyAndTheBounds() throws IOException {
+    RankerConfig config = RankerConfig.builder().modelPath(dir).build();
+    Ranker ranker = Ranker.create(config, CLOCK);
+    ranker.learn("scope", Map.of("dir", "src"), "core", true, T0);
+    ranker.save();
+    DamagedModelFiles.damage(
+        dir.resolve(Ranker.MODEL_FILE), DamagedModelFiles.Damage.NEGATIVE_CANDIDATE_COUNT);
+
+    assertThatThrownBy(() -> Ranker.open(config, CLOCK))
+        .hasMessageEndingWith(
+            "in key 'scope': the number of candidates is -1, outside 0.."
+                + config.maxCandidatesPerKey());
   }
 
   @Test
