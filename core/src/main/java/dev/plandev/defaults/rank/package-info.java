@@ -9,7 +9,8 @@
  * measures it on replay files under the protocol of DESIGN.md, beside the simple rules of {@link
  * dev.plandev.defaults.rank.Baseline}.
  *
- * <p>The engine holds no reference to storage: whoever owns the usage events feeds them to {@code
- * learn} and calls {@code save} and {@code retrainIfDue} on its own schedule.
+ * <p>It depends only on {@code defaults.model}, for the module's base exception. The engine holds
+ * no reference to storage: whoever owns the usage events feeds them to {@code learn} and calls
+ * {@code save} and {@code retrainIfDue} on its own schedule.
  */
 package dev.plandev.defaults.rank;

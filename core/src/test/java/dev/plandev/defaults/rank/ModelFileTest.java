@@ -3,6 +3,7 @@ package dev.plandev.defaults.rank;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.plandev.defaults.model.PlandevException;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -101,6 +102,14 @@ class ModelFileTest {
         .hasMessageEndingWith(
             "in key 'scope': the number of candidates is -1, outside 0.."
                 + config.maxCandidatesPerKey());
+  }
+
+  @Test
+  void engineFailures_belongToTheModulesExceptions() {
+    // Each adapter maps PlandevException in one place; a RankingException outside it would reach
+    // people as "unexpected error" with a class name.
+    assertThatThrownBy(() -> Ranker.create(RankerConfig.defaults(), CLOCK).save())
+        .isInstanceOf(PlandevException.class);
   }
 
   @Test
