@@ -15,8 +15,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Ranks the values of a key by how often they were taken in similar contexts; the stand-in that
- * answers {@code predict} until the learned ranking engine is wired to the store.
+ * Ranks the values of a key by how often they were taken in similar contexts; it answers {@code
+ * predict} when learned ranking is turned off ({@code ml.enabled=false}).
  *
  * <p>Each past use of a value counts {@code (1 + shared context fields) / (1 + request fields)}, a
  * rejection counts against it by half, and the value the store resolves counts as one use. It reads
@@ -25,7 +25,7 @@ import java.util.Map;
  */
 final class UsagePredictor {
   static final int WINDOW = 10_000;
-  static final String REASON = "usage counts (the learned ranking engine is not wired yet)";
+  static final String LEARNING_OFF = " (learned ranking is turned off: ml.enabled=false)";
 
   private final DefaultsStore store;
   private final double threshold;
@@ -71,7 +71,7 @@ final class UsagePredictor {
                       e.getKey(),
                       confidence,
                       confidence >= threshold,
-                      REASON + ": taken " + uses.getOrDefault(e.getKey(), 0) + " times",
+                      reason(uses.getOrDefault(e.getKey(), 0)),
                       Map.of("usage_count", e.getValue())));
             });
     return out;
@@ -95,6 +95,18 @@ final class UsagePredictor {
     }
     lastSeen.put(key, after);
     return history;
+  }
+
+  /** Why a value is suggested: how often it was used, or that it is the stored default. */
+  private static String reason(int uses) {
+    if (uses == 0) {
+      return "the stored default for this context" + LEARNING_OFF;
+    }
+    return "used "
+        + uses
+        + (uses == 1 ? " time" : " times")
+        + ", weighted by how much of this context it shared"
+        + LEARNING_OFF;
   }
 
   private static int shared(Context a, Context b) {
