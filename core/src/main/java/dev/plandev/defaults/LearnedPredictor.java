@@ -28,6 +28,7 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -51,6 +52,9 @@ final class LearnedPredictor implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(LearnedPredictor.class);
   private static final long CATCH_UP_EVERY_MS = 1000;
   static final Duration FEEDBACK_WAIT = Duration.ofSeconds(2);
+
+  /** How usage events name a secret value ({@code Fingerprint.of}). */
+  private static final Pattern FINGERPRINT = Pattern.compile("sha256:[0-9a-f]{16}");
 
   private final RankingEngine engine;
   private final DefaultsStore store;
@@ -103,11 +107,26 @@ final class LearnedPredictor implements AutoCloseable {
   }
 
   List<Prediction> predict(String key, Context context, int limit) {
-    Optional<Resolution> stored = store.resolve(key, context);
+    catchUpAtMostEverySecond();
+    Optional<Resolution> stored;
+    try {
+      stored = store.resolve(key, context);
+    } catch (RuntimeException e) {
+      // Without the store, whether the key is secret is unknown: answer from the engine, minus
+      // the fingerprints it knows secret values by.
+      LOG.debug("prediction for {} without the stored default: {}", key, e.toString());
+      return rank(key, context, limit, Optional.empty()).stream()
+          .filter(p -> !FINGERPRINT.matcher(p.value()).matches())
+          .toList();
+    }
     if (stored.isPresent() && stored.get().entry().secret()) {
       return List.of(); // never suggest secrets: the engine only knows their fingerprints
     }
-    catchUpAtMostEverySecond();
+    return rank(key, context, limit, stored);
+  }
+
+  private List<Prediction> rank(
+      String key, Context context, int limit, Optional<Resolution> stored) {
     if (!breaker.tryAcquirePermission()) {
       return fallback(key, context, stored, "the engine's breaker is open");
     }

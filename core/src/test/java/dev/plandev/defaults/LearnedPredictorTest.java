@@ -117,6 +117,26 @@ class LearnedPredictorTest {
     }
   }
 
+  @Test
+  void predict_whenTheStoreFails_answersFromTheEngine_butNeverWithSecrets() throws Exception {
+    try (SmartDefaults d = SmartDefaults.open(config(), clock)) {
+      choose(d, "u1", "Ada", 2);
+      d.store().put(DefaultSpec.of("api.token", "hush").withSecret(true), Actor.of("t"));
+      d.feedback(new Feedback("api.token", Context.EMPTY, "hush", Outcome.CHOSEN, null, "t"));
+      learned(d);
+      try (var c =
+              java.sql.DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("defaults.db"));
+          var s = c.createStatement()) {
+        s.execute("ALTER TABLE default_values RENAME TO default_values_away");
+      }
+
+      assertThat(d.predict("plan.author", Context.of("user", "u1"), 3))
+          .extracting(Prediction::value)
+          .containsExactly("Ada");
+      assertThat(d.predict("api.token", Context.EMPTY, 3)).isEmpty();
+    }
+  }
+
   /** An engine that gets slow (or fails) on demand and counts how often it is asked to rank. */
   static final class Faulty implements RankingEngine {
     final RankingEngine real;
