@@ -119,6 +119,13 @@ final class BackgroundLearning implements AutoCloseable {
       } catch (RuntimeException e) {
         failed(e);
         pass.completeExceptionally(e);
+      } catch (Error e) {
+        synchronized (requests) {
+          running = false; // so that the next request starts a new thread
+        }
+        failed(new IllegalStateException(e.toString(), e));
+        pass.completeExceptionally(e);
+        throw e;
       }
     }
   }
@@ -196,7 +203,9 @@ final class BackgroundLearning implements AutoCloseable {
    * the saved id.
    */
   void close(long waitMillis) {
-    closed = true;
+    synchronized (requests) {
+      closed = true; // under the lock, so that no request hands the stopped thread a pass
+    }
     thread.shutdown();
     try {
       if (!thread.awaitTermination(waitMillis, TimeUnit.MILLISECONDS)
