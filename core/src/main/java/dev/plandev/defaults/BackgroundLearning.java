@@ -99,33 +99,36 @@ final class BackgroundLearning implements AutoCloseable {
 
   /** Runs the queued pass, then the one queued meanwhile, until none is left. */
   private void drain() {
-    while (true) {
-      CompletableFuture<Long> pass;
-      synchronized (requests) {
-        pass = queued;
-        queued = null;
-        if (pass == null || closed) {
-          running = false;
-          if (pass != null) {
-            pass.completeExceptionally(new IllegalStateException("learning has stopped"));
+    CompletableFuture<Long> pass = null;
+    try {
+      while (true) {
+        synchronized (requests) {
+          pass = queued;
+          queued = null;
+          if (pass == null || closed) {
+            running = false;
+            if (pass != null) {
+              pass.completeExceptionally(new IllegalStateException("learning has stopped"));
+            }
+            return;
           }
-          return;
+        }
+        try {
+          learnNewEvents();
+          recovered();
+          pass.complete(learnedId);
+        } catch (RuntimeException e) {
+          failed(e);
+          pass.completeExceptionally(e);
         }
       }
-      try {
-        learnNewEvents();
-        recovered();
-        pass.complete(learnedId);
-      } catch (RuntimeException e) {
-        failed(e);
-        pass.completeExceptionally(e);
-      } catch (Error e) {
+    } finally {
+      if (pass != null && !pass.isDone()) {
+        // An Error ended the pass: whoever awaits it is told, and the next request starts anew.
         synchronized (requests) {
-          running = false; // so that the next request starts a new thread
+          running = false;
         }
-        failed(new IllegalStateException(e.toString(), e));
-        pass.completeExceptionally(e);
-        throw e;
+        pass.completeExceptionally(new IllegalStateException("learning stopped unexpectedly"));
       }
     }
   }
