@@ -202,8 +202,8 @@ final class BackgroundLearning implements AutoCloseable {
 
   /**
    * Stops learning (a running pass stops after its batch) and saves what was learned; a pass stuck
-   * in the database for longer than {@code wait} is left behind, and the next start relearns from
-   * the saved id.
+   * in the database for longer than {@code waitMillis} is left behind, and the next start relearns
+   * from the saved id.
    */
   void close(long waitMillis) {
     synchronized (requests) {
