@@ -85,7 +85,6 @@ final class AnswerSession {
               + " ("
               + e.getMessage()
               + "); delete it and start again without --resume",
-          GenerateException.FAILURE,
           e);
     }
   }
