@@ -29,7 +29,9 @@ final class IoExplanation {
       file = fs.getFile() == null ? file : fs.getFile();
       reason = fs.getReason();
     }
-    String lower = reason == null ? "" : reason.toLowerCase(Locale.ROOT);
+    // Some failures come as a bare IOException with the system's reason as the message.
+    String said = reason != null ? reason : e.getMessage();
+    String lower = said == null ? "" : said.toLowerCase(Locale.ROOT);
     if (e instanceof NoSuchFileException) {
       return file + " does not exist; check the path, or create the missing folder";
     }
@@ -64,7 +66,6 @@ final class IoExplanation {
     if (lower.contains("too many open files")) {
       return "too many files are open (on " + file + "); close some programs and run it again";
     }
-    String said = reason != null ? reason : e.getMessage();
     if (said == null || said.isBlank()) {
       said = "an input/output error";
     }
