@@ -1,10 +1,10 @@
 package dev.plandev.plans.generate;
 
+import dev.plandev.plans.PlanFileException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -121,7 +121,7 @@ final class AnswerSession {
         }
       }
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot remove the session file " + file, e);
+      throw PlanFileException.io("removing the session file", file, e);
     }
   }
 
@@ -146,7 +146,7 @@ final class AnswerSession {
         Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
       }
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot save the session file " + file, e);
+      throw PlanFileException.io("saving the answers to", file, e);
     }
   }
 }

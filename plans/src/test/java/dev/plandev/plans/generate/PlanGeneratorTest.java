@@ -216,13 +216,13 @@ class PlanGeneratorTest {
           @Override
           public List<SuggestedValue> suggest(String key, java.util.Map<String, String> c, int l) {
             calls++;
-            throw new IllegalStateException("connection refused (call " + calls + ")");
+            throw new DefaultsUnavailableException("connection refused (call " + calls + ")", null);
           }
 
           @Override
           public void feedback(
               String k, java.util.Map<String, String> c, String v, String o, String s) {
-            throw new IllegalStateException("connection refused");
+            throw new DefaultsUnavailableException("connection refused", null);
           }
         };
     GenerationResult r =
