@@ -101,8 +101,8 @@ final class ErrorHandler
   }
 
   /**
-   * The line to show: the message of the project's own exceptions, written for people; for
-   * anything else (a bug), a reference to the log instead of a Java class name and message.
+   * The line to show: the message of the project's own exceptions, written for people; for anything
+   * else (a bug), a reference to the log instead of a Java class name and message.
    */
   private String message(Exception e, int code) {
     if (e instanceof PlandevException || e instanceof PlanException) {

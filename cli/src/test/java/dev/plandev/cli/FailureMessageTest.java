@@ -90,8 +90,7 @@ class FailureMessageTest {
   void verbose_addsTheStackTrace() throws Exception {
     Path notAFolder = Files.writeString(dir.resolve("data"), "x");
 
-    CliRun.Result r =
-        run("--verbose", "--data", notAFolder.toString(), "defaults", "get", "k");
+    CliRun.Result r = run("--verbose", "--data", notAFolder.toString(), "defaults", "get", "k");
 
     assertThat(r.code()).isEqualTo(1);
     assertThat(r.err()).contains("\tat ");

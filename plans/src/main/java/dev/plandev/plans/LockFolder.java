@@ -25,10 +25,13 @@ import java.util.HexFormat;
  */
 final class LockFolder {
   static final String NAME = "plandev-locks";
+
   /** {@code rwxrwxrwt}: what {@code chmod 1777} sets. */
   static final int SHARED_STICKY = 01777;
+
   /** {@code rw-rw-rw-}. */
   static final int LOCK_FILE = 0666;
+
   private static final int PERMISSION_BITS = 07777;
 
   private final Path folder;

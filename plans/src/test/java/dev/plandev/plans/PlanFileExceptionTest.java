@@ -16,8 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Messages of failed file operations name the file and what to do, never a Java class name. The
- * tests run as root, for whom permissions cannot fail and whose disk cannot be filled on demand,
- * so those failures are the JDK's own exceptions built by hand; the others are real.
+ * tests run as root, for whom permissions cannot fail and whose disk cannot be filled on demand, so
+ * those failures are the JDK's own exceptions built by hand; the others are real.
  */
 class PlanFileExceptionTest {
   private static final Path PLAN = Path.of("/plans/plan.md");
@@ -77,7 +77,8 @@ class PlanFileExceptionTest {
     }
 
     assertThat(PlanFileException.io("reading", folder, real).getMessage())
-        .isEqualTo("reading " + folder + " failed: " + folder + " is a folder, not a file; name a file");
+        .isEqualTo(
+            "reading " + folder + " failed: " + folder + " is a folder, not a file; name a file");
   }
 
   @Test

@@ -21,8 +21,7 @@ class PlanFileLockTest {
     Path lockFile = folder.lockFileOf(plan);
     Files.createSymbolicLink(lockFile, victim);
     try {
-      assertThatThrownBy(() -> PlanFileLock.acquire(folder, plan))
-          .isInstanceOf(IOException.class);
+      assertThatThrownBy(() -> PlanFileLock.acquire(folder, plan)).isInstanceOf(IOException.class);
       assertThat(Files.readString(victim)).isEqualTo("untouched");
     } finally {
       Files.delete(lockFile);
@@ -40,8 +39,7 @@ class PlanFileLockTest {
 
     try (PlanFileLock lock = PlanFileLock.acquire(folder, plan)) {
       assertThat(Integer.toOctalString(LockFolder.mode(folder.path()))).isEqualTo("1777");
-      assertThat(Integer.toOctalString(LockFolder.mode(folder.lockFileOf(plan))))
-          .isEqualTo("666");
+      assertThat(Integer.toOctalString(LockFolder.mode(folder.lockFileOf(plan)))).isEqualTo("666");
     }
   }
 

@@ -1,9 +1,9 @@
 package dev.plandev.cli.generate;
 
 import dev.plandev.plans.generate.GenerateException;
-import dev.plandev.plans.generate.PromptInterruptedException;
 import dev.plandev.plans.generate.Prompt;
 import dev.plandev.plans.generate.PromptInput;
+import dev.plandev.plans.generate.PromptInterruptedException;
 import dev.plandev.plans.generate.PromptType;
 import java.io.PrintWriter;
 import org.jline.reader.EndOfFileException;

@@ -38,9 +38,9 @@ public final class LogSetup {
   static final String FILE_NAME = "plandev.json";
 
   /**
-   * Marks a log event whose message the person was already shown on stderr (a failed command's
-   * one line): it goes to the log file but not to the terminal, where it would show twice, and
-   * with a stack trace.
+   * Marks a log event whose message the person was already shown on stderr (a failed command's one
+   * line): it goes to the log file but not to the terminal, where it would show twice, and with a
+   * stack trace.
    */
   public static final Marker ALREADY_SHOWN = MarkerFactory.getMarker("ALREADY_SHOWN");
 

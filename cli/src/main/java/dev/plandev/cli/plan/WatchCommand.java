@@ -32,8 +32,8 @@ import picocli.CommandLine.Spec;
  *
  * <p>A changed plan is only touched once it has settled (same size, time and content for {@code
  * --settle}), and the sync writes only if the file still holds that content: rewriting a file that
- * an editor is still writing would make the rest of its write land in a file that no longer has
- * the name, leaving the plan cut short.
+ * an editor is still writing would make the rest of its write land in a file that no longer has the
+ * name, leaving the plan cut short.
  */
 @Command(
     name = "watch",

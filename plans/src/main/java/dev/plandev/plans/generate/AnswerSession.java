@@ -1,9 +1,9 @@
 package dev.plandev.plans.generate;
 
-import dev.plandev.plans.PlanFileException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.plandev.plans.PlanFileException;
 import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;

@@ -1,10 +1,10 @@
 package dev.plandev.plans.generate;
 
-import dev.plandev.plans.PlanFileException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.plandev.plans.PlanFileEdit;
+import dev.plandev.plans.PlanFileException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;

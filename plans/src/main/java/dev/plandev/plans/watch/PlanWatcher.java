@@ -35,14 +35,14 @@ import java.util.stream.Stream;
  * <p>Editors save in bursts (truncate, write, rename a temporary file), so every event only marks
  * its file as pending with the time from the injected {@link Clock}; a file is due when no event
  * touched it for the debounce period. A program may also pause in the middle of writing a file
- * (write half, wait, write the rest), and a listener that rewrote the half-written file would
- * make the rest land in a file that no longer has the name. So a due file is only reported once
- * it has also <em>settled</em>: its size, modification time and content hash are what they were
- * one settle period earlier. The event carries that content's hash, so the listener can check,
- * under the file's lock, that it acts on the very content that settled. New sub-folders are registered as they appear (with the
- * plans already inside them), and keys of deleted folders are dropped, so renames and deletions
- * never stop the watch. A listener that throws does not stop it either: one broken plan must not
- * end the session.
+ * (write half, wait, write the rest), and a listener that rewrote the half-written file would make
+ * the rest land in a file that no longer has the name. So a due file is only reported once it has
+ * also <em>settled</em>: its size, modification time and content hash are what they were one settle
+ * period earlier. The event carries that content's hash, so the listener can check, under the
+ * file's lock, that it acts on the very content that settled. New sub-folders are registered as
+ * they appear (with the plans already inside them), and keys of deleted folders are dropped, so
+ * renames and deletions never stop the watch. A listener that throws does not stop it either: one
+ * broken plan must not end the session.
  */
 public final class PlanWatcher implements Closeable {
   private static final Set<String> SKIPPED = Set.of(".git", "node_modules", "target");
@@ -56,8 +56,10 @@ public final class PlanWatcher implements Closeable {
   private final WatchService service;
   private final Map<WatchKey, Path> folders = new HashMap<>();
   private final Map<Path, Instant> pending = new LinkedHashMap<>();
+
   /** The last snapshot of each pending file that was due but not yet settled. */
   private final Map<Path, Seen> unsettled = new HashMap<>();
+
   private volatile boolean closed;
 
   /** A snapshot of a file and when it was taken. */
@@ -82,11 +84,7 @@ public final class PlanWatcher implements Closeable {
    * @throws PlanFileException when {@code root} is not a folder or cannot be watched
    */
   public PlanWatcher(
-      Path root,
-      Duration debounce,
-      Duration settle,
-      Clock clock,
-      Consumer<PlanEvent> listener) {
+      Path root, Duration debounce, Duration settle, Clock clock, Consumer<PlanEvent> listener) {
     if (!Files.isDirectory(root)) {
       throw PlanFileException.notAFolder(root);
     }

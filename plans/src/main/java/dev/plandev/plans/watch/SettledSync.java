@@ -6,8 +6,8 @@ import dev.plandev.plans.progress.ProgressSync;
 
 /**
  * Rewrites the stale progress lines of a plan the watcher reported, but only if the file still
- * holds the content that settled: checked under the file's lock, on the bytes the edit parsed, so
- * a program that started writing the file again meanwhile is never overwritten halfway.
+ * holds the content that settled: checked under the file's lock, on the bytes the edit parsed, so a
+ * program that started writing the file again meanwhile is never overwritten halfway.
  */
 public final class SettledSync {
   /**

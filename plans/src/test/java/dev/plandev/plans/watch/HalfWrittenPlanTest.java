@@ -15,8 +15,8 @@ import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -24,15 +24,16 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Issue 12: {@code watch --sync} rewrote files that an editor was still writing in place (two
- * writes 0.7 s apart), and 9 of 10 plans ended cut short. Here ten writer threads each write a
- * plan in two halves through one open file, pausing in between until the test lets them go on,
- * while the watcher syncs whatever it reports.
+ * writes 0.7 s apart), and 9 of 10 plans ended cut short. Here ten writer threads each write a plan
+ * in two halves through one open file, pausing in between until the test lets them go on, while the
+ * watcher syncs whatever it reports.
  */
 class HalfWrittenPlanTest {
   private static final Duration DEBOUNCE = Duration.ofMillis(300);
   private static final Duration SETTLE = Duration.ofMillis(1000);
   private static final int FILES = 10;
-  private static final String FIRST_HALF = "# Plan\n\n*Progression: 0%*\n\n## 1. Build\n\n- [x] a\n";
+  private static final String FIRST_HALF =
+      "# Plan\n\n*Progression: 0%*\n\n## 1. Build\n\n- [x] a\n";
   private static final String SECOND_HALF = "- [ ] b\n- [x] c\n- [ ] d\n";
 
   @TempDir Path dir;

@@ -92,8 +92,7 @@ class PlanWatcherTest {
 
     assertThat(events)
         .containsExactlyInAnyOrder(
-            event(PlanEvent.Kind.DELETED, plan),
-            event(PlanEvent.Kind.CHANGED, renamed));
+            event(PlanEvent.Kind.DELETED, plan), event(PlanEvent.Kind.CHANGED, renamed));
 
     events.clear();
     Files.delete(renamed);
