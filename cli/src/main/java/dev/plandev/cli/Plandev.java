@@ -24,9 +24,10 @@ import picocli.CommandLine.Spec;
     synopsisSubcommandLabel = "COMMAND",
     footerHeading = "%nExit codes:%n",
     footer = {
-      "  0  success",
-      "  1  failure (the command ran and found a problem)",
-      "  2  usage error"
+      "    0  success",
+      "    1  failure (the command ran and found a problem)",
+      "    2  usage error (a wrong option, path, task, template or answer)",
+      "  130  interrupted (Ctrl-C)"
     })
 public final class Plandev implements Runnable, AutoCloseable {
   private final Invocation invocation;

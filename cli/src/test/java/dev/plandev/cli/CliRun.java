@@ -18,6 +18,7 @@ public final class CliRun {
   private final Map<String, String> env = new HashMap<>();
   private Clock clock = Clock.systemUTC();
   private String stdin = "";
+  private boolean terminal;
 
   public CliRun(Path workingDir) {
     this.workingDir = workingDir;
@@ -31,6 +32,12 @@ public final class CliRun {
 
   public CliRun clock(Clock c) {
     this.clock = c;
+    return this;
+  }
+
+  /** Runs as if a person were at a terminal: logs of level WARN and above go to System.err. */
+  public CliRun terminal(boolean atTerminal) {
+    this.terminal = atTerminal;
     return this;
   }
 
@@ -71,7 +78,7 @@ public final class CliRun {
     return new Result(code, out.toString(), err.toString());
   }
 
-  /** This run's environment: its variables, folder and clock, no terminal. */
+  /** This run's environment: its variables, folder, clock and terminal. */
   private Environment environment(String input, StringWriter out, StringWriter err) {
     return new Environment(
         Map.copyOf(env),
@@ -80,6 +87,6 @@ public final class CliRun {
         new ByteArrayInputStream(input.getBytes(java.nio.charset.StandardCharsets.UTF_8)),
         new PrintWriter(out, true),
         new PrintWriter(err, true),
-        false);
+        terminal);
   }
 }

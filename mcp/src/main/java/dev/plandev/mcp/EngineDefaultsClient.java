@@ -4,7 +4,9 @@ import dev.plandev.defaults.SmartDefaults;
 import dev.plandev.defaults.model.Context;
 import dev.plandev.defaults.model.Feedback;
 import dev.plandev.defaults.model.Outcome;
+import dev.plandev.defaults.model.PlandevException;
 import dev.plandev.plans.generate.DefaultsClient;
+import dev.plandev.plans.generate.DefaultsUnavailableException;
 import dev.plandev.plans.generate.SuggestedValue;
 import java.util.List;
 import java.util.Map;
@@ -29,18 +31,26 @@ public final class EngineDefaultsClient implements DefaultsClient {
 
   @Override
   public List<SuggestedValue> suggest(String key, Map<String, String> context, int limit) {
-    return engine.get().predict(key, Context.of(context), limit).stream()
-        .map(p -> new SuggestedValue(p.value(), p.confidence(), p.reason()))
-        .toList();
+    try {
+      return engine.get().predict(key, Context.of(context), limit).stream()
+          .map(p -> new SuggestedValue(p.value(), p.confidence(), p.reason()))
+          .toList();
+    } catch (PlandevException e) {
+      throw new DefaultsUnavailableException(e.getMessage(), e);
+    }
   }
 
   @Override
   public void feedback(
       String key, Map<String, String> context, String value, String outcome, String suggested) {
-    engine
-        .get()
-        .feedback(
-            new Feedback(
-                key, Context.of(context), value, Outcome.parse(outcome), suggested, source));
+    try {
+      engine
+          .get()
+          .feedback(
+              new Feedback(
+                  key, Context.of(context), value, Outcome.parse(outcome), suggested, source));
+    } catch (PlandevException e) {
+      throw new DefaultsUnavailableException(e.getMessage(), e);
+    }
   }
 }

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.ser.std.StdSerializer;
+import dev.plandev.defaults.model.Actor;
 import dev.plandev.defaults.model.PlandevException;
 import dev.plandev.plans.PlanException;
 import dev.plandev.plans.TaskNotFoundException;
@@ -60,8 +61,9 @@ final class McpErrors {
         || e instanceof PlandevException) {
       message = e.getMessage();
     } else {
-      LOG.warn("tool {} failed unexpectedly", tool, e);
-      message = unexpected(e);
+      String reference = Actor.newCorrelationId();
+      LOG.warn("tool {} failed unexpectedly (reference {})", tool, reference, e);
+      message = unexpected(reference);
     }
     return CallToolResult.builder()
         .content(List.of(McpSchema.TextContent.builder(tool + ": " + message).build()))
@@ -84,8 +86,11 @@ final class McpErrors {
           .data(Map.of("uri", uri))
           .build();
     }
-    LOG.warn("reading {} failed unexpectedly", uri, e);
-    return McpError.builder(McpSchema.ErrorCodes.INTERNAL_ERROR).message(unexpected(e)).build();
+    String reference = Actor.newCorrelationId();
+    LOG.warn("reading {} failed unexpectedly (reference {})", uri, reference, e);
+    return McpError.builder(McpSchema.ErrorCodes.INTERNAL_ERROR)
+        .message(unexpected(reference))
+        .build();
   }
 
   static McpError invalidParams(String message) {
@@ -149,10 +154,15 @@ final class McpErrors {
         + "}";
   }
 
-  private static String unexpected(RuntimeException e) {
-    return "internal error "
-        + e.getClass().getSimpleName()
-        + (e.getMessage() == null ? "" : ": " + e.getMessage())
-        + "; details are in the plandev log";
+  /**
+   * The message of a failure nobody foresaw. Its exception's class and message mean nothing to the
+   * model or the person reading the answer (and may show internals), so they go to the log only,
+   * under a reference the answer quotes.
+   */
+  private static String unexpected(String reference) {
+    return "internal error in plandev, not caused by the request; the plandev log has the details"
+        + " under reference "
+        + reference
+        + " (report it to whoever runs plandev if it happens again)";
   }
 }

@@ -9,7 +9,7 @@ public final class AmbiguousTaskException extends PlanException {
   private static final int SHOWN = 8;
 
   AmbiguousTaskException(String query, String plan, List<Task> candidates) {
-    super(message(query, plan, candidates), 2, null);
+    super(message(query, plan, candidates));
   }
 
   private static String message(String query, String plan, List<Task> candidates) {

@@ -1,29 +1,18 @@
 package dev.plandev.plans;
 
 /**
- * A failure while reading, querying or editing a plan; the base of every exception this module
- * throws.
- *
- * <p>{@link #exitCode()} tells a command-line adapter how to exit: 1 when the operation failed, 2
- * when the input was wrong (a file that is not a plan, an unknown task id).
+ * A failure while reading, querying, editing or generating a plan; the base of every exception this
+ * module throws. Subclasses are named after what failed, and adapters decide from the type what it
+ * means to them (an exit code, an HTTP status, an MCP error).
  */
 public class PlanException extends RuntimeException {
   private static final long serialVersionUID = 1L;
-  private final int exitCode;
 
-  /** A failure with exit code 1. */
   public PlanException(String message) {
-    this(message, 1, null);
+    super(message);
   }
 
-  /** A failure with the given exit code and cause (may be null). */
-  protected PlanException(String message, int exitCode, Throwable cause) {
+  public PlanException(String message, Throwable cause) {
     super(message, cause);
-    this.exitCode = exitCode;
-  }
-
-  /** Exit code for command-line use: 1 for a failure, 2 for bad input. */
-  public int exitCode() {
-    return exitCode;
   }
 }

@@ -2,14 +2,9 @@ package dev.plandev.plans;
 
 import java.io.IOException;
 import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.locks.ReentrantLock;
@@ -18,7 +13,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * The exclusive right to edit one plan file, held across processes and threads alike.
  *
  * <p>Processes meet on an operating-system lock of a lock file named after the plan's real path in
- * {@code <tmpdir>/plandev-locks}, not on a lock of the plan itself: a POSIX lock is dropped as soon
+ * the shared {@link LockFolder}, not on a lock of the plan itself: a POSIX lock is dropped as soon
  * as the process closes <em>any</em> descriptor of the locked file, and every reader of the plan
  * opens and closes it. Nothing but this class opens a lock file, and the file is never deleted
  * (deleting it would let a waiter lock a file that no longer has the name), so it stays out of the
@@ -38,10 +33,15 @@ final class PlanFileLock implements AutoCloseable {
 
   /** Waits for and takes the lock of {@code realFile} (a path without symbolic links). */
   static PlanFileLock acquire(Path realFile) throws IOException {
+    return acquire(LockFolder.shared(), realFile);
+  }
+
+  /** As {@link #acquire(Path)}, with the lock file in {@code folder}. */
+  static PlanFileLock acquire(LockFolder folder, Path realFile) throws IOException {
     ReentrantLock local = IN_THIS_JVM.computeIfAbsent(realFile, p -> new ReentrantLock());
     local.lock();
     try {
-      Path lockFile = lockFileOf(realFile);
+      Path lockFile = folder.lockFileOf(realFile);
       // The folder is shared by every user of the machine: never follow a link someone put there.
       FileChannel channel =
           FileChannel.open(
@@ -50,6 +50,7 @@ final class PlanFileLock implements AutoCloseable {
               StandardOpenOption.WRITE,
               LinkOption.NOFOLLOW_LINKS);
       try {
+        LockFolder.share(lockFile);
         channel.lock();
         return new PlanFileLock(local, channel);
       } catch (IOException | RuntimeException e) {
@@ -59,19 +60,6 @@ final class PlanFileLock implements AutoCloseable {
     } catch (IOException | RuntimeException e) {
       local.unlock();
       throw e;
-    }
-  }
-
-  static Path lockFileOf(Path realFile) throws IOException {
-    Path folder = Path.of(System.getProperty("java.io.tmpdir"), "plandev-locks");
-    Files.createDirectories(folder);
-    try {
-      byte[] digest =
-          MessageDigest.getInstance("SHA-256")
-              .digest(realFile.toString().getBytes(StandardCharsets.UTF_8));
-      return folder.resolve(HexFormat.of().formatHex(digest) + ".lock");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every JVM has SHA-256", e);
     }
   }
 

@@ -12,8 +12,6 @@ public final class TaskNotFoundException extends PlanException {
             + plan
             + "; use `plandev next "
             + plan
-            + "` or a task id like 2.1#3",
-        2,
-        null);
+            + "` or a task id like 2.1#3");
   }
 }

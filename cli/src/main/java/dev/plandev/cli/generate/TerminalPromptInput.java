@@ -3,6 +3,7 @@ package dev.plandev.cli.generate;
 import dev.plandev.plans.generate.GenerateException;
 import dev.plandev.plans.generate.Prompt;
 import dev.plandev.plans.generate.PromptInput;
+import dev.plandev.plans.generate.PromptInterruptedException;
 import dev.plandev.plans.generate.PromptType;
 import java.io.PrintWriter;
 import org.jline.reader.EndOfFileException;
@@ -48,13 +49,10 @@ final class TerminalPromptInput implements PromptInput {
             .build();
     try {
       return reader.readLine(label(prompt), null, prefilled == null ? "" : prefilled);
-    } catch (UserInterruptException | EndOfFileException e) {
-      throw new GenerateException(
-          "stopped at prompt '"
-              + prompt.name()
-              + "'; the answers given so far are saved: continue with plandev new --resume",
-          GenerateException.FAILURE,
-          e);
+    } catch (UserInterruptException e) {
+      throw new PromptInterruptedException(stoppedAt(prompt), e);
+    } catch (EndOfFileException e) {
+      throw new GenerateException(stoppedAt(prompt), e);
     }
   }
 
@@ -75,5 +73,11 @@ final class TerminalPromptInput implements PromptInput {
       s.append(" *");
     }
     return s.append(": ").toString();
+  }
+
+  private static String stoppedAt(Prompt prompt) {
+    return "stopped at prompt '"
+        + prompt.name()
+        + "'; the answers given so far are saved: continue with plandev new --resume";
   }
 }

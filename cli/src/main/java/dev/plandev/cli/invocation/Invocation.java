@@ -3,11 +3,13 @@ package dev.plandev.cli.invocation;
 import dev.plandev.defaults.SmartDefaults;
 import dev.plandev.defaults.config.ConfigLoader;
 import dev.plandev.defaults.config.LoadedConfig;
+import dev.plandev.defaults.config.PlandevConfig;
 import dev.plandev.defaults.model.Actor;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import org.slf4j.MDC;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -105,6 +107,23 @@ public final class Invocation implements AutoCloseable {
   /** Who the changes of this invocation are attributed to: the OS user, via the CLI. */
   public Actor actor() {
     return new Actor(env.user("unknown") + "@cli", correlationId());
+  }
+
+  /**
+   * The id of this invocation in logs and audit rows, which a failure message quotes so the person
+   * can find its details in the log.
+   */
+  public String reference() {
+    return correlationId();
+  }
+
+  /** The JSON log file of this invocation, once the configuration that names it is loaded. */
+  public Optional<Path> logFile() {
+    if (loaded == null) {
+      return Optional.empty();
+    }
+    PlandevConfig c = loaded.config();
+    return Optional.of(c.resolve(c.monitoring().logDir()).resolve(LogSetup.FILE_NAME));
   }
 
   /** The id of this invocation in logs and audit rows, made on first use. */

@@ -6,9 +6,11 @@ import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
 import ch.qos.logback.classic.spi.Configurator;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.ConsoleAppender;
+import ch.qos.logback.core.filter.Filter;
 import ch.qos.logback.core.rolling.RollingFileAppender;
 import ch.qos.logback.core.rolling.SizeAndTimeBasedRollingPolicy;
 import ch.qos.logback.core.spi.ContextAwareBase;
+import ch.qos.logback.core.spi.FilterReply;
 import ch.qos.logback.core.status.NopStatusListener;
 import ch.qos.logback.core.util.FileSize;
 import dev.plandev.defaults.config.PlandevConfig;
@@ -16,10 +18,13 @@ import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
 import java.util.Locale;
 import net.logstash.logback.encoder.LogstashEncoder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.Marker;
+import org.slf4j.MarkerFactory;
 
 /**
  * Sets up logging once the configuration is known: JSON lines (level, logger, message, correlation
@@ -30,6 +35,14 @@ import org.slf4j.LoggerFactory;
 public final class LogSetup {
   static final String FILE_APPENDER = "json-file";
   static final String CONSOLE_APPENDER = "terminal";
+  static final String FILE_NAME = "plandev.json";
+
+  /**
+   * Marks a log event whose message the person was already shown on stderr (a failed command's one
+   * line): it goes to the log file but not to the terminal, where it would show twice, and with a
+   * stack trace.
+   */
+  public static final Marker ALREADY_SHOWN = MarkerFactory.getMarker("ALREADY_SHOWN");
 
   private LogSetup() {}
 
@@ -66,18 +79,18 @@ public final class LogSetup {
     String dir = config.resolve(config.monitoring().logDir()).toString();
     var current = (RollingFileAppender<ILoggingEvent>) root.getAppender(FILE_APPENDER);
     if (current != null) {
-      if (current.getFile().equals(dir + "/plandev.json")) {
+      if (current.getFile().equals(dir + "/" + FILE_NAME)) {
         return;
       }
       // Another data directory in the same JVM (tests, embedding): follow it.
       root.detachAppender(current);
       current.stop();
     }
-    ownerOnly(Path.of(dir), Path.of(dir, "plandev.json"));
+    ownerOnly(Path.of(dir), Path.of(dir, FILE_NAME));
     RollingFileAppender<ILoggingEvent> file = new RollingFileAppender<>();
     file.setContext(ctx);
     file.setName(FILE_APPENDER);
-    file.setFile(dir + "/plandev.json");
+    file.setFile(dir + "/" + FILE_NAME);
     SizeAndTimeBasedRollingPolicy<ILoggingEvent> policy = new SizeAndTimeBasedRollingPolicy<>();
     policy.setContext(ctx);
     policy.setParent(file);
@@ -89,7 +102,7 @@ public final class LogSetup {
     file.setRollingPolicy(policy);
     LogstashEncoder encoder = new LogstashEncoder();
     encoder.setContext(ctx);
-    encoder.setIncludeMdcKeyNames(java.util.List.of("correlationId"));
+    encoder.setIncludeMdcKeyNames(List.of("correlationId"));
     encoder.start();
     file.setEncoder(encoder);
     file.start();
@@ -144,6 +157,16 @@ public final class LogSetup {
     threshold.setLevel(verbose ? "DEBUG" : "WARN");
     threshold.start();
     console.addFilter(threshold);
+    console.addFilter(
+        new Filter<>() {
+          @Override
+          public FilterReply decide(ILoggingEvent event) {
+            List<Marker> markers = event.getMarkerList();
+            return markers != null && markers.contains(ALREADY_SHOWN)
+                ? FilterReply.DENY
+                : FilterReply.NEUTRAL;
+          }
+        });
     console.start();
     root.addAppender(console);
   }

@@ -2,13 +2,13 @@ package dev.plandev.cli.plan;
 
 import dev.plandev.plans.PlanDocument;
 import dev.plandev.plans.PlanException;
-import dev.plandev.plans.PlanFileEdit;
 import dev.plandev.plans.lint.LintFinding;
 import dev.plandev.plans.lint.Linter;
 import dev.plandev.plans.lint.Severity;
 import dev.plandev.plans.progress.ProgressSync;
 import dev.plandev.plans.watch.PlanEvent;
 import dev.plandev.plans.watch.PlanWatcher;
+import dev.plandev.plans.watch.SettledSync;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -29,6 +29,11 @@ import picocli.CommandLine.Spec;
 /**
  * {@code plandev watch DIR}: on every change of a plan under DIR, syncs it (with {@code --sync})
  * and lints it, printing one line per event, until Ctrl-C.
+ *
+ * <p>A changed plan is only touched once it has settled (same size, time and content for {@code
+ * --settle}), and the sync writes only if the file still holds that content: rewriting a file that
+ * an editor is still writing would make the rest of its write land in a file that no longer has the
+ * name, leaving the plan cut short.
  */
 @Command(
     name = "watch",
@@ -51,6 +56,14 @@ final class WatchCommand implements Callable<Integer> {
       description = "Quiet time before a changed file is handled (default: 300).")
   long debounceMillis = 300;
 
+  @Option(
+      names = "--settle",
+      paramLabel = "MILLIS",
+      description =
+          "How long a changed file must then keep the same size, time and content before it is"
+              + " handled, so a file still being written is left alone (default: 1000).")
+  long settleMillis = 1000;
+
   Clock clock = Clock.systemDefaultZone();
   private volatile PlanWatcher watcher;
 
@@ -60,7 +73,13 @@ final class WatchCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
-    watcher = new PlanWatcher(dir, Duration.ofMillis(debounceMillis), clock, this::onEvent);
+    watcher =
+        new PlanWatcher(
+            dir,
+            Duration.ofMillis(debounceMillis),
+            Duration.ofMillis(settleMillis),
+            clock,
+            this::onEvent);
     Thread stopOnCtrlC = new Thread(watcher::close, "plandev-watch-stop");
     Runtime.getRuntime().addShutdownHook(stopOnCtrlC);
     out.println("watching " + dir + (sync ? " (sync on)" : "") + "; Ctrl-C to stop");
@@ -100,14 +119,18 @@ final class WatchCommand implements Callable<Integer> {
     }
     try {
       PlanDocument plan = PlanDocument.parse(file);
-      if (Arrays.equals(handled.get(file), plan.bytes())) {
+      if (Arrays.equals(handled.get(file), plan.bytes()) || !event.settledAs(plan.bytes())) {
+        // Our own write echoing, or written again since it settled: that write has its own event.
         return;
       }
       int synced = 0;
       if (sync && !ProgressSync.staleLines(plan).isEmpty()) {
-        Synced done = PlanFileEdit.apply(file, WatchCommand::sync);
+        SettledSync.Outcome done = SettledSync.apply(event);
+        if (done.writtenMeanwhile()) {
+          return;
+        }
         plan = done.plan();
-        synced = done.lines();
+        synced = done.syncedLines();
       }
       handled.put(file, plan.bytes());
       List<LintFinding> findings = Linter.lint(plan, file.toString());
@@ -124,14 +147,5 @@ final class WatchCommand implements Callable<Integer> {
       out.println(time + " " + file + ": " + e.getMessage());
     }
     out.flush();
-  }
-
-  /** A plan whose progress lines were rewritten, and how many were. */
-  private record Synced(PlanDocument plan, int lines) {}
-
-  private static PlanFileEdit.Change<Synced> sync(PlanDocument plan) {
-    PlanDocument updated = ProgressSync.sync(plan);
-    return new PlanFileEdit.Change<>(
-        updated, new Synced(updated, ProgressSync.staleLines(plan).size()));
   }
 }

@@ -90,7 +90,7 @@ final class AnswerCollector {
     List<String> names = template.prompts().stream().map(Prompt::name).toList();
     for (String name : given.keySet()) {
       if (!names.contains(name)) {
-        throw new GenerateException(
+        throw new GenerationRequestException(
             "template '"
                 + template.name()
                 + "' has no prompt named '"
@@ -98,8 +98,7 @@ final class AnswerCollector {
                 + "' (from --set "
                 + name
                 + "=...); its prompts are: "
-                + String.join(", ", names),
-            GenerateException.BAD_INPUT);
+                + String.join(", ", names));
       }
     }
   }

@@ -3,8 +3,8 @@ package dev.plandev.plans.generate;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.plandev.plans.PlanFileException;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -85,7 +85,6 @@ final class AnswerSession {
               + " ("
               + e.getMessage()
               + "); delete it and start again without --resume",
-          GenerateException.FAILURE,
           e);
     }
   }
@@ -122,7 +121,7 @@ final class AnswerSession {
         }
       }
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot remove the session file " + file, e);
+      throw PlanFileException.io("removing the session file", file, e);
     }
   }
 
@@ -147,7 +146,7 @@ final class AnswerSession {
         Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
       }
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot save the session file " + file, e);
+      throw PlanFileException.io("saving the answers to", file, e);
     }
   }
 }

@@ -8,8 +8,9 @@ import java.util.Map;
  * it what was answered; implemented in process over the core engine or over HTTP.
  *
  * <p>Keys are {@code plan.<template>.<prompt>}; contexts are flat string maps (template, language,
- * repository, directory, user, os). Implementations may throw unchecked exceptions: the generator
- * then falls back to the templates' static defaults and never fails because of this port.
+ * repository, directory, user, os). Implementations throw {@link DefaultsUnavailableException} with
+ * a message saying why; the generator then falls back to the templates' static defaults and never
+ * fails because of this port (any other exception counts as an internal error).
  */
 public interface DefaultsClient {
 

@@ -1,7 +1,7 @@
 package dev.plandev.plans.generate;
 
+import dev.plandev.plans.PlanFileException;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -78,7 +78,7 @@ final class FolderTemplates implements TemplateSource {
     try (Stream<Path> s = Files.list(dir)) {
       return s.sorted().toList();
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot list template folder " + dir, e);
+      throw PlanFileException.io("listing the template folder", dir, e);
     }
   }
 
@@ -86,7 +86,7 @@ final class FolderTemplates implements TemplateSource {
     try {
       return Files.readString(file, StandardCharsets.UTF_8).replace("\r\n", "\n");
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot read template file " + file, e);
+      throw PlanFileException.io("reading the template file", file, e);
     }
   }
 }

@@ -1,5 +1,6 @@
 package dev.plandev.plans.generate;
 
+import dev.plandev.plans.PlanException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -52,9 +53,7 @@ final class GuardedDefaults {
         "smart defaults unavailable for "
             + what
             + " ("
-            + e.getClass().getSimpleName()
-            + ": "
-            + e.getMessage()
+            + (e instanceof PlanException ? e.getMessage() : "an internal error")
             + "); the templates' own defaults were used");
   }
 }

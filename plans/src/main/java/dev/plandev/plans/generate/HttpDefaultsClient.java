@@ -4,11 +4,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,8 +23,9 @@ import java.util.UUID;
  * {@code POST /api/v1/defaults/feedback} with JSON bodies, one correlation id per client (sent as
  * {@code X-Correlation-Id}) and an optional API key (sent as {@code Authorization: Bearer}).
  *
- * <p>Failures (unreachable service, timeout, status other than 2xx) are thrown as unchecked
- * exceptions; {@link PlanGenerator} turns them into a warning and goes on with static defaults.
+ * <p>Failures (unreachable service, timeout, status other than 2xx, an answer that is not JSON) are
+ * thrown as {@link DefaultsUnavailableException}; {@link PlanGenerator} turns them into a warning
+ * and goes on with static defaults.
  */
 public final class HttpDefaultsClient implements DefaultsClient {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -38,11 +41,13 @@ public final class HttpDefaultsClient implements DefaultsClient {
    *
    * @param apiKey the API key, or null when the service needs none
    * @param timeout the longest wait for one answer
+   * @throws GenerationRequestException when {@code base} is not an http(s) address
    */
   public HttpDefaultsClient(URI base, String apiKey, Duration timeout) {
     this.base = Objects.requireNonNull(base, "base");
     if (base.getScheme() == null || !base.getScheme().startsWith("http")) {
-      throw new IllegalArgumentException("server URL must be http(s)://host:port, got " + base);
+      throw new GenerationRequestException(
+          "the server address must look like http://host:port, not '" + base + "'");
     }
     this.apiKey = apiKey;
     this.timeout = Objects.requireNonNull(timeout, "timeout");
@@ -98,14 +103,15 @@ public final class HttpDefaultsClient implements DefaultsClient {
     try {
       response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     } catch (IOException e) {
-      throw new UncheckedIOException(
-          "cannot reach " + base.resolve(path) + ": " + e.getMessage(), e);
+      throw new DefaultsUnavailableException(
+          "cannot reach the plandev service at " + base + " (" + why(e) + ")", e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while calling " + base.resolve(path), e);
+      throw new DefaultsUnavailableException(
+          "stopped while waiting for the plandev service at " + base, e);
     }
     if (response.statusCode() / 100 != 2) {
-      throw new IllegalStateException(
+      throw new DefaultsUnavailableException(
           "POST "
               + base.resolve(path)
               + " answered "
@@ -113,7 +119,8 @@ public final class HttpDefaultsClient implements DefaultsClient {
               + " (correlation id "
               + correlationId
               + "): "
-              + abbreviate(response.body()));
+              + abbreviate(response.body()),
+          null);
     }
     String text = response.body();
     if (text == null || text.isBlank()) {
@@ -122,8 +129,26 @@ public final class HttpDefaultsClient implements DefaultsClient {
     try {
       return JSON.readTree(text);
     } catch (IOException e) {
-      throw new UncheckedIOException("POST " + path + " answered with invalid JSON", e);
+      throw new DefaultsUnavailableException(
+          "POST "
+              + base.resolve(path)
+              + " answered with something that is not JSON (correlation id "
+              + correlationId
+              + "): "
+              + abbreviate(text),
+          e);
     }
+  }
+
+  /** Why the service could not be reached, in words rather than an exception's class name. */
+  private String why(IOException e) {
+    if (e instanceof HttpConnectTimeoutException || e instanceof HttpTimeoutException) {
+      return "no answer within " + timeout.toMillis() + " ms";
+    }
+    if (e instanceof ConnectException) {
+      return "nothing answers there; start it with plandev serve, or check the address";
+    }
+    return e.getMessage() == null ? "the connection failed" : e.getMessage();
   }
 
   private static String abbreviate(String body) {

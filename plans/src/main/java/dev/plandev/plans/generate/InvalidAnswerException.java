@@ -7,7 +7,7 @@ public final class InvalidAnswerException extends GenerateException {
   private final String prompt;
 
   InvalidAnswerException(String prompt, String rule, String value) {
-    super("invalid answer for '" + prompt + "': " + rule + " (got '" + value + "')", BAD_INPUT);
+    super("invalid answer for '" + prompt + "': " + rule + " (got '" + value + "')");
     this.prompt = prompt;
   }
 

@@ -13,7 +13,7 @@ public final class MissingAnswersException extends GenerateException {
   private final transient List<Prompt> missing;
 
   MissingAnswersException(String template, List<Prompt> missing) {
-    super(message(template, missing), BAD_INPUT);
+    super(message(template, missing));
     this.missing = List.copyOf(missing);
   }
 

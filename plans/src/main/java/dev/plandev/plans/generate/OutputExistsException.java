@@ -11,7 +11,6 @@ public final class OutputExistsException extends GenerateException {
         "'"
             + file
             + "' already exists: nothing was written; choose another title or version, or pass"
-            + " --force to overwrite it (the answers are kept: add --resume to reuse them)",
-        FAILURE);
+            + " --force to overwrite it (the answers are kept: add --resume to reuse them)");
   }
 }

@@ -4,8 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.plandev.plans.PlanFileEdit;
+import dev.plandev.plans.PlanFileException;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -71,7 +71,7 @@ final class OutputFiles {
         }
       } catch (FileAlreadyExistsException e) {
         if (force && Files.isSymbolicLink(target)) {
-          throw new UncheckedIOException(
+          throw new GenerateException(
               "cannot write "
                   + f.path()
                   + ": it is a symbolic link that points to nothing; remove the link first",
@@ -79,7 +79,7 @@ final class OutputFiles {
         }
         throw new OutputExistsException(f.path());
       } catch (IOException e) {
-        throw new UncheckedIOException("cannot write " + f.path(), e);
+        throw PlanFileException.io("writing", target, e);
       }
     }
   }

@@ -48,8 +48,7 @@ public final class PlanGenerator {
   /**
    * Runs one generation.
    *
-   * @throws GenerateException (and its subclasses) with a message saying what to do; {@link
-   *     GenerateException#exitCode()} tells bad input (2) from failure (1)
+   * @throws GenerateException with a message saying what to do; its subclasses name what failed
    */
   public GenerationResult generate(GenerationRequest request, PromptInput input) {
     WorkingEnvironment env = request.environment();
@@ -63,19 +62,17 @@ public final class PlanGenerator {
           AnswerSession.load(env.workingDir(), persistent)
               .orElseThrow(
                   () ->
-                      new GenerateException(
+                      new GenerationRequestException(
                           "no interrupted session to resume in "
                               + AnswerSession.FILE
-                              + "; start one with plandev new <template>",
-                          GenerateException.BAD_INPUT));
+                              + "; start one with plandev new <template>"));
       if (templateName != null && !templateName.equals(session.template())) {
-        throw new GenerateException(
+        throw new GenerationRequestException(
             "the saved session is for template '"
                 + session.template()
                 + "', not '"
                 + templateName
-                + "'; resume it with plandev new --resume, or start again without --resume",
-            GenerateException.BAD_INPUT);
+                + "'; resume it with plandev new --resume, or start again without --resume");
       }
       templateName = session.template();
       language = language == null ? session.language() : language;

@@ -5,10 +5,10 @@ public final class TemplateFormatException extends GenerateException {
   private static final long serialVersionUID = 1L;
 
   TemplateFormatException(String where, String problem) {
-    super(where + ": " + problem, FAILURE);
+    super(where + ": " + problem);
   }
 
   TemplateFormatException(String where, String problem, Throwable cause) {
-    super(where + ": " + problem, FAILURE, cause);
+    super(where + ": " + problem, cause);
   }
 }

@@ -12,7 +12,6 @@ public final class TemplateNotFoundException extends GenerateException {
             + name
             + "'; known templates: "
             + String.join(", ", known)
-            + " (plandev new --list shows them with their origin)",
-        BAD_INPUT);
+            + " (plandev new --list shows them with their origin)");
   }
 }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
+import dev.plandev.plans.PlanException;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -108,6 +109,7 @@ class HttpDefaultsClientTest {
     assertThatThrownBy(
             () ->
                 new HttpDefaultsClient(base, null, Duration.ofSeconds(2)).suggest("k", Map.of(), 1))
+        .isInstanceOf(PlanException.class)
         .hasMessageContaining("answered 503")
         .hasMessageContaining("correlation id " + received.get(0).correlationId());
   }
@@ -139,6 +141,40 @@ class HttpDefaultsClientTest {
   }
 
   @Test
+  void service_down_isThePlansModulesOwnException_inPlainWords() {
+    server.stop(0);
+
+    assertThatThrownBy(
+            () ->
+                new HttpDefaultsClient(base, null, Duration.ofSeconds(2)).suggest("k", Map.of(), 1))
+        .isInstanceOf(DefaultsUnavailableException.class)
+        .hasMessageContaining("cannot reach the plandev service at " + base)
+        .hasMessageContaining("plandev serve")
+        .hasMessageNotContaining("Exception")
+        .hasMessageNotContaining("null");
+  }
+
+  @Test
+  void anAnswerThatIsNotJson_isThePlansModulesOwnException() {
+    predictBody = "<html>proxy error</html>";
+
+    assertThatThrownBy(
+            () ->
+                new HttpDefaultsClient(base, null, Duration.ofSeconds(2)).suggest("k", Map.of(), 1))
+        .isInstanceOf(PlanException.class)
+        .hasMessageContaining("not JSON")
+        .hasMessageContaining("proxy error");
+  }
+
+  @Test
+  void anAddressThatIsNotHttp_isBadInput_inPlainWords() {
+    assertThatThrownBy(
+            () -> new HttpDefaultsClient(URI.create("ftp://x"), null, Duration.ofSeconds(2)))
+        .isInstanceOf(PlanException.class)
+        .hasMessageContaining("http://host:port");
+  }
+
+  @Test
   void service_down_costs_one_warning_and_generation_goes_on() {
     server.stop(0);
     GenerationResult r =
@@ -154,6 +190,10 @@ class HttpDefaultsClientTest {
                     .build(),
                 PromptInput.none());
     assertThat(r.answers()).containsEntry("author", "alice");
-    assertThat(r.warnings()).singleElement().asString().contains("cannot reach");
+    assertThat(r.warnings())
+        .singleElement()
+        .asString()
+        .contains("cannot reach")
+        .doesNotContain("Exception");
   }
 }

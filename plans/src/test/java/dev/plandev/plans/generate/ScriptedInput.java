@@ -29,7 +29,7 @@ final class ScriptedInput implements PromptInput {
   public String ask(Prompt prompt, String prefill) {
     prefilled.add(prompt.name() + "=" + prefill);
     if (lines.isEmpty()) {
-      throw new GenerateException("interrupted at " + prompt.name(), 1);
+      throw new GenerateException("interrupted at " + prompt.name());
     }
     String line = lines.poll();
     return line.equals("\0") ? prefill : line;
