@@ -8,6 +8,7 @@ import dev.plandev.defaults.model.Actor;
 import dev.plandev.defaults.model.Context;
 import dev.plandev.defaults.model.DefaultSpec;
 import dev.plandev.defaults.model.StorageException;
+import dev.plandev.defaults.testing.ImmutableFiles;
 import dev.plandev.defaults.testing.TestClock;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Files;

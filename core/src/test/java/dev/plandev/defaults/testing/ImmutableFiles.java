@@ -1,4 +1,4 @@
-package dev.plandev.defaults.store;
+package dev.plandev.defaults.testing;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -14,17 +14,17 @@ import java.util.List;
  * not do: root ignores it, and it does not affect open descriptors. Tests that need it are skipped
  * where {@code chattr} cannot set the flag (no CAP_LINUX_IMMUTABLE, or a filesystem without it).
  */
-final class ImmutableFiles implements AutoCloseable {
+public final class ImmutableFiles implements AutoCloseable {
   private final List<Path> made = new ArrayList<>();
 
   /** Makes {@code file} immutable, or skips the test when this machine cannot. */
-  void make(Path file) throws Exception {
+  public void make(Path file) throws Exception {
     assumeTrue(chattr("+i", file), "chattr +i is not available here (needs CAP_LINUX_IMMUTABLE)");
     made.add(file);
   }
 
   /** Makes every file made immutable writable again. */
-  void undo() throws Exception {
+  public void undo() throws Exception {
     for (Path p : made) {
       chattr("-i", p);
     }
