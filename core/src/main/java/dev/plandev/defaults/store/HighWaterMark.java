@@ -138,7 +138,7 @@ final class HighWaterMark {
       return;
     }
     if (!updating.tryLock()) {
-      return;
+      return; // another writer is marking a level at least as recent
     }
     try {
       write(level.read());
@@ -172,6 +172,15 @@ final class HighWaterMark {
 
   /** Records {@code level} (atomically: a crash leaves the old mark or the new one). */
   void write(Level level) {
+    updating.lock();
+    try {
+      writeLocked(level);
+    } finally {
+      updating.unlock();
+    }
+  }
+
+  private void writeLocked(Level level) {
     writtenAt = clock.millis();
     if (level.equals(written) && Files.exists(markFile)) {
       return;
@@ -185,7 +194,10 @@ final class HighWaterMark {
             + level.usageEvents()
             + "\n";
     try {
-      Path tmp = markFile.resolveSibling(markFile.getFileName() + ".tmp");
+      // One temporary file per process: the CLI and the service may share the database.
+      Path tmp =
+          markFile.resolveSibling(
+              markFile.getFileName() + "." + ProcessHandle.current().pid() + ".tmp");
       OwnerOnly.file(tmp);
       Files.writeString(tmp, text, StandardCharsets.UTF_8);
       Files.move(
