@@ -124,7 +124,7 @@ final class HighWaterMark {
     throw new StorageException(
         what
             + ". Restore the database from a backup; or, to go on with what it holds now, start"
-            + " once with -o sqlite.allowLostWrites=true (or PLANDEV_SQLITE_ALLOWLOSTWRITES=true),"
+            + " once with -o sqlite.allowLostWrites=true (or PLANDEV_SQLITE_ALLOW_LOST_WRITES=true),"
             + " which resets "
             + markFile.getFileName());
   }
