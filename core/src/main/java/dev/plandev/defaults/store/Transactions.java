@@ -90,7 +90,12 @@ final class Transactions {
     try (Tx tx = db.begin()) {
       work.run(tx);
     } catch (SQLException e) {
-      throw failure(what, e);
+      StorageException failure = failure(what, e);
+      StorageFault fault = db.fault(e);
+      if (fault != null) {
+        outcomes.failed(fault, failure.getMessage()); // VACUUM writes every page
+      }
+      throw failure;
     } finally {
       writeLock.unlock();
     }

@@ -105,6 +105,25 @@ class StorageDamageTest {
   }
 
   @Test
+  void garbageHeader_isRefusedAsDamaged_inPlainWords() throws Exception {
+    store = open(config(dir));
+    fill(store, 3);
+    store.close();
+    store = null;
+    Path db = dir.resolve("defaults.db");
+    byte[] garbage = new byte[100];
+    new Random(3).nextBytes(garbage);
+    try (RandomAccessFile f = new RandomAccessFile(db.toFile(), "rw")) {
+      f.write(garbage); // the header that says "SQLite format 3"
+    }
+    assertThatThrownBy(() -> store = open(config(dir)))
+        .isInstanceOf(StorageException.class)
+        .hasMessageContaining(db.toString())
+        .hasMessageContaining("damaged")
+        .hasMessageNotContaining("SQLITE_");
+  }
+
+  @Test
   void databaseTruncatedToZero_refusesToStart_insteadOfBecomingANewEmptyStore() throws Exception {
     store = open(config(dir));
     fill(store, 3);
