@@ -88,13 +88,18 @@ public final class JdbcDefaultsStore implements DefaultsStore {
         new SecretCipher(
             config.security().encryptionKey(), config.resolve(config.security().keyFile()));
     JdbcDefaultsStore store = new JdbcDefaultsStore(db, clock, validator, cipher, mark);
-    store.transactions.registerMeters(registry);
-    // Damage is reported (log, /health) rather than refused: what can still be read may be needed
-    // to export it. Lost writes are refused: serving on would hide them and add to the confusion.
-    store.upkeep.checkIntegrity(false);
-    if (mark != null) {
-      mark.refuseLost(store.upkeep.level(), config.sqlite().allowLostWrites());
+    try {
+      // Damage is reported (log, /health) rather than refused: what can still be read may be
+      // needed to export it. Lost writes are refused: serving on would hide them.
+      store.upkeep.checkIntegrity(false);
+      if (mark != null) {
+        mark.refuseLost(store.upkeep.level(), config.sqlite().allowLostWrites());
+      }
+    } catch (RuntimeException e) {
+      store.feed.close(); // not close(): the mark must keep the level this database lacks
+      throw e;
     }
+    store.transactions.registerMeters(registry);
     return store;
   }
 

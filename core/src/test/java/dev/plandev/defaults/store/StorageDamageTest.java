@@ -178,6 +178,13 @@ class StorageDamageTest {
         .hasMessageContaining("fewer writes than it had committed")
         .hasMessageContaining("-wal")
         .hasMessageContaining("sqlite.allowLostWrites=true");
+    assertThatThrownBy(() -> open(config(crashed)).close())
+        .as("refused again: the refusal kept the mark")
+        .hasMessageContaining("fewer writes than it had committed");
+    try (JdbcDefaultsStore told = open(allowingLostWrites(crashed))) {
+      assertThat(told.find("last", Context.EMPTY)).as("lost with the damaged frames").isEmpty();
+    }
+    open(config(crashed)).close();
   }
 
   @Test
