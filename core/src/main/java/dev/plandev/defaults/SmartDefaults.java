@@ -22,6 +22,7 @@ import dev.plandev.defaults.rank.RankerConfig;
 import dev.plandev.defaults.rank.RankingException;
 import dev.plandev.defaults.store.ApiKeys;
 import dev.plandev.defaults.store.JdbcDefaultsStore;
+import dev.plandev.defaults.store.StoreHealth;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;
@@ -241,7 +242,20 @@ public final class SmartDefaults implements AutoCloseable {
     return database.ping();
   }
 
-  /** Compacts and re-indexes the database (the scheduler runs it weekly). */
+  /**
+   * Whether the database passed its last integrity check and whether writes are failing (a full
+   * disk, a read-only file), for {@code /health}.
+   */
+  public StoreHealth storeHealth() {
+    return database.health();
+  }
+
+  /**
+   * Checks the database's integrity, then compacts and re-indexes it (the scheduler runs it
+   * weekly).
+   *
+   * @throws StorageException when the database is damaged (then it is not compacted)
+   */
   public void maintain() {
     database.maintain();
   }

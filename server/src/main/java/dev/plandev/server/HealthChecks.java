@@ -4,15 +4,26 @@ import dev.plandev.defaults.SmartDefaults;
 import dev.plandev.defaults.cache.CacheHealth;
 import dev.plandev.defaults.config.SecretMask;
 import dev.plandev.defaults.model.EngineHealth;
+import dev.plandev.defaults.store.StoreHealth;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** Health of the parts beside the database: the cache's Redis level and the ranking model. */
+/**
+ * Health of what a query of the database does not show: whether its file passed the last integrity
+ * check, whether writes are failing (a full disk, a read-only file), the cache's Redis level and
+ * the ranking model. Each is a check of its own, so that a store that still answers reads but
+ * cannot write, or is damaged, is not reported UP.
+ */
 final class HealthChecks {
   private HealthChecks() {}
 
   static Map<String, Map<String, Object>> extra(SmartDefaults defaults) {
     Map<String, Map<String, Object>> out = new LinkedHashMap<>();
+    StoreHealth store = defaults.storeHealth();
+    if (store.integrity().status() != StoreHealth.Status.UNCHECKED) {
+      out.put("integrity", check(store.integrity(), "checkedAt"));
+    }
+    out.put("writes", check(store.writes(), "failedAt"));
     CacheHealth cache = defaults.cacheHealth();
     Map<String, Object> redis = new LinkedHashMap<>();
     redis.put("status", cache.redis().name());
@@ -27,6 +38,19 @@ final class HealthChecks {
     model.put("breaker", engine.breaker());
     model.put("learnedEvents", engine.learnedEvents());
     out.put("model", model);
+    return out;
+  }
+
+  /** A store check: its status, and what is wrong and since when once it is down. */
+  private static Map<String, Object> check(StoreHealth.Check check, String timeName) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("status", check.status().name());
+    if (!check.detail().isEmpty()) {
+      out.put("detail", SecretMask.inText(check.detail()));
+    }
+    if (check.at() != null) {
+      out.put(timeName, check.at().toString());
+    }
     return out;
   }
 }

@@ -59,9 +59,20 @@ public record PlandevConfig(
     }
   }
 
-  /** The embedded database, used unless {@code postgres.enabled}. */
+  /**
+   * The embedded database, used unless {@code postgres.enabled}.
+   *
+   * @param allowLostWrites start even when the database holds fewer writes than it had committed
+   *     (emptied, replaced by an older copy, or writes lost in a damaged write-ahead log), which
+   *     the store otherwise refuses; set it once to go on with what the database holds
+   */
   public record Sqlite(
-      String path, String journalMode, String synchronous, Duration busyTimeout, int poolSize) {
+      String path,
+      String journalMode,
+      String synchronous,
+      Duration busyTimeout,
+      int poolSize,
+      boolean allowLostWrites) {
     private static final List<String> JOURNAL_MODES =
         List.of("WAL", "DELETE", "TRUNCATE", "PERSIST", "MEMORY", "OFF");
     private static final List<String> SYNC_MODES = List.of("OFF", "NORMAL", "FULL", "EXTRA");
@@ -290,7 +301,7 @@ public record PlandevConfig(
         // WAL with synchronous=NORMAL: a commit survives the process being killed (tested with
         // kill -9); only an OS crash or power loss can lose the last commits. FULL adds an fsync
         // to every commit for that, at a measured cost of about half the batch throughput.
-        new Sqlite("defaults.db", "WAL", "NORMAL", Duration.ofSeconds(5), 4),
+        new Sqlite("defaults.db", "WAL", "NORMAL", Duration.ofSeconds(5), 4, false),
         new Postgres(
             false, "jdbc:postgresql://127.0.0.1:5432/plandev", "plandev", "", "public", 10),
         new Redis(

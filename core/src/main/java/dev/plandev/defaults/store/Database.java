@@ -3,9 +3,11 @@ package dev.plandev.defaults.store;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.plandev.defaults.config.PlandevConfig;
+import dev.plandev.defaults.config.SecretMask;
 import dev.plandev.defaults.model.StorageException;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.function.Consumer;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
@@ -33,13 +35,16 @@ final class Database implements AutoCloseable {
 
   private final HikariDataSource pool;
   private final Dialect dialect;
-  private final String description;
+  private final Path file;
+  private final String server;
   private final StatementCache statements;
 
-  private Database(HikariDataSource pool, Dialect dialect, String description) {
+  /** A database on the SQLite {@code file}, or on the PostgreSQL {@code server} (masked). */
+  private Database(HikariDataSource pool, Path file, String server) {
     this.pool = pool;
-    this.dialect = dialect;
-    this.description = description;
+    this.dialect = file != null ? Dialect.SQLITE : Dialect.POSTGRESQL;
+    this.file = file;
+    this.server = server;
     this.statements = dialect == Dialect.SQLITE ? new StatementCache() : null;
   }
 
@@ -49,7 +54,15 @@ final class Database implements AutoCloseable {
   }
 
   static Database open(PlandevConfig config) {
-    Database db = config.postgres().enabled() ? postgres(config) : sqlite(config);
+    return open(config, sqlite -> {});
+  }
+
+  /**
+   * As {@link #open(PlandevConfig)}, with SQLite's connection settings adjusted by {@code tuning}
+   * (tests cap the database's size to make it full).
+   */
+  static Database open(PlandevConfig config, Consumer<SQLiteConfig> tuning) {
+    Database db = config.postgres().enabled() ? postgres(config) : sqlite(config, tuning);
     try {
       db.migrate(config);
     } catch (RuntimeException e) {
@@ -59,7 +72,7 @@ final class Database implements AutoCloseable {
     return db;
   }
 
-  private static Database sqlite(PlandevConfig config) {
+  private static Database sqlite(PlandevConfig config, Consumer<SQLiteConfig> tuning) {
     Path file = config.resolve(config.sqlite().path());
     try {
       Path parent = file.toAbsolutePath().getParent();
@@ -72,11 +85,12 @@ final class Database implements AutoCloseable {
       }
     } catch (IOException e) {
       throw new StorageException(
-          "cannot create the data directory or database file "
+          "cannot prepare the database file "
               + file
-              + ": "
+              + " ("
               + e.getMessage()
-              + "; choose a writable place with --data DIR",
+              + "): the file or its directory is read-only or belongs to another user; make both"
+              + " writable by the user running plandev, or choose a writable place with --data DIR",
           e);
     }
     SQLiteConfig sc = new SQLiteConfig();
@@ -85,6 +99,7 @@ final class Database implements AutoCloseable {
     sc.setBusyTimeout((int) config.sqlite().busyTimeout().toMillis());
     sc.enforceForeignKeys(true);
     sc.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
+    tuning.accept(sc);
     SQLiteDataSource ds = new SQLiteDataSource(sc);
     ds.setUrl("jdbc:sqlite:" + file.toAbsolutePath());
     HikariConfig hc = new HikariConfig();
@@ -97,7 +112,8 @@ final class Database implements AutoCloseable {
     // prepared statements by connection.
     hc.setMaxLifetime(0);
     hc.setIdleTimeout(0);
-    return new Database(start(hc, "SQLite " + file), Dialect.SQLITE, "SQLite " + file);
+    Path absolute = file.toAbsolutePath();
+    return new Database(start(hc, absolute, null), absolute, null);
   }
 
   private static Database postgres(PlandevConfig config) {
@@ -114,20 +130,29 @@ final class Database implements AutoCloseable {
     hc.setMinimumIdle(1);
     hc.setConnectionTimeout(5000);
     hc.setInitializationFailTimeout(5000);
-    String where = "PostgreSQL " + pg.url() + " (schema " + pg.schema() + ")";
-    return new Database(start(hc, where), Dialect.POSTGRESQL, where);
+    String server = SecretMask.inText(pg.url()) + " (schema " + pg.schema() + ")";
+    return new Database(start(hc, null, server), null, server);
   }
 
-  private static HikariDataSource start(HikariConfig hc, String where) {
+  private static HikariDataSource start(HikariConfig hc, Path file, String server) {
     try {
       return new HikariDataSource(hc);
     } catch (RuntimeException e) {
+      StorageFault fault = StorageFault.of(e, file, server);
+      if (fault != null) {
+        throw new StorageException("cannot open the store: " + fault.explanation(), e);
+      }
+      String advice =
+          file != null
+              ? "; check that the file and its directory are readable and writable by the user"
+                  + " running plandev, or choose another place with --data DIR"
+              : "; check that the server is running and that postgres.url points at it";
       throw new StorageException(
           "cannot open "
-              + where
+              + (file != null ? "the database file " + file : "the PostgreSQL server " + server)
               + ": "
-              + rootMessage(e)
-              + "; check that the database is running and the configuration points at it",
+              + SecretMask.inText(rootMessage(e))
+              + advice,
           e);
     }
   }
@@ -149,9 +174,26 @@ final class Database implements AutoCloseable {
     try {
       fc.load().migrate();
     } catch (FlywayException e) {
-      throw new StorageException(
-          "cannot migrate " + description + " to the current schema: " + rootMessage(e), e);
+      throw failure("migrate the database to the current schema", e);
     }
+  }
+
+  /**
+   * The failure to {@code what} (completing "cannot …") as a message a person can act on: the
+   * storage fault in plain words when there is one, else the database's own, credentials masked.
+   */
+  StorageException failure(String what, Throwable e) {
+    StorageFault fault = fault(e);
+    if (fault != null) {
+      return new StorageException("cannot " + what + ": " + fault.explanation(), e);
+    }
+    return new StorageException(
+        "cannot " + what + " in " + description() + ": " + SecretMask.inText(rootMessage(e)), e);
+  }
+
+  /** The storage fault behind {@code e}, or null when it is not the storage's. */
+  StorageFault fault(Throwable e) {
+    return StorageFault.of(e, file, server);
   }
 
   static String rootMessage(Throwable e) {
@@ -177,8 +219,17 @@ final class Database implements AutoCloseable {
     return dialect;
   }
 
+  /**
+   * {@code SQLite <file>} or {@code PostgreSQL <url> (schema <name>)}, the URL's credentials
+   * masked.
+   */
   String description() {
-    return description;
+    return file != null ? "SQLite " + file : "PostgreSQL " + server;
+  }
+
+  /** The SQLite database file; null on PostgreSQL. */
+  Path file() {
+    return file;
   }
 
   @Override

@@ -26,7 +26,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
+import org.sqlite.SQLiteConfig;
 
 /**
  * The store on SQLite or PostgreSQL through plain JDBC: the package's one way in.
@@ -48,6 +50,8 @@ public final class JdbcDefaultsStore implements DefaultsStore {
   private final UsageLog usage;
   private final KeyRotation rotation;
   private final StoreUpkeep upkeep;
+  private final StoreCondition condition;
+  private final HighWaterMark mark;
 
   /**
    * Opens the configured database (SQLite under the data directory, or PostgreSQL), migrating its
@@ -56,20 +60,59 @@ public final class JdbcDefaultsStore implements DefaultsStore {
    * @throws StorageException when the database cannot be opened or migrated
    */
   public static JdbcDefaultsStore open(PlandevConfig config, Clock clock, MeterRegistry registry) {
-    Database db = Database.open(config);
+    return open(config, clock, registry, sqlite -> {});
+  }
+
+  /** As the public {@code open}, with SQLite's connection settings adjusted by {@code tuning}. */
+  static JdbcDefaultsStore open(
+      PlandevConfig config, Clock clock, MeterRegistry registry, Consumer<SQLiteConfig> tuning) {
+    HighWaterMark mark = null;
+    if (!config.postgres().enabled()) {
+      mark = new HighWaterMark(config.resolve(config.sqlite().path()).toAbsolutePath(), clock);
+      mark.refuseEmptied(config.sqlite().allowLostWrites());
+    }
+    Database db = Database.open(config, tuning);
+    try {
+      return open(config, clock, registry, db, mark);
+    } catch (RuntimeException e) {
+      db.close();
+      throw e;
+    }
+  }
+
+  private static JdbcDefaultsStore open(
+      PlandevConfig config, Clock clock, MeterRegistry registry, Database db, HighWaterMark mark) {
     EntryValidator validator =
         new EntryValidator(config.security().maxValueBytes(), config.security().maxContextFields());
     SecretCipher cipher =
         new SecretCipher(
             config.security().encryptionKey(), config.resolve(config.security().keyFile()));
-    JdbcDefaultsStore store = new JdbcDefaultsStore(db, clock, validator, cipher);
+    JdbcDefaultsStore store = new JdbcDefaultsStore(db, clock, validator, cipher, mark);
+    try {
+      // Damage is reported (log, /health) rather than refused: what can still be read may be
+      // needed to export it. Lost writes are refused: serving on would hide them.
+      store.upkeep.checkIntegrity(false);
+      if (mark != null) {
+        mark.refuseLost(store.upkeep.level(), config.sqlite().allowLostWrites());
+      }
+    } catch (RuntimeException e) {
+      store.feed.close(); // not close(): the mark must keep the level this database lacks
+      throw e;
+    }
     store.transactions.registerMeters(registry);
     return store;
   }
 
   JdbcDefaultsStore(Database db, Clock clock, EntryValidator validator, SecretCipher cipher) {
+    this(db, clock, validator, cipher, null);
+  }
+
+  private JdbcDefaultsStore(
+      Database db, Clock clock, EntryValidator validator, SecretCipher cipher, HighWaterMark mark) {
     this.feed = new WriteFeed(db);
     this.db = db;
+    this.mark = mark;
+    this.condition = new StoreCondition(clock);
     this.transactions = new Transactions(db, clock);
     StoredForm form = new StoredForm(cipher);
     this.audit = new AuditTrail(transactions);
@@ -78,7 +121,22 @@ public final class JdbcDefaultsStore implements DefaultsStore {
     this.batches = new BatchWrites(transactions, validator, form, audit);
     this.usage = new UsageLog(transactions, validator, form, reads);
     this.rotation = new KeyRotation(cipher, transactions, audit);
-    this.upkeep = new StoreUpkeep(transactions);
+    this.upkeep = new StoreUpkeep(transactions, condition, db.description());
+    transactions.tellOutcomesTo(
+        new Transactions.WriteOutcomes() {
+          @Override
+          public void committed() {
+            condition.committed();
+            if (mark != null) {
+              mark.afterWrite(upkeep::level);
+            }
+          }
+
+          @Override
+          public void failed(StorageFault fault, String message) {
+            condition.failed(fault, message);
+          }
+        });
   }
 
   /**
@@ -177,11 +235,20 @@ public final class JdbcDefaultsStore implements DefaultsStore {
   }
 
   /**
-   * Compacts and re-indexes the database: SQLite {@code VACUUM} and {@code REINDEX} after a WAL
-   * checkpoint, PostgreSQL {@code VACUUM ANALYZE}. Writes of this process wait meanwhile.
+   * Checks the database's integrity (recorded for {@link #health()}), then compacts and re-indexes
+   * it: SQLite {@code VACUUM} and {@code REINDEX} after a WAL checkpoint, PostgreSQL {@code VACUUM
+   * ANALYZE}. Writes of this process wait meanwhile.
    */
   public void maintain() {
     upkeep.maintain();
+    if (mark != null) {
+      mark.write(upkeep.level());
+    }
+  }
+
+  /** Whether the database passed its last integrity check and whether writes are failing. */
+  public StoreHealth health() {
+    return condition.health();
   }
 
   /** Counts for the stats endpoint. */
@@ -196,6 +263,13 @@ public final class JdbcDefaultsStore implements DefaultsStore {
 
   @Override
   public void close() {
+    if (mark != null) {
+      try {
+        mark.write(upkeep.level());
+      } catch (RuntimeException e) {
+        // the database is failing; the mark keeps its last level, which is still true
+      }
+    }
     feed.close();
     db.close();
   }

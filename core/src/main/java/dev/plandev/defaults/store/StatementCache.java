@@ -38,6 +38,20 @@ final class StatementCache implements AutoCloseable {
     return ps;
   }
 
+  /**
+   * Drops the statements of {@code pooled}'s connection after a failed transaction: once SQLite has
+   * rolled back on a full disk or an I/O error, the driver has finalized them, and reusing one
+   * fails every later write on the connection ("statement is not executing") after the disk is
+   * fixed.
+   */
+  void forget(Connection pooled) throws SQLException {
+    Map<String, PreparedStatement> statements =
+        byConnection.remove(pooled.unwrap(SQLiteConnection.class));
+    if (statements != null) {
+      closeAll(statements);
+    }
+  }
+
   private static void closeAll(Map<String, PreparedStatement> statements) {
     for (PreparedStatement ps : statements.values()) {
       try {

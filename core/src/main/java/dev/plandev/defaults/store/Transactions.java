@@ -20,11 +20,34 @@ final class Transactions {
   private final Clock clock;
   private final ReentrantLock writeLock = new ReentrantLock();
   private final WriteGroups writes;
+  private volatile WriteOutcomes outcomes = WriteOutcomes.NONE;
+
+  /** Told of each write's outcome: the store's health and its high-water mark follow them. */
+  interface WriteOutcomes {
+    WriteOutcomes NONE =
+        new WriteOutcomes() {
+          @Override
+          public void committed() {}
+
+          @Override
+          public void failed(StorageFault fault, String message) {}
+        };
+
+    /** A write was committed. */
+    void committed();
+
+    /** A write failed because of the storage (not of the request): {@code message} says why. */
+    void failed(StorageFault fault, String message);
+  }
 
   Transactions(Database db, Clock clock) {
     this.db = db;
     this.clock = clock;
     this.writes = new WriteGroups(writeLock, db::begin);
+  }
+
+  void tellOutcomesTo(WriteOutcomes outcomes) {
+    this.outcomes = outcomes;
   }
 
   /** Runs {@code work} in a transaction of its own; {@code what} completes "cannot …". */
@@ -43,11 +66,19 @@ final class Transactions {
 
   /** As {@link #write(String, Work)}, for a work of about {@code rows} rows. */
   <T> T write(String what, int rows, Work<T> work) {
+    T result;
     try {
-      return writes.run(work, rows);
+      result = writes.run(work, rows);
     } catch (SQLException e) {
-      throw failure(what, e);
+      StorageException failure = failure(what, e);
+      StorageFault fault = db.fault(e);
+      if (fault != null) {
+        outcomes.failed(fault, failure.getMessage());
+      }
+      throw failure;
     }
+    outcomes.committed();
+    return result;
   }
 
   /**
@@ -59,15 +90,19 @@ final class Transactions {
     try (Tx tx = db.begin()) {
       work.run(tx);
     } catch (SQLException e) {
-      throw failure(what, e);
+      StorageException failure = failure(what, e);
+      StorageFault fault = db.fault(e);
+      if (fault != null) {
+        outcomes.failed(fault, failure.getMessage()); // VACUUM writes every page
+      }
+      throw failure;
     } finally {
       writeLock.unlock();
     }
   }
 
   private StorageException failure(String what, SQLException e) {
-    return new StorageException(
-        "cannot " + what + " in " + db.description() + ": " + Database.rootMessage(e), e);
+    return db.failure(what, e);
   }
 
   /** Counts writes and their transactions in {@code registry}. */

@@ -53,6 +53,17 @@ final class Tx implements AutoCloseable {
     return undo;
   }
 
+  /** After a failed transaction: the connection's cached statements are prepared anew. */
+  void forgetStatements() {
+    if (cache != null) {
+      try {
+        cache.forget(connection);
+      } catch (SQLException ignored) {
+        // a connection that cannot even be unwrapped is beyond reuse; the pool will find out
+      }
+    }
+  }
+
   PreparedStatement prepare(String sql) throws SQLException {
     PreparedStatement ps = statements.get(sql);
     if (ps == null) {

@@ -97,6 +97,7 @@ final class WriteGroups {
     transactions.increment();
     boolean committed = false;
     Exception failure = null;
+    Exception firstFailure = null;
     try (Tx tx = begin.begin()) {
       tx.connection.setAutoCommit(false);
       try {
@@ -106,6 +107,7 @@ final class WriteGroups {
         } else {
           for (Pending<?> p : group) {
             runInSavepoint(tx, p);
+            firstFailure = withEarlier(p.failure, firstFailure);
           }
         }
         if (undo) {
@@ -117,11 +119,17 @@ final class WriteGroups {
       } finally {
         if (!committed) {
           rollbackQuietly(tx);
+          autoCommitQuietly(tx);
+        } else {
+          tx.connection.setAutoCommit(true);
         }
-        tx.connection.setAutoCommit(true);
+        if (!committed || firstFailure != null) {
+          tx.forgetStatements();
+        }
       }
     } catch (SQLException | RuntimeException e) {
       failure = e;
+      withEarlier(failure, firstFailure);
     } finally {
       for (Pending<?> p : group) {
         if (!committed && p.failure == null) {
@@ -136,6 +144,25 @@ final class WriteGroups {
         p.done = true;
       }
     }
+  }
+
+  /**
+   * Adds {@code earlier}, a failure of another work in the same transaction, to {@code failure}:
+   * after a full disk or an I/O error SQLite rolls the whole transaction back, and the works after
+   * it fail with words ("statement is not executing") that hide the cause. Returns the first of the
+   * two.
+   */
+  private static Exception withEarlier(Exception failure, Exception earlier) {
+    if (failure == null) {
+      return earlier;
+    }
+    if (earlier == null) {
+      return failure;
+    }
+    if (failure != earlier) {
+      failure.addSuppressed(earlier);
+    }
+    return earlier;
   }
 
   /**
@@ -174,6 +201,19 @@ final class WriteGroups {
       tx.connection.rollback();
     } catch (SQLException ignored) {
       // the connection returns to the pool in autocommit mode, which ends the transaction
+    }
+  }
+
+  /**
+   * Leaves a failed transaction in autocommit mode without hiding why it failed: after a full disk
+   * or an I/O error SQLite has rolled back already, and the driver's commit here would fail with
+   * "no transaction is active" in place of the real cause.
+   */
+  private static void autoCommitQuietly(Tx tx) {
+    try {
+      tx.connection.setAutoCommit(true);
+    } catch (SQLException ignored) {
+      // the pool resets autocommit again when the connection returns, or discards it
     }
   }
 

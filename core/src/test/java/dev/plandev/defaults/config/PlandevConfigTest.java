@@ -39,7 +39,8 @@ class PlandevConfigTest {
             s.expirySchedule());
     PlandevConfig.Sqlite q = DEFAULTS.sqlite();
     PlandevConfig.Sqlite badJournal =
-        new PlandevConfig.Sqlite(q.path(), "FAST", q.synchronous(), q.busyTimeout(), q.poolSize());
+        new PlandevConfig.Sqlite(
+            q.path(), "FAST", q.synchronous(), q.busyTimeout(), q.poolSize(), false);
     PlandevConfig.Backup b = DEFAULTS.backup();
     PlandevConfig.Backup noRetention =
         new PlandevConfig.Backup(b.enabled(), b.dir(), b.schedule(), 0);
