@@ -82,7 +82,7 @@ public final class ApiKeys {
                       id, name, role, secret.substring(0, 8), transactions.now(), null, null);
               audit.record(
                   tx,
-                  "api_key",
+                  AuditTrail.API_KEY,
                   id,
                   "create",
                   null,
@@ -183,7 +183,7 @@ public final class ApiKeys {
               up.executeUpdate();
               audit.record(
                   tx,
-                  "api_key",
+                  AuditTrail.API_KEY,
                   key.id(),
                   "revoke",
                   null,

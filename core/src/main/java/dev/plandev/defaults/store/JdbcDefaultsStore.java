@@ -68,25 +68,26 @@ public final class JdbcDefaultsStore implements DefaultsStore {
   }
 
   JdbcDefaultsStore(Database db, Clock clock, EntryValidator validator, SecretCipher cipher) {
-    this.feed = new WriteFeed(db);
+    this.feed = WriteFeed.of(db);
     this.db = db;
     this.transactions = new Transactions(db, clock);
     StoredForm form = new StoredForm(cipher);
-    this.audit = new AuditTrail(transactions);
+    WriteNotices notices = WriteNotices.of(db);
+    this.audit = new AuditTrail(transactions, notices);
     this.reads = new EntryReads(transactions, form);
     this.writes = new EntryWrites(transactions, validator, cipher, form, audit);
     this.batches = new BatchWrites(transactions, validator, form, audit);
-    this.usage = new UsageLog(transactions, validator, form, reads);
+    this.usage = new UsageLog(transactions, validator, form, reads, notices);
     this.rotation = new KeyRotation(cipher, transactions, audit);
     this.upkeep = new StoreUpkeep(transactions);
   }
 
   /**
-   * The keys other connections wrote since the previous call (null: too many to tell, forget
-   * everything), or null when the database cannot tell (PostgreSQL): see {@link WriteFeed}.
+   * The keys written to the database since the previous call, by this process or another (null:
+   * they cannot all be told, forget everything): see {@link WriteFeed}.
    */
   public Supplier<Set<String>> externalWrites() {
-    return feed.available() ? feed::writtenKeys : null;
+    return feed::writtenKeys;
   }
 
   /** The API keys of the HTTP service, stored beside the defaults. */
