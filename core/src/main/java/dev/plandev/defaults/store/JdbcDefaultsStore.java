@@ -48,6 +48,7 @@ public final class JdbcDefaultsStore implements DefaultsStore {
   private final UsageLog usage;
   private final KeyRotation rotation;
   private final StoreUpkeep upkeep;
+  private final ApiKeys apiKeys;
 
   /**
    * Opens the configured database (SQLite under the data directory, or PostgreSQL), migrating its
@@ -80,6 +81,7 @@ public final class JdbcDefaultsStore implements DefaultsStore {
     this.usage = new UsageLog(transactions, validator, form, reads, notices);
     this.rotation = new KeyRotation(cipher, transactions, audit);
     this.upkeep = new StoreUpkeep(transactions);
+    this.apiKeys = new ApiKeys(transactions, audit);
   }
 
   /**
@@ -92,7 +94,7 @@ public final class JdbcDefaultsStore implements DefaultsStore {
 
   /** The API keys of the HTTP service, stored beside the defaults. */
   public ApiKeys apiKeys() {
-    return new ApiKeys(transactions, audit);
+    return apiKeys;
   }
 
   /**
@@ -197,6 +199,7 @@ public final class JdbcDefaultsStore implements DefaultsStore {
 
   @Override
   public void close() {
+    apiKeys.close();
     feed.close();
     db.close();
   }
