@@ -235,7 +235,7 @@ final class PostgresWriteFeed implements WriteFeed {
     }
     if (t != null) {
       try {
-        t.join(PROBE_MS + 1_000L);
+        t.join(2_000); // a daemon: one still connecting closes its connection on its own
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }
