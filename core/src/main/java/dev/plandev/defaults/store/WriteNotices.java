@@ -54,7 +54,7 @@ final class WriteNotices {
     if (name.length() <= MAX_CHANNEL) {
       return name;
     }
-    return "plandev:" + Fingerprint.sha256Hex(schema.getBytes(StandardCharsets.UTF_8), 32);
+    return "plandev:" + Fingerprint.sha256Hex(schema.getBytes(StandardCharsets.UTF_8), 16);
   }
 
   /** Whether writes should be announced at all (PostgreSQL). */
