@@ -127,8 +127,6 @@ public class CacheBenchmark {
         b.ttl(),
         b.maxTtl(),
         b.negativeTtl(),
-        b.statsTtl(),
-        b.modelTtl(),
         l1MaxBytes,
         b.l1Ttl(),
         b.breakerFailureRate(),

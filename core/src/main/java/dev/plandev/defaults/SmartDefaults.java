@@ -3,7 +3,6 @@ package dev.plandev.defaults;
 import dev.plandev.defaults.cache.CacheHealth;
 import dev.plandev.defaults.cache.CacheStats;
 import dev.plandev.defaults.cache.CachedDefaultsStore;
-import dev.plandev.defaults.cache.SharedValues;
 import dev.plandev.defaults.config.PlandevConfig;
 import dev.plandev.defaults.exchange.DefaultsExchange;
 import dev.plandev.defaults.model.Context;
@@ -280,16 +279,6 @@ public final class SmartDefaults implements AutoCloseable {
   /** Whether Redis serves the cache, for {@code /health}; the service is ready either way. */
   public CacheHealth cacheHealth() {
     return store.health();
-  }
-
-  /** Ranking models shared by every instance through Redis ({@code ml:model:{key}}, db 2). */
-  public SharedValues sharedModels() {
-    return store.models();
-  }
-
-  /** Usage statistics shared by every instance through Redis ({@code stats:{key}}, db 1). */
-  public SharedValues sharedUsageStats() {
-    return store.usageStats();
   }
 
   @Override

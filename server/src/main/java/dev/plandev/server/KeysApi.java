@@ -20,7 +20,7 @@ final class KeysApi {
   void register(Routes r) {
     r.get("/api/v1/api-keys", Access.ADMIN, ctx -> ctx.json(Map.of("items", keys.list())));
     r.post("/api/v1/api-keys", Access.ADMIN, this::create);
-    r.delete("/api/v1/api-keys/{name}", Access.ADMIN, this::revoke);
+    r.delete("/api/v1/api-keys/{key}", Access.ADMIN, this::revoke);
   }
 
   private void create(Context ctx) {
@@ -35,12 +35,13 @@ final class KeysApi {
     out.put("secret", c.secret());
     out.put("note", "the secret is shown once; store it now");
     ctx.status(201);
-    ctx.header("Location", "/api/v1/api-keys/" + c.key().name());
+    // By id: a plain name that is another key's id would be refused as ambiguous.
+    ctx.header("Location", "/api/v1/api-keys/id:" + c.key().id());
     ctx.json(out);
   }
 
   private void revoke(Context ctx) {
-    keys.revoke(ctx.pathParam("name"), Guard.actor(ctx));
+    keys.revoke(ctx.pathParam("key"), Guard.actor(ctx));
     ctx.status(204);
   }
 }

@@ -221,4 +221,34 @@ class HttpBehaviourTest {
       assertThat(f.send(r).body()).doesNotContain(secret);
     }
   }
+
+  @Test
+  void keysApi_revokeByAnAmbiguousReference_isRefusedWithTheCandidates() {
+    try (ServerFixture f = new ServerFixture(dir)) {
+      HttpResponse<String> c =
+          f.post("/api/v1/api-keys", f.admin, "{\"name\":\"bot\",\"role\":\"reader\"}");
+      long id = f.body(c).get("key").get("id").asLong();
+      assertThat(c.headers().firstValue("Location")).contains("/api/v1/api-keys/id:" + id);
+      String named = "{\"name\":\"" + id + "\",\"role\":\"reader\"}";
+      assertThat(f.post("/api/v1/api-keys", f.admin, named).statusCode()).isEqualTo(201);
+
+      HttpResponse<String> ambiguous =
+          f.send(f.request("/api/v1/api-keys/" + id, f.admin).DELETE().build());
+      assertThat(ambiguous.statusCode()).isEqualTo(422);
+      assertThat(ambiguous.body())
+          .contains("matches more than one API key")
+          .contains("name bot")
+          .contains("id:" + id + " or name:" + id);
+      assertThat(
+              f.send(f.request("/api/v1/api-keys/name:" + id, f.admin).DELETE().build())
+                  .statusCode())
+          .isEqualTo(204);
+      assertThat(
+              f.send(f.request("/api/v1/api-keys/id:" + id, f.admin).DELETE().build()).statusCode())
+          .isEqualTo(204);
+      assertThat(f.get("/api/v1/defaults", f.body(c).get("secret").asText()).statusCode())
+          .as("bot is revoked")
+          .isEqualTo(401);
+    }
+  }
 }

@@ -63,7 +63,7 @@ public final class KeysCommand implements Runnable {
   /** {@code plandev keys list}. */
   @Command(
       name = "list",
-      description = "List keys (never their secrets).",
+      description = "List keys (never their secrets); a key's last use is recorded to the minute.",
       mixinStandardHelpOptions = true)
   static final class ListKeys implements Callable<Integer> {
     @Spec CommandSpec spec;
@@ -84,15 +84,17 @@ public final class KeysCommand implements Runnable {
         return 0;
       }
       out.printf(
-          "%-4s %-24s %-7s %-10s %-24s %s%n", "ID", "NAME", "ROLE", "PREFIX", "CREATED", "STATE");
+          "%-4s %-24s %-7s %-10s %-24s %-24s %s%n",
+          "ID", "NAME", "ROLE", "PREFIX", "CREATED", "LAST USED", "STATE");
       for (ApiKey k : all) {
         out.printf(
-            "%-4d %-24s %-7s %-10s %-24s %s%n",
+            "%-4d %-24s %-7s %-10s %-24s %-24s %s%n",
             k.id(),
             k.name(),
             k.role().wireName(),
             k.prefix() + "…",
             k.createdAt(),
+            k.lastUsed() == null ? "never" : k.lastUsed(),
             k.revoked() ? "revoked " + k.revokedAt() : "active");
       }
       return 0;
@@ -102,19 +104,25 @@ public final class KeysCommand implements Runnable {
   /** {@code plandev keys revoke}. */
   @Command(
       name = "revoke",
-      description = "Revoke a key by name or id.",
+      description = {
+        "Revoke a key by its id or name, as `keys list` shows them.",
+        "A plain value that is one key's id and another key's name is refused: say id:3 or"
+            + " name:3."
+      },
       mixinStandardHelpOptions = true)
   static final class Revoke implements Callable<Integer> {
     @Spec CommandSpec spec;
 
-    @Parameters(paramLabel = "NAME|ID")
+    @Parameters(
+        paramLabel = "KEY",
+        description = "id:ID, name:NAME, or a plain id or name that matches one key only")
     String key;
 
     @Override
     public Integer call() {
       Invocation invocation = Invocation.of(spec);
       ApiKey k = keys(spec).revoke(key, invocation.actor());
-      spec.commandLine().getOut().printf("revoked key '%s'%n", k.name());
+      spec.commandLine().getOut().printf("revoked key '%s' (id %d)%n", k.name(), k.id());
       return 0;
     }
   }

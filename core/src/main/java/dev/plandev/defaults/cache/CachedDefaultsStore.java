@@ -312,17 +312,7 @@ public final class CachedDefaultsStore implements DefaultsStore {
     return store.exportAll();
   }
 
-  // ---- shared values, statistics, health -------------------------------------------------------
-
-  /** Ranking models shared by every instance ({@code ml:model:{key}} in db 2, {@code modelTtl}). */
-  public SharedValues models() {
-    return redis == null ? NO_VALUES : redis.models();
-  }
-
-  /** Usage statistics shared by every instance ({@code stats:{key}} in db 1, {@code statsTtl}). */
-  public SharedValues usageStats() {
-    return redis == null ? NO_VALUES : redis.stats();
-  }
+  // ---- statistics, health ----------------------------------------------------------------------
 
   /** The cache's counters now. */
   public CacheStats stats() {
@@ -359,18 +349,4 @@ public final class CachedDefaultsStore implements DefaultsStore {
       store.close();
     }
   }
-
-  private static final SharedValues NO_VALUES =
-      new SharedValues() {
-        @Override
-        public Optional<byte[]> get(String name) {
-          return Optional.empty();
-        }
-
-        @Override
-        public void put(String name, byte[] value) {}
-
-        @Override
-        public void remove(String name) {}
-      };
 }

@@ -7,8 +7,6 @@ import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.SocketOptions;
 import io.lettuce.core.api.StatefulRedisConnection;
-import io.lettuce.core.codec.ByteArrayCodec;
-import io.lettuce.core.codec.RedisCodec;
 import io.lettuce.core.codec.StringCodec;
 import io.lettuce.core.pubsub.RedisPubSubListener;
 import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
@@ -24,8 +22,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The cache's four connections to one Redis, opened together or not at all: values (db 0), usage
- * statistics (db 1), ranking models (db 2) and the subscription to the invalidation channel.
+ * The cache's two connections to one Redis (db 0), opened together or not at all: values and the
+ * subscription to the invalidation channel.
  *
  * <p>Connecting is tried {@code 1 + maxRetries} times at start, then goes on in the background
  * while reads use the database. Once open, Lettuce keeps the connections alive and reconnects on
@@ -35,8 +33,6 @@ import org.slf4j.LoggerFactory;
 final class RedisConnections implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(RedisConnections.class);
   private static final Duration MAX_RETRY_DELAY = Duration.ofSeconds(5);
-  private static final RedisCodec<String, byte[]> BYTES =
-      RedisCodec.of(StringCodec.UTF8, ByteArrayCodec.INSTANCE);
 
   /** What the invalidation bus needs to hear from the connections. */
   interface Subscriber {
@@ -61,8 +57,6 @@ final class RedisConnections implements AutoCloseable {
   private volatile boolean closed;
 
   private volatile StatefulRedisConnection<String, String> values;
-  private volatile StatefulRedisConnection<String, byte[]> stats;
-  private volatile StatefulRedisConnection<String, byte[]> models;
   private volatile StatefulRedisPubSubConnection<String, String> pubSub;
 
   RedisConnections(PlandevConfig.Redis config, RedisBreaker breaker) {
@@ -137,7 +131,7 @@ final class RedisConnections implements AutoCloseable {
     background.schedule(this::connectInBackground, retryDelayMillis, TimeUnit.MILLISECONDS);
   }
 
-  /** Opens the four connections, or none; held apart from the replay's lock (it may block). */
+  /** Opens the connections, or none; held apart from the replay's lock (it may block). */
   private boolean tryConnect() {
     synchronized (connecting) {
       return connect();
@@ -155,18 +149,12 @@ final class RedisConnections implements AutoCloseable {
     try {
       StatefulRedisConnection<String, String> v = client.connect(StringCodec.UTF8, uri(0));
       opened.add(v);
-      StatefulRedisConnection<String, byte[]> s = client.connect(BYTES, uri(1));
-      opened.add(s);
-      StatefulRedisConnection<String, byte[]> m = client.connect(BYTES, uri(2));
-      opened.add(m);
       StatefulRedisPubSubConnection<String, String> p =
           client.connectPubSub(StringCodec.UTF8, uri(0));
       opened.add(p);
       p.addListener(subscriber.listener());
       p.sync().subscribe(subscriber.channel());
       values = v;
-      stats = s;
-      models = m;
       pubSub = p;
       breaker.lastError("");
       LOG.info("Redis cache connected to {}:{}", config.host(), config.port());
@@ -222,16 +210,6 @@ final class RedisConnections implements AutoCloseable {
     return values;
   }
 
-  /** The connection to db 1 (usage statistics), null until connected. */
-  StatefulRedisConnection<String, byte[]> stats() {
-    return stats;
-  }
-
-  /** The connection to db 2 (ranking models), null until connected. */
-  StatefulRedisConnection<String, byte[]> models() {
-    return models;
-  }
-
   /** The thread of the cache's background work: probes, reconnections, replays. */
   ScheduledExecutorService background() {
     return background;
@@ -241,7 +219,7 @@ final class RedisConnections implements AutoCloseable {
   public void close() {
     closed = true;
     background.shutdownNow();
-    for (AutoCloseable c : new AutoCloseable[] {pubSub, values, stats, models}) {
+    for (AutoCloseable c : new AutoCloseable[] {pubSub, values}) {
       if (c != null) {
         try {
           c.close();

@@ -7,11 +7,13 @@ import java.nio.charset.StandardCharsets;
  * The names of plandev's keys in Redis, all behind a configurable prefix.
  *
  * <ul>
- *   <li>db 0 {@code def:{context}:{key}}: a cached resolution; {@code gen:{key}} and {@code gen}:
- *       the generation tokens of a key and of everything (see {@link RedisResolutions});
- *   <li>db 1 {@code stats:{key}}: usage statistics;
- *   <li>db 2 {@code ml:model:{key}}: ranking models.
+ *   <li>{@code def:{context}:{key}}: a cached resolution;
+ *   <li>{@code gen:{key}} and {@code gen}: the generation tokens of a key and of everything (see
+ *       {@link RedisResolutions});
+ *   <li>{@code plandev:invalidate}: the channel of invalidations.
  * </ul>
+ *
+ * <p>All in db 0.
  *
  * <p>The context part is the canonical JSON of the context, or {@code h:} and the first 32 hex
  * digits of its SHA-256 when the JSON is longer than {@value #MAX_CONTEXT_CHARS} characters. The
@@ -37,14 +39,6 @@ final class RedisKeys {
 
   String globalGeneration() {
     return prefix + "gen";
-  }
-
-  String stats(String key) {
-    return prefix + "stats:" + key;
-  }
-
-  String model(String key) {
-    return prefix + "ml:model:" + key;
   }
 
   String channel() {

@@ -15,17 +15,18 @@ import java.util.function.Consumer;
  *
  * <p>It is made of four parts, each with its own idea: {@link RedisConnections} opens and keeps the
  * connections; {@link RedisBreaker} decides whether a call may go to Redis at all and counts what
- * fails; {@link RedisResolutions} looks up and fills the cached resolutions (db 0); {@link
- * InvalidationBus} makes every instance forget the keys a write changed. The usage statistics (db
- * 1) and ranking models (db 2) are plain {@link RedisSharedValues}.
+ * fails; {@link RedisResolutions} looks up and fills the cached resolutions; {@link
+ * InvalidationBus} makes every instance forget the keys a write changed.
+ *
+ * <p>Only resolutions live in Redis (db 0). Usage statistics and ranking models do not: every
+ * instance learns them from the store's usage log, the one source of truth, so a shared copy would
+ * only be a second truth to keep in step.
  */
 final class RedisTier implements AutoCloseable {
   private final RedisBreaker breaker;
   private final RedisConnections connections;
   private final InvalidationBus bus;
   private final RedisResolutions resolutions;
-  private final SharedValues stats;
-  private final SharedValues models;
 
   /**
    * A tier that passes other instances' invalidations to {@code remoteInvalidation}, and runs
@@ -53,9 +54,6 @@ final class RedisTier implements AutoCloseable {
             missedInvalidations);
     this.resolutions =
         new RedisResolutions(config, keys, clock, connections, breaker, bus, registry);
-    this.stats = new RedisSharedValues(connections::stats, keys::stats, config.statsTtl(), breaker);
-    this.models =
-        new RedisSharedValues(connections::models, keys::model, config.modelTtl(), breaker);
   }
 
   /** Connects (see {@link RedisConnections#start}); never fails because of Redis. */
@@ -70,14 +68,6 @@ final class RedisTier implements AutoCloseable {
   /** Makes Redis and the other instances forget these keys (or everything, with null). */
   void invalidate(Set<String> changed) {
     bus.invalidate(changed);
-  }
-
-  SharedValues models() {
-    return models;
-  }
-
-  SharedValues stats() {
-    return stats;
   }
 
   CircuitBreaker.State breakerState() {

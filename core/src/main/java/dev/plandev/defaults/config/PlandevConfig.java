@@ -117,8 +117,6 @@ public record PlandevConfig(
    * @param ttl lifetime of a cached resolution in Redis (db 0), stretched for often-used entries
    * @param maxTtl the longest a stretched resolution lives in Redis
    * @param negativeTtl lifetime of a cached "no default" answer, in both levels
-   * @param statsTtl lifetime of usage statistics in Redis (db 1)
-   * @param modelTtl lifetime of ranking models in Redis (db 2)
    * @param l1MaxBytes the heap each process may spend on L1, by an estimate of the bytes its
    *     answers retain (a quarter of it for ranked predictions); 0 turns L1 off. Replaces {@code
    *     l1MaxSize}
@@ -140,8 +138,6 @@ public record PlandevConfig(
       Duration ttl,
       Duration maxTtl,
       Duration negativeTtl,
-      Duration statsTtl,
-      Duration modelTtl,
       long l1MaxBytes,
       Duration l1Ttl,
       double breakerFailureRate,
@@ -183,8 +179,6 @@ public record PlandevConfig(
               + (ttl == null ? "unset" : DurationText.format(ttl))
               + ")");
       problems.positive("redis.negativeTtl", negativeTtl);
-      problems.atLeast("redis.statsTtl", statsTtl, Duration.ofSeconds(1));
-      problems.atLeast("redis.modelTtl", modelTtl, Duration.ofSeconds(1));
     }
   }
 
@@ -316,8 +310,6 @@ public record PlandevConfig(
             Duration.ofSeconds(3600),
             Duration.ofHours(4),
             Duration.ofSeconds(10),
-            Duration.ofSeconds(86_400),
-            Duration.ofSeconds(3600),
             96L << 20,
             Duration.ofSeconds(60),
             25,

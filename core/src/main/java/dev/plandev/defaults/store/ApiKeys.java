@@ -27,7 +27,8 @@ import java.util.regex.Pattern;
  * the table on every request; a revocation in this process clears them at once, one made by another
  * process takes effect within {@link #CACHE_MILLIS} ms. A secret found unknown is remembered (by
  * its hash, at most {@link #UNKNOWN_BOUND} of them) for {@link #UNKNOWN_MILLIS} ms, so repeating a
- * wrong guess costs no query; creating a key forgets its own hash there.
+ * wrong guess costs no query; creating a key forgets its own hash there. A key's last use is
+ * recorded to the minute, in the background ({@link LastUsedTimes}).
  */
 public final class ApiKeys {
   static final long CACHE_MILLIS = 5_000;
@@ -53,9 +54,12 @@ public final class ApiKeys {
   private final Cache<String, Long> unknownUntil =
       Caffeine.newBuilder().maximumSize(UNKNOWN_BOUND).build();
 
+  private final LastUsedTimes lastUsed;
+
   ApiKeys(Transactions transactions, AuditTrail audit) {
     this.transactions = transactions;
     this.audit = audit;
+    this.lastUsed = new LastUsedTimes(transactions);
   }
 
   /**
@@ -82,7 +86,7 @@ public final class ApiKeys {
                       id, name, role, secret.substring(0, 8), transactions.now(), null, null);
               audit.record(
                   tx,
-                  "api_key",
+                  AuditTrail.API_KEY,
                   id,
                   "create",
                   null,
@@ -153,37 +157,37 @@ public final class ApiKeys {
   }
 
   /**
-   * Revokes a key by name or id.
+   * Revokes the key a person named: {@code id:3}, {@code name:ci-bot}, or a plain value that is the
+   * id or the name of exactly one key (see {@link KeyReference}).
    *
    * @throws EntryNotFoundException when no such key exists
+   * @throws InvalidInputException when the reference is malformed or matches two keys
    */
-  public ApiKey revoke(String nameOrId, Actor actor) {
+  public ApiKey revoke(String reference, Actor actor) {
+    KeyReference ref = KeyReference.parse(reference);
     ApiKey revoked =
         transactions.write(
-            "revoke API key " + nameOrId,
+            "revoke API key " + reference,
             tx -> {
               PreparedStatement ps =
                   tx.prepare(
-                      "SELECT "
-                          + COLUMNS
-                          + " FROM api_keys WHERE name = ? OR CAST(id AS TEXT) = ?");
-              ps.setString(1, nameOrId);
-              ps.setString(2, nameOrId);
-              ApiKey key;
+                      "SELECT " + COLUMNS + " FROM api_keys WHERE id = ? OR name = ? ORDER BY id");
+              ps.setLong(1, ref.id());
+              ps.setString(2, ref.name());
+              List<ApiKey> candidates = new ArrayList<>();
               try (ResultSet rs = ps.executeQuery()) {
-                if (!rs.next()) {
-                  throw new EntryNotFoundException(
-                      "no API key named '" + nameOrId + "'; see them with: plandev keys list");
+                while (rs.next()) {
+                  candidates.add(read(rs));
                 }
-                key = read(rs);
               }
+              ApiKey key = ref.pick(candidates);
               PreparedStatement up = tx.prepare("UPDATE api_keys SET revoked_at = ? WHERE id = ?");
               up.setLong(1, transactions.now().toEpochMilli());
               up.setLong(2, key.id());
               up.executeUpdate();
               audit.record(
                   tx,
-                  "api_key",
+                  AuditTrail.API_KEY,
                   key.id(),
                   "revoke",
                   null,
@@ -204,6 +208,7 @@ public final class ApiKeys {
     long now = transactions.now().toEpochMilli();
     Cached c = recent.get(h);
     if (c != null && c.until() > now) {
+      lastUsed.used(c.key().id(), now);
       return Optional.of(c.key());
     }
     Long refused = unknownUntil.getIfPresent(h);
@@ -230,7 +235,18 @@ public final class ApiKeys {
       return Optional.empty();
     }
     recent.put(h, new Cached(key, now + CACHE_MILLIS));
+    lastUsed.used(key.id(), now);
     return Optional.of(key);
+  }
+
+  /** Writes the last-used times noted so far now, instead of in the background. */
+  void flushLastUsed() {
+    lastUsed.flush();
+  }
+
+  /** Writes the last-used times still noted; the store calls it as it closes. */
+  void close() {
+    lastUsed.close();
   }
 
   private static ApiKey read(ResultSet rs) throws SQLException {

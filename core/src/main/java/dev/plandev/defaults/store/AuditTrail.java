@@ -27,14 +27,19 @@ final class AuditTrail {
   /** The entity of a change to a default. */
   static final String ENTITY = "default_value";
 
+  /** The entity of a change to an API key. */
+  static final String API_KEY = "api_key";
+
   private static final String INSERT =
       "INSERT INTO changes (entity, entity_id, entity_key, operation, old_value, new_value, actor,"
           + " correlation_id, changed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
   private final Transactions transactions;
+  private final WriteNotices notices;
 
-  AuditTrail(Transactions transactions) {
+  AuditTrail(Transactions transactions, WriteNotices notices) {
     this.transactions = transactions;
+    this.notices = notices;
   }
 
   /**
@@ -44,6 +49,12 @@ final class AuditTrail {
   void append(Tx tx, String op, DefaultEntry before, DefaultEntry after, Actor actor)
       throws SQLException {
     DefaultEntry subject = after != null ? after : before;
+    if (notices.active()) {
+      tx.wrote(subject.key());
+      if (before != null) {
+        tx.wrote(before.key()); // an update may move an entry from another key
+      }
+    }
     PreparedStatement ps = tx.prepare(INSERT);
     ps.setString(1, ENTITY);
     ps.setLong(2, subject.id());
@@ -55,17 +66,25 @@ final class AuditTrail {
     ps.addBatch();
   }
 
-  /** Writes the rows {@link #append} queued in this transaction. */
+  /**
+   * Writes the rows {@link #append} queued in this transaction, and tells other instances their
+   * keys changed (PostgreSQL; they hear it once the transaction commits).
+   */
   void flush(Tx tx) throws SQLException {
     tx.prepare(INSERT).executeBatch();
+    notices.announce(tx, tx.takeWrittenKeys());
   }
 
   /**
    * Writes the audit row of a change to something other than a default (an API key, a key
-   * rotation); {@code id} is null when the change concerns no single row.
+   * rotation); {@code id} is null when the change concerns no single row. Other instances forget
+   * every cached answer unless it is an API key's, which no answer holds.
    */
   void record(Tx tx, String entity, Long id, String op, String before, String after, Actor actor)
       throws SQLException {
+    if (!API_KEY.equals(entity)) {
+      notices.announceEverything(tx);
+    }
     PreparedStatement ps = tx.prepare(INSERT);
     ps.setString(1, entity);
     if (id == null) {

@@ -33,6 +33,9 @@ final class Database implements AutoCloseable {
     }
   }
 
+  /** How long a call on a dedicated PostgreSQL connection may wait for the server. */
+  static final int DEDICATED_SOCKET_TIMEOUT_S = 10;
+
   private final HikariDataSource pool;
   private final Dialect dialect;
   private final Path file;
@@ -209,10 +212,29 @@ final class Database implements AutoCloseable {
   }
 
   /**
-   * A connection outside the pool, kept by its caller (SQLite's data_version is per connection).
+   * A connection outside the pool, kept by its caller (SQLite's data_version is per connection; a
+   * PostgreSQL LISTEN lasts as long as its connection). On PostgreSQL a dead peer fails its calls
+   * within {@link #DEDICATED_SOCKET_TIMEOUT_S} seconds instead of hanging them.
    */
   java.sql.Connection dedicatedConnection() throws java.sql.SQLException {
-    return pool.getDataSource().getConnection();
+    if (dialect == Dialect.SQLITE) {
+      return pool.getDataSource().getConnection();
+    }
+    java.util.Properties p = new java.util.Properties();
+    p.setProperty("user", pool.getUsername());
+    if (pool.getPassword() != null) {
+      p.setProperty("password", pool.getPassword());
+    }
+    p.setProperty("socketTimeout", Integer.toString(DEDICATED_SOCKET_TIMEOUT_S));
+    p.setProperty("connectTimeout", Integer.toString(DEDICATED_SOCKET_TIMEOUT_S));
+    p.setProperty("tcpKeepAlive", "true");
+    p.setProperty("ApplicationName", "plandev write feed " + pool.getSchema());
+    return java.sql.DriverManager.getConnection(pool.getJdbcUrl(), p);
+  }
+
+  /** The PostgreSQL schema of the store, null on SQLite. */
+  String schema() {
+    return dialect == Dialect.POSTGRESQL ? pool.getSchema() : null;
   }
 
   Dialect dialect() {

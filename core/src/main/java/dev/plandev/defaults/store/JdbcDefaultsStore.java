@@ -52,6 +52,7 @@ public final class JdbcDefaultsStore implements DefaultsStore {
   private final StoreUpkeep upkeep;
   private final StoreCondition condition;
   private final HighWaterMark mark;
+  private final ApiKeys apiKeys;
 
   /**
    * Opens the configured database (SQLite under the data directory, or PostgreSQL), migrating its
@@ -109,19 +110,21 @@ public final class JdbcDefaultsStore implements DefaultsStore {
 
   private JdbcDefaultsStore(
       Database db, Clock clock, EntryValidator validator, SecretCipher cipher, HighWaterMark mark) {
-    this.feed = new WriteFeed(db);
+    this.feed = WriteFeed.of(db);
     this.db = db;
     this.mark = mark;
     this.condition = new StoreCondition(clock);
     this.transactions = new Transactions(db, clock);
     StoredForm form = new StoredForm(cipher);
-    this.audit = new AuditTrail(transactions);
+    WriteNotices notices = WriteNotices.of(db);
+    this.audit = new AuditTrail(transactions, notices);
     this.reads = new EntryReads(transactions, form);
     this.writes = new EntryWrites(transactions, validator, cipher, form, audit);
     this.batches = new BatchWrites(transactions, validator, form, audit);
-    this.usage = new UsageLog(transactions, validator, form, reads);
+    this.usage = new UsageLog(transactions, validator, form, reads, notices);
     this.rotation = new KeyRotation(cipher, transactions, audit);
     this.upkeep = new StoreUpkeep(transactions, condition, db.description());
+    this.apiKeys = new ApiKeys(transactions, audit);
     transactions.tellOutcomesTo(
         new Transactions.WriteOutcomes() {
           @Override
@@ -140,16 +143,16 @@ public final class JdbcDefaultsStore implements DefaultsStore {
   }
 
   /**
-   * The keys other connections wrote since the previous call (null: too many to tell, forget
-   * everything), or null when the database cannot tell (PostgreSQL): see {@link WriteFeed}.
+   * The keys written to the database since the previous call, by this process or another (null:
+   * they cannot all be told, forget everything): see {@link WriteFeed}.
    */
   public Supplier<Set<String>> externalWrites() {
-    return feed.available() ? feed::writtenKeys : null;
+    return feed::writtenKeys;
   }
 
   /** The API keys of the HTTP service, stored beside the defaults. */
   public ApiKeys apiKeys() {
-    return new ApiKeys(transactions, audit);
+    return apiKeys;
   }
 
   /**
@@ -263,6 +266,7 @@ public final class JdbcDefaultsStore implements DefaultsStore {
 
   @Override
   public void close() {
+    apiKeys.close();
     if (mark != null) {
       try {
         mark.write(upkeep.level());

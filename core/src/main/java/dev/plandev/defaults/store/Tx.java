@@ -4,7 +4,9 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * One connection's unit of work with its prepared statements cached by SQL text, so that a batch of
@@ -15,6 +17,7 @@ final class Tx implements AutoCloseable {
   private final Map<String, PreparedStatement> statements = new HashMap<>();
   private final StatementCache cache;
   private final boolean ownsConnection;
+  private final Set<String> writtenKeys = new HashSet<>();
   private boolean undo;
 
   Tx(Connection connection) {
@@ -62,6 +65,18 @@ final class Tx implements AutoCloseable {
         // a connection that cannot even be unwrapped is beyond reuse; the pool will find out
       }
     }
+  }
+
+  /** Notes a key this unit wrote, to be announced with its audit rows ({@link WriteNotices}). */
+  void wrote(String key) {
+    writtenKeys.add(key);
+  }
+
+  /** The keys noted since the last call, forgotten here. */
+  Set<String> takeWrittenKeys() {
+    Set<String> keys = Set.copyOf(writtenKeys);
+    writtenKeys.clear();
+    return keys;
   }
 
   PreparedStatement prepare(String sql) throws SQLException {

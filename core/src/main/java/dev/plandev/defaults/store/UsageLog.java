@@ -28,12 +28,19 @@ final class UsageLog {
   private final EntryValidator validator;
   private final StoredForm form;
   private final EntryReads reads;
+  private final WriteNotices notices;
 
-  UsageLog(Transactions transactions, EntryValidator validator, StoredForm form, EntryReads reads) {
+  UsageLog(
+      Transactions transactions,
+      EntryValidator validator,
+      StoredForm form,
+      EntryReads reads,
+      WriteNotices notices) {
     this.transactions = transactions;
     this.validator = validator;
     this.form = form;
     this.reads = reads;
+    this.notices = notices;
   }
 
   UsageEvent recordUsage(Feedback f) {
@@ -51,6 +58,8 @@ final class UsageLog {
           if (offered != null) {
             countUse(tx, offered.entry(), f, now);
           }
+          // Feedback moves predictions and usage figures that other instances may hold.
+          notices.announce(tx, List.of(f.key()));
           return new UsageEvent(
               id, f.key(), f.context(), value, f.outcome(), suggested, now, f.source());
         });

@@ -38,7 +38,6 @@ class CacheSettingsTest {
     assertThat(r.breakerFailureRate()).isEqualTo(50.0);
     assertThat(r.l1MaxBytes()).isZero();
     assertThat(r.ttl()).isEqualTo(Duration.ofSeconds(3600));
-    assertThat(r.statsTtl()).isEqualTo(Duration.ofSeconds(86_400));
     assertThat(r.breakerSlowCall()).isEqualTo(Duration.ofSeconds(2));
     assertThat(r.breakerWaitInOpen()).isEqualTo(Duration.ofSeconds(30));
   }
@@ -50,5 +49,20 @@ class CacheSettingsTest {
         .isInstanceOf(ConfigException.class)
         .hasMessageContaining("redis.maxTtl: must be at least redis.ttl (2h)")
         .hasMessageContaining("plandev.yaml");
+  }
+
+  /**
+   * The lifetimes of the Redis copies of usage statistics (db 1) and ranking models (db 2) went
+   * with those copies: a file that still sets one is told so, as with any unknown setting.
+   */
+  @Test
+  void removedSettingsOfStatsAndModelsInRedis_areRefused() throws Exception {
+    for (String setting : new String[] {"statsTtl", "modelTtl"}) {
+      Files.writeString(dir.resolve("plandev.yaml"), "redis:\n  " + setting + ": 1h\n");
+      assertThatThrownBy(() -> new ConfigLoader(dir, Map.of()).load(null))
+          .isInstanceOf(ConfigException.class)
+          .hasMessageContaining("unknown key 'redis." + setting + "'")
+          .hasMessageContaining("plandev.yaml");
+    }
   }
 }

@@ -240,8 +240,6 @@ class LocalCacheTest {
             Duration.ofHours(2),
             Duration.ofHours(1),
             Duration.ZERO,
-            Duration.ofSeconds(1),
-            Duration.ofSeconds(1),
             -1,
             Duration.ofSeconds(1),
             0,

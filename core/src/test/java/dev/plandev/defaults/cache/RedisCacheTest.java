@@ -18,7 +18,6 @@ import io.lettuce.core.RedisURI;
 import io.lettuce.core.ScanArgs;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -256,24 +255,5 @@ class RedisCacheTest {
         .isTrue();
     assertThat(value(two, "k", big)).isEqualTo("v");
     assertThat(two.cacheStats().l2().hits()).isEqualTo(1);
-  }
-
-  @Test
-  void sharedModelsAndStats_liveInTheirDatabases() {
-    byte[] model = "model-bytes".getBytes(StandardCharsets.UTF_8);
-    one.sharedModels().put("plan.author", model);
-    one.sharedUsageStats().put("plan.author", "{\"n\":3}".getBytes(StandardCharsets.UTF_8));
-
-    assertThat(two.sharedModels().get("plan.author"))
-        .hasValueSatisfying(v -> assertThat(v).isEqualTo(model));
-    assertThat(two.sharedUsageStats().get("plan.author").map(String::new)).contains("{\"n\":3}");
-    redis.select(2);
-    assertThat(redis.pttl(prefix + "ml:model:plan.author")).isBetween(1L, 3_600_000L);
-    redis.select(1);
-    assertThat(redis.pttl(prefix + "stats:plan.author")).isBetween(3_600_001L, 86_400_000L);
-
-    two.sharedModels().remove("plan.author");
-    assertThat(one.sharedModels().get("plan.author")).isEmpty();
-    assertThat(one.sharedModels().get("absent")).isEmpty();
   }
 }

@@ -181,8 +181,6 @@ class RedisOutageTest {
             base.ttl(),
             base.maxTtl(),
             base.negativeTtl(),
-            base.statsTtl(),
-            base.modelTtl(),
             0,
             base.l1Ttl(),
             25,
