@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The L1 level of one process: its cached resolutions and ranked predictions, which are forgotten
@@ -23,12 +25,15 @@ import java.util.function.Supplier;
  * it may ask the database instead (see {@link #watchExternalWrites}).
  */
 final class LocalLevel {
+  private static final Logger LOG = LoggerFactory.getLogger(LocalLevel.class);
+
   private final PlandevConfig.Redis config;
   private final Clock clock;
   private final LocalCache<Optional<Resolution>> resolutions;
   private final LocalCache<List<Prediction>> predictions;
   private Supplier<Set<String>> externalWrites;
   private volatile long nextExternalCheck = Long.MIN_VALUE;
+  private boolean externalCheckFailing; // guarded by this
 
   LocalLevel(PlandevConfig.Redis config, Clock clock, Ticker ticker, MeterRegistry registry) {
     this.config = config;
@@ -135,7 +140,25 @@ final class LocalLevel {
         return;
       }
       nextExternalCheck = now + CachedDefaultsStore.EXTERNAL_CHECK_MS;
-      Set<String> keys = externalWrites.get();
+      Set<String> keys;
+      try {
+        keys = externalWrites.get();
+        if (externalCheckFailing) {
+          externalCheckFailing = false;
+          LOG.info("the check for other processes' writes works again");
+        }
+      } catch (RuntimeException e) {
+        // Not knowing what others wrote must not fail this read; forgetting everything keeps the
+        // answers true, and the read then goes to the store, which reports its own trouble.
+        if (!externalCheckFailing) {
+          externalCheckFailing = true;
+          LOG.warn(
+              "cannot check what other processes wrote ({}); the in-process cache is emptied on"
+                  + " every check until this works again",
+              e.getMessage());
+        }
+        keys = null;
+      }
       if (keys == null || !keys.isEmpty()) {
         forget(keys);
       }

@@ -62,6 +62,7 @@ final class SqliteWriteFeed implements WriteFeed {
       boolean complete = changes && usage;
       return complete ? keys : null;
     } catch (SQLException e) {
+      close(); // a broken connection is opened anew on the next look
       throw new StorageException(
           "cannot read the recent writes of " + db.description() + ": " + e.getMessage(), e);
     }
