@@ -53,6 +53,7 @@ final class BackgroundLearning implements AutoCloseable {
   private CompletableFuture<Long> queued;
   private boolean running;
   private boolean failing;
+  private volatile String problem = "";
   private volatile boolean closed;
   private volatile long learnedId;
   private boolean dirty;
@@ -72,6 +73,11 @@ final class BackgroundLearning implements AutoCloseable {
   }
 
   /** The id of the last usage event learned. */
+  /** Empty while learning works; otherwise why the last pass failed. */
+  String problem() {
+    return problem;
+  }
+
   long learnedId() {
     return learnedId;
   }
@@ -154,6 +160,11 @@ final class BackgroundLearning implements AutoCloseable {
   }
 
   private void failed(RuntimeException e) {
+    problem =
+        "cannot learn usage events after event "
+            + learnedId
+            + ": "
+            + (e.getMessage() == null ? "unexpected failure, see the log" : e.getMessage());
     if (!failing) {
       failing = true;
       LOG.warn(
@@ -168,6 +179,7 @@ final class BackgroundLearning implements AutoCloseable {
   }
 
   private void recovered() {
+    problem = "";
     if (failing) {
       failing = false;
       LOG.info("learning new usage events works again; learned up to event {}", learnedId);

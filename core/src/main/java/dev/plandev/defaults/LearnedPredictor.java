@@ -240,8 +240,12 @@ final class LearnedPredictor implements AutoCloseable {
 
   EngineHealth health() {
     String state = breaker.getState().name();
+    String problem = learning.problem();
     return new EngineHealth(
-        state.equals("CLOSED") ? "UP" : "DEGRADED", state, learning.learnedId());
+        state.equals("CLOSED") && problem.isEmpty() ? "UP" : "DEGRADED",
+        state,
+        learning.learnedId(),
+        problem);
   }
 
   @Override

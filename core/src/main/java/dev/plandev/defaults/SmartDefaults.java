@@ -211,7 +211,7 @@ public final class SmartDefaults implements AutoCloseable {
 
   /** The ranking engine's health: its breaker and how far it has learned. */
   public EngineHealth engineHealth() {
-    return learned == null ? new EngineHealth("DISABLED", "DISABLED", 0) : learned.health();
+    return learned == null ? new EngineHealth("DISABLED", "DISABLED", 0, "") : learned.health();
   }
 
   /**

@@ -89,6 +89,10 @@ class BackgroundLearningTest {
       assertThatThrownBy(() -> d.catchUp().get(HANG, TimeUnit.SECONDS))
           .as("the catch-up itself fails, and says so to whoever awaits it")
           .isInstanceOf(ExecutionException.class);
+      assertThat(d.engineHealth().status())
+          .as("health says learning fails, while predictions go on")
+          .isEqualTo("DEGRADED");
+      assertThat(d.engineHealth().learningProblem()).startsWith("cannot learn usage events");
       clock.advance(Duration.ofSeconds(2));
       assertThat(d.predict("plan.author", Context.of("user", "u1", "again", "1"), 3))
           .extracting(Prediction::value)
@@ -100,6 +104,8 @@ class BackgroundLearningTest {
       assertThat(d.predict("plan.author", Context.of("user", "u1"), 1).get(0).value())
           .isEqualTo("Bob");
       assertThat(d.engineHealth().learnedEvents()).isEqualTo(9);
+      assertThat(d.engineHealth().status()).isEqualTo("UP");
+      assertThat(d.engineHealth().learningProblem()).isEmpty();
     }
   }
 

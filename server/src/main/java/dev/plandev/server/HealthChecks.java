@@ -37,6 +37,9 @@ final class HealthChecks {
     model.put("status", engine.status());
     model.put("breaker", engine.breaker());
     model.put("learnedEvents", engine.learnedEvents());
+    if (!engine.learningProblem().isEmpty()) {
+      model.put("detail", SecretMask.inText(engine.learningProblem()));
+    }
     out.put("model", model);
     return out;
   }
