@@ -19,7 +19,7 @@ class MonitoringSettingTest {
     try (ServerFixture f = new ServerFixture(dir)) {
       HttpResponse<String> r = f.get("/metrics", f.reader);
       assertThat(r.statusCode()).isEqualTo(200);
-      assertThat(r.body()).contains("http_server_requests");
+      assertThat(r.body()).contains("# TYPE jvm_classes_loaded_classes gauge");
     }
   }
 
