@@ -20,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -108,7 +109,10 @@ class LearnedPredictorTest {
   static final class Faulty implements RankingEngine {
     final RankingEngine real;
     final AtomicInteger ranked = new AtomicInteger();
-    volatile long sleepMs;
+
+    /** While set, every rank hangs until the latch opens: a slow engine, with no sleep. */
+    volatile CountDownLatch stalled;
+
     volatile boolean fail;
 
     Faulty(RankingEngine real) {
@@ -121,10 +125,13 @@ class LearnedPredictorTest {
       if (fail) {
         throw new IllegalStateException("engine broken");
       }
-      try {
-        Thread.sleep(sleepMs);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
+      CountDownLatch stall = stalled;
+      if (stall != null) {
+        try {
+          stall.await();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
       }
       return real.rank(key, context, limit);
     }
@@ -155,12 +162,13 @@ class LearnedPredictorTest {
   void slowEngine_answersWithTheMostUsedValue_andTheBreakerOpens() {
     Faulty[] engine = new Faulty[1];
     PlandevConfig c =
-        config("ml.timeout=50ms", "ml.breakerMinimumCalls=3", "ml.breakerWaitInOpen=30s");
+        config("ml.timeout=500ms", "ml.breakerMinimumCalls=3", "ml.breakerWaitInOpen=30s");
     try (SmartDefaults d =
         SmartDefaults.open(c, clock, new SimpleMeterRegistry(), e -> engine[0] = new Faulty(e))) {
       choose(d, "u1", "Ada", 3);
       choose(d, "u1", "Bob", 1);
-      engine[0].sleepMs = 2_000;
+      CountDownLatch stall = new CountDownLatch(1);
+      engine[0].stalled = stall;
       for (int i = 0; i < 3; i++) {
         List<Prediction> p = d.predict("plan.author", Context.of("user", "u1", "call", "" + i), 3);
         assertThat(p).extracting(Prediction::reason).containsExactly(LearnedPredictor.FALLBACK);
@@ -176,7 +184,8 @@ class LearnedPredictorTest {
           .as("an open breaker does not call the engine")
           .isEqualTo(asked);
 
-      engine[0].sleepMs = 0;
+      engine[0].stalled = null;
+      stall.countDown();
       clock.advance(Duration.ofSeconds(31));
       assertThat(
               d.predict("plan.author", Context.of("user", "u1", "call", "healed"), 3)
