@@ -14,8 +14,9 @@ import org.junit.jupiter.api.Test;
 /**
  * The architecture rules the build enforces: no package cycles anywhere, module dependencies that
  * point inward ({@code cli → server, mcp, plans, core}; {@code server → core}; {@code mcp → plans,
- * core}; {@code plans} on its own), and no package of the core calling back up into its facade. The
- * cli module's test classpath is the only one that holds every module, so the rules live here.
+ * core}; {@code plans} on its own; {@code testing}, the test support jar, used by no product code),
+ * and no package of the core calling back up into its facade. The cli module's test classpath is
+ * the only one that holds every module, so the rules live here.
  */
 class ArchitectureTest {
   private static final JavaClasses PRODUCT =
@@ -55,6 +56,10 @@ class ArchitectureTest {
         .definedBy("dev.plandev.mcp..")
         .layer("cli")
         .definedBy("dev.plandev.cli..")
+        .layer("testing")
+        .definedBy("dev.plandev.testing..")
+        .whereLayer("testing")
+        .mayNotBeAccessedByAnyLayer()
         .whereLayer("cli")
         .mayNotBeAccessedByAnyLayer()
         .whereLayer("server")

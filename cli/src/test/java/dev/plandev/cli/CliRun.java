@@ -47,28 +47,30 @@ public final class CliRun {
   }
 
   /** A command running in a thread of its own, such as {@code serve}. */
-  public record Running(Thread thread, StringWriter out, StringWriter err) {
-    /** Waits until the output contains {@code text}, up to the timeout. */
-    public String awaitOutput(String text, java.time.Duration timeout) throws InterruptedException {
-      long end = System.nanoTime() + timeout.toNanos();
-      while (!out.toString().contains(text)) {
-        if (System.nanoTime() > end || !thread.isAlive()) {
-          throw new AssertionError("no '" + text + "' in output: " + out + " / " + err);
-        }
-        Thread.sleep(50);
+  public record Running(Thread thread, AwaitableOutput out, StringWriter err) {
+    /**
+     * Waits until the output contains {@code text}; fails after {@code patience} or when the
+     * command has ended without printing it.
+     */
+    public String awaitOutput(String text, java.time.Duration patience)
+        throws InterruptedException {
+      try {
+        return out.await(text, patience);
+      } catch (AssertionError e) {
+        throw new AssertionError(e.getMessage() + " / " + err, e);
       }
-      return out.toString();
     }
   }
 
   /** Starts a long-running command; interrupt its thread to stop it. */
   public Running start(String... args) {
-    StringWriter out = new StringWriter();
+    Thread[] thread = new Thread[1];
+    AwaitableOutput out = new AwaitableOutput(() -> thread[0].isAlive());
     StringWriter err = new StringWriter();
     Environment e = environment("", out, err);
-    Thread t = new Thread(() -> Plandev.run(e, args), "cli-" + args[0]);
-    t.start();
-    return new Running(t, out, err);
+    thread[0] = new Thread(() -> Plandev.run(e, args), "cli-" + args[0]);
+    thread[0].start();
+    return new Running(thread[0], out, err);
   }
 
   public Result run(String... args) {

@@ -20,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
@@ -141,7 +142,10 @@ class LearnedPredictorTest {
   static final class Faulty implements RankingEngine {
     final RankingEngine real;
     final AtomicInteger ranked = new AtomicInteger();
-    volatile long sleepMs;
+
+    /** While set, every rank hangs until the latch opens: a slow engine, with no sleep. */
+    volatile CountDownLatch stalled;
+
     volatile boolean fail;
 
     Faulty(RankingEngine real) {
@@ -154,10 +158,13 @@ class LearnedPredictorTest {
       if (fail) {
         throw new IllegalStateException("engine broken");
       }
-      try {
-        Thread.sleep(sleepMs);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
+      CountDownLatch stall = stalled;
+      if (stall != null) {
+        try {
+          stall.await();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
       }
       return real.rank(key, context, limit);
     }
@@ -193,7 +200,8 @@ class LearnedPredictorTest {
         SmartDefaults.open(c, clock, new SimpleMeterRegistry(), e -> engine[0] = new Faulty(e))) {
       choose(d, "u1", "Ada", 3);
       choose(d, "u1", "Bob", 1);
-      engine[0].sleepMs = 600_000; // until the timeout cancels it
+      CountDownLatch stall = new CountDownLatch(1);
+      engine[0].stalled = stall;
       for (int i = 0; i < 3; i++) {
         List<Prediction> p = d.predict("plan.author", Context.of("user", "u1", "call", "" + i), 3);
         assertThat(p).extracting(Prediction::reason).containsExactly(LearnedPredictor.FALLBACK);
@@ -209,7 +217,8 @@ class LearnedPredictorTest {
           .as("an open breaker does not call the engine")
           .isEqualTo(asked);
 
-      engine[0].sleepMs = 0;
+      engine[0].stalled = null;
+      stall.countDown();
       clock.advance(Duration.ofSeconds(31));
       assertThat(
               d.predict("plan.author", Context.of("user", "u1", "call", "healed"), 3)

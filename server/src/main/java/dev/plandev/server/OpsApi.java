@@ -39,7 +39,10 @@ final class OpsApi {
   void register(Routes r) {
     r.get("/health", Access.OPEN, this::health);
     r.get("/ready", Access.OPEN, this::ready);
-    r.get("/metrics", Access.READER, this::metrics);
+    // monitoring.enabled=false: not served at all, so the path answers 404 like any unknown one.
+    if (defaults.config().monitoring().enabled()) {
+      r.get("/metrics", Access.READER, this::metrics);
+    }
   }
 
   void health(Context ctx) {

@@ -177,9 +177,12 @@ public final class PlandevServer implements AutoCloseable {
     new Docs().register(routes);
   }
 
-  /** Metrics alone on their own port ({@code monitoring.metricsPort}), or null when not set. */
+  /**
+   * Metrics alone on their own port ({@code monitoring.metricsPort}), or null when not set or when
+   * {@code monitoring.enabled} is false.
+   */
   private static Javalin startMetricsPort(PlandevConfig config, OpsApi ops) {
-    if (config.monitoring().metricsPort() <= 0) {
+    if (!config.monitoring().enabled() || config.monitoring().metricsPort() <= 0) {
       return null;
     }
     return Javalin.create(c -> c.showJavalinBanner = false)

@@ -18,6 +18,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -44,9 +45,9 @@ class GracefulShutdownTest {
     assertThat(ready[0]).isEqualTo("READY");
     Writers writers = new Writers(URI.create("http://127.0.0.1:" + ready[1]), ready[2]);
     writers.start();
-    while (writers.acknowledged.size() < 200) {
-      Thread.sleep(20);
-    }
+    assertThat(writers.twoHundredAcknowledged.await(60, TimeUnit.SECONDS))
+        .as("200 writes acknowledged before SIGTERM")
+        .isTrue();
     // kill(1) rather than Process.destroy(), which would also close our end of the child's stdout.
     new ProcessBuilder("kill", "-TERM", Long.toString(child.pid())).start().waitFor();
     assertThat(child.waitFor(60, TimeUnit.SECONDS)).isTrue();
@@ -99,6 +100,10 @@ class GracefulShutdownTest {
     final ConcurrentLinkedQueue<String> acknowledged = new ConcurrentLinkedQueue<>();
     final AtomicInteger serverErrors = new AtomicInteger();
     final AtomicInteger declined = new AtomicInteger();
+
+    /** Opens once 200 writes are acknowledged: then the test sends SIGTERM. */
+    final CountDownLatch twoHundredAcknowledged = new CountDownLatch(200);
+
     private final HttpClient http =
         HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
@@ -140,6 +145,7 @@ class GracefulShutdownTest {
     private void sort(String k, HttpResponse<String> resp) {
       if (resp.statusCode() == 201) {
         acknowledged.add(k);
+        twoHundredAcknowledged.countDown();
       } else if (resp.statusCode() == 503) {
         declined.incrementAndGet();
       } else {

@@ -2,6 +2,7 @@ package dev.plandev.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.plandev.defaults.testing.TestClock;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -23,7 +24,8 @@ class KeyGuessingTest {
         new ServerFixture(
             dir,
             Map.of("server.rateLimit", "5", "server.rateBurst", "5"),
-            Map.of("/mcp", new MountedServletGuardTest.Echo()))) {
+            Map.of("/mcp", new MountedServletGuardTest.Echo()),
+            new TestClock())) {
       for (String path : List.of("/api/v1/defaults", "/mcp")) {
         List<HttpResponse<String>> limited = new ArrayList<>();
         for (int i = 0; i < 50; i++) {

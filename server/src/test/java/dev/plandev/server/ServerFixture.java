@@ -38,6 +38,15 @@ final class ServerFixture implements AutoCloseable {
 
   /** A service with extra servlets mounted beside the API, as {@code plandev serve} mounts MCP. */
   ServerFixture(Path dir, Map<String, String> settings, Map<String, HttpServlet> mounts) {
+    this(dir, settings, mounts, Clock.systemUTC());
+  }
+
+  /**
+   * A service whose HTTP layer (rate limits, remembered wrong keys) runs on {@code serverClock}: a
+   * {@code TestClock} that stands still makes a rate limit exact, whatever the machine's load.
+   */
+  ServerFixture(
+      Path dir, Map<String, String> settings, Map<String, HttpServlet> mounts, Clock serverClock) {
     Map<String, String> flags = new LinkedHashMap<>();
     flags.put("dataDir", dir.toString());
     flags.put("server.port", "0");
@@ -48,7 +57,7 @@ final class ServerFixture implements AutoCloseable {
     admin = defaults.apiKeys().create("admin", Role.ADMIN, setup).secret();
     editor = defaults.apiKeys().create("editor", Role.EDITOR, setup).secret();
     reader = defaults.apiKeys().create("reader", Role.READER, setup).secret();
-    server = PlandevServer.start(defaults, registry, Clock.systemUTC(), mounts);
+    server = PlandevServer.start(defaults, registry, serverClock, mounts);
   }
 
   ServerFixture(Path dir) {

@@ -1,6 +1,7 @@
 package dev.plandev.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.plandev.defaults.testing.ChildJvm;
 import dev.plandev.defaults.testing.Services;
@@ -25,10 +26,13 @@ import org.junit.jupiter.api.io.TempDir;
  * Two service processes on one PostgreSQL schema, with and without Redis: a write through one is
  * served by the other, although the other had the old value cached. How soon is a figure for the
  * benchmarks (the test prints the delays), not an assertion: with Redis, on a loaded 2-core machine
- * the median moved between 20 and 140 ms; without Redis the bound is the cache's once-a-second look
- * at the PostgreSQL change feed, and the deadline is a generous 10 s.
+ * the median moved between 20 and 140 ms ({@code InvalidationDelayBenchmark} in bench measures it);
+ * without Redis the bound is the cache's once-a-second look at the PostgreSQL change feed.
  */
 class TwoInstancesTest {
+  /** A safety net for a broken invalidation, not a figure under test. */
+  private static final Duration PATIENCE = Duration.ofSeconds(30);
+
   @TempDir Path dir;
   private final List<Process> children = new ArrayList<>();
   private String schema;
@@ -68,19 +72,17 @@ class TwoInstancesTest {
   void writeOnOne_isServedByTheOther_althoughItsCachesHeldTheOldValue() throws Exception {
     Services.requireRedis();
     schema = Services.freshPostgresSchema();
-    writeOnA_isServedByB(start("a", true), start("b", true), Duration.ofSeconds(2), "with Redis");
+    writeOnA_isServedByB(start("a", true), start("b", true), "with Redis");
   }
 
   /** The README's setup: PostgreSQL only, the change feed of PostgreSQL keeps the caches true. */
   @Test
   void withoutRedis_writeOnOne_isServedByTheOther() throws Exception {
     schema = Services.freshPostgresSchema();
-    writeOnA_isServedByB(
-        start("a", false), start("b", false), Duration.ofSeconds(10), "PostgreSQL only");
+    writeOnA_isServedByB(start("a", false), start("b", false), "PostgreSQL only");
   }
 
-  private void writeOnA_isServedByB(Instance a, Instance b, Duration deadlineAfter, String setup)
-      throws Exception {
+  private void writeOnA_isServedByB(Instance a, Instance b, String setup) throws Exception {
     HttpClient http = HttpClient.newHttpClient();
     HttpResponse<String> created =
         send(
@@ -108,14 +110,14 @@ class TwoInstancesTest {
                       HttpRequest.BodyPublishers.ofString(
                           "{\"key\":\"shared.k\",\"value\":\"v" + (version + 1) + "\"}")));
       assertThat(put.statusCode()).isEqualTo(200);
+      String next = "v" + (version + 1);
       long start = System.nanoTime();
-      long deadline = start + deadlineAfter.toNanos();
-      while (!resolved(http, b).equals("v" + (version + 1))) {
-        assertThat(System.nanoTime())
-            .as("B still serves the old value after " + deadlineAfter.toSeconds() + " s")
-            .isLessThan(deadline);
-        Thread.sleep(2);
-      }
+      // No event reaches the test when B drops its copies: ask B until it answers, with a
+      // deadline that only a broken invalidation reaches. The delay is printed, not asserted.
+      await("B serves " + next)
+          .atMost(PATIENCE)
+          .pollInterval(Duration.ofMillis(5))
+          .until(() -> resolved(http, b), next::equals);
       delaysMs.add((System.nanoTime() - start) / 1_000_000);
     }
     Collections.sort(delaysMs);

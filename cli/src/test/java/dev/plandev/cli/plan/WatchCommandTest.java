@@ -1,24 +1,28 @@
 package dev.plandev.cli.plan;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
-import java.io.IOException;
+import dev.plandev.cli.AwaitableOutput;
 import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 class WatchCommandTest {
+  /** A deadline for a watcher that never reacts, not a figure under test. */
+  private static final Duration PATIENCE = Duration.ofSeconds(30);
+
   @TempDir Path dir;
 
   @Test
   void watch_syncsAndLintsChangedPlans_oneLinePerEvent() throws Exception {
     WatchCommand command = new WatchCommand();
-    StringWriter out = new StringWriter();
+    AwaitableOutput out = new AwaitableOutput();
     CommandLine cl = new CommandLine(command);
     cl.setOut(new PrintWriter(out, true));
     AtomicInteger exit = new AtomicInteger(-1);
@@ -46,18 +50,15 @@ class WatchCommandTest {
         .isEqualTo(1);
   }
 
-  private static void awaitOutput(StringWriter out, String text) throws InterruptedException {
-    for (int i = 0; i < 200 && !out.toString().contains(text); i++) {
-      Thread.sleep(25);
-    }
-    assertThat(out.toString()).contains(text);
+  private static void awaitOutput(AwaitableOutput out, String text) throws InterruptedException {
+    out.await(text, PATIENCE);
   }
 
-  private static void awaitContent(Path file, String text)
-      throws InterruptedException, IOException {
-    for (int i = 0; i < 200 && !Files.readString(file).contains(text); i++) {
-      Thread.sleep(25);
-    }
-    assertThat(Files.readString(file)).contains(text);
+  /** The sync's write to the file sends no event the test can hear: ask until it is there. */
+  private static void awaitContent(Path file, String text) {
+    await("sync of " + file)
+        .atMost(PATIENCE)
+        .pollInterval(Duration.ofMillis(10))
+        .until(() -> Files.readString(file), content -> content.contains(text));
   }
 }

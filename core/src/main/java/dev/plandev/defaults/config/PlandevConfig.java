@@ -23,8 +23,7 @@ public record PlandevConfig(
     Redis redis,
     Ml ml,
     Monitoring monitoring,
-    Security security,
-    Backup backup) {
+    Security security) {
 
   /**
    * The HTTP service.
@@ -212,7 +211,13 @@ public record PlandevConfig(
     }
   }
 
-  /** Metrics and logs. */
+  /**
+   * Metrics and logs.
+   *
+   * @param enabled whether the service serves {@code /metrics} (false: it answers 404 there, and
+   *     {@code metricsPort} is not opened)
+   * @param metricsPort a port of its own for {@code /metrics} (0: the main port only)
+   */
   public record Monitoring(boolean enabled, int metricsPort, String logLevel, String logDir) {
     private static final List<String> LOG_LEVELS =
         List.of("trace", "debug", "info", "warn", "error");
@@ -238,14 +243,6 @@ public record PlandevConfig(
     }
   }
 
-  /** Scheduled backups of the store. */
-  public record Backup(boolean enabled, String dir, String schedule, int retention) {
-
-    void check(ProblemList problems) {
-      problems.atLeast("backup.retention", retention, 1);
-    }
-  }
-
   /** Paths of settings whose values are masked whenever the configuration is shown. */
   public static final Set<String> SECRET_PATHS =
       Set.of("postgres.password", "redis.password", "security.encryptionKey");
@@ -263,7 +260,6 @@ public record PlandevConfig(
     Objects.requireNonNull(ml, "ml");
     Objects.requireNonNull(monitoring, "monitoring");
     Objects.requireNonNull(security, "security");
-    Objects.requireNonNull(backup, "backup");
     ProblemList problems = new ProblemList();
     problems.notEmpty("dataDir", dataDir);
     server.check(problems);
@@ -273,7 +269,6 @@ public record PlandevConfig(
     ml.check(problems);
     monitoring.check(problems);
     security.check(problems);
-    backup.check(problems);
     problems.throwIfAny();
   }
 
@@ -327,8 +322,7 @@ public record PlandevConfig(
             Duration.ofSeconds(30),
             10),
         new Monitoring(true, 0, "info", "logs"),
-        new Security("", "secret.key", 65_536, 16),
-        new Backup(false, "backups", "0 3 * * *", 7));
+        new Security("", "secret.key", 65_536, 16));
   }
 
   /** The data directory as a path. */
@@ -348,8 +342,7 @@ public record PlandevConfig(
    * @throws ConfigException when {@code dir} is empty
    */
   public PlandevConfig withDataDir(String dir) {
-    return new PlandevConfig(
-        dir, server, sqlite, postgres, redis, ml, monitoring, security, backup);
+    return new PlandevConfig(dir, server, sqlite, postgres, redis, ml, monitoring, security);
   }
 
   /**
@@ -358,8 +351,7 @@ public record PlandevConfig(
    * @throws ConfigException naming every rule {@code r} breaks
    */
   public PlandevConfig withRedis(Redis r) {
-    return new PlandevConfig(
-        dataDir, server, sqlite, postgres, r, ml, monitoring, security, backup);
+    return new PlandevConfig(dataDir, server, sqlite, postgres, r, ml, monitoring, security);
   }
 
   /**
@@ -368,6 +360,6 @@ public record PlandevConfig(
    * @throws ConfigException naming every rule {@code pg} breaks
    */
   public PlandevConfig withPostgres(Postgres pg) {
-    return new PlandevConfig(dataDir, server, sqlite, pg, redis, ml, monitoring, security, backup);
+    return new PlandevConfig(dataDir, server, sqlite, pg, redis, ml, monitoring, security);
   }
 }

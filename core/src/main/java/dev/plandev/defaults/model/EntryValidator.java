@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.LongSupplier;
 import java.util.regex.Pattern;
 
 /**
@@ -38,9 +39,14 @@ public final class EntryValidator {
    * schema each, {@code maxContextFields} a context.
    */
   public EntryValidator(int maxValueBytes, int maxContextFields) {
+    this(maxValueBytes, maxContextFields, System::nanoTime);
+  }
+
+  /** The same, with the schema check's time backstop read from {@code nanoTime} (for tests). */
+  EntryValidator(int maxValueBytes, int maxContextFields, LongSupplier nanoTime) {
     this.maxValueBytes = maxValueBytes;
     this.maxContextFields = maxContextFields;
-    this.schemas = new ValueSchemas(maxValueBytes);
+    this.schemas = new ValueSchemas(maxValueBytes, nanoTime);
   }
 
   /** Returns the spec with its value normalised (booleans lower-case), or throws. */

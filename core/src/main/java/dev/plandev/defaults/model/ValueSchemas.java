@@ -30,6 +30,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
 import java.util.regex.Pattern;
 
 /**
@@ -90,8 +91,16 @@ final class ValueSchemas {
   private final Map<String, JsonSchema> compiled = new ConcurrentHashMap<>();
   private final AtomicLong compiledBytes = new AtomicLong();
 
+  /** The time backstop's clock (System::nanoTime; tests stand it still). */
+  private final LongSupplier nanoTime;
+
   ValueSchemas(int maxBytes) {
+    this(maxBytes, System::nanoTime);
+  }
+
+  ValueSchemas(int maxBytes, LongSupplier nanoTime) {
     this.maxBytes = maxBytes;
+    this.nanoTime = nanoTime;
   }
 
   private static JsonSchemaFactory factory() {
@@ -137,7 +146,7 @@ final class ValueSchemas {
       return;
     }
     Set<ValidationMessage> problems;
-    try (SchemaBudget budget = SchemaBudget.open()) {
+    try (SchemaBudget budget = SchemaBudget.open(nanoTime)) {
       try {
         problems = schema.validate(value);
       } finally {

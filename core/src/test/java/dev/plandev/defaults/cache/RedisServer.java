@@ -7,6 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * A redis-server of the test's own on a free loopback port, without persistence, that a test may
@@ -55,12 +57,18 @@ final class RedisServer implements AutoCloseable {
             .redirectErrorStream(true)
             .redirectOutput(ProcessBuilder.Redirect.DISCARD)
             .start();
-    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-    while (!Services.reachable("127.0.0.1", port)) {
-      if (System.nanoTime() > deadline || !process.isAlive()) {
-        throw new IOException("redis-server did not start on port " + port);
-      }
-      sleep(20);
+    Process started = process;
+    try {
+      // Nothing tells when redis-server listens: ask until it answers or has died.
+      Awaitility.await("redis-server on port " + port)
+          .atMost(Duration.ofSeconds(30))
+          .pollInterval(Duration.ofMillis(20))
+          .until(() -> !started.isAlive() || Services.reachable("127.0.0.1", port));
+    } catch (ConditionTimeoutException e) {
+      throw new IOException("redis-server did not start on port " + port, e);
+    }
+    if (!started.isAlive()) {
+      throw new IOException("redis-server exited at start on port " + port);
     }
   }
 
@@ -74,14 +82,6 @@ final class RedisServer implements AutoCloseable {
   void signal(String name) throws IOException, InterruptedException {
     Process p = new ProcessBuilder("kill", "-" + name, Long.toString(process.pid())).start();
     p.waitFor();
-  }
-
-  private static void sleep(long millis) {
-    try {
-      Thread.sleep(millis);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
   }
 
   @Override

@@ -91,6 +91,34 @@ class ConfigLoaderTest {
         .hasMessageContaining("its keys are path");
   }
 
+  /** Backups arrive later: a backup setting would be accepted and do nothing, so it is refused. */
+  @Test
+  void backupSettings_areRefusedAtStart_inEveryLayer() throws Exception {
+    String plain = "backup settings are not supported yet";
+    Files.writeString(dir.resolve("plandev.yaml"), "backup:\n  enabled: true\n");
+    assertThatThrownBy(() -> new ConfigLoader(dir, Map.of()).load(null))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("'backup'")
+        .hasMessageContaining("plandev.yaml")
+        .hasMessageContaining(plain)
+        .hasMessageContaining("remove the backup section");
+    Files.delete(dir.resolve("plandev.yaml"));
+    assertThatThrownBy(
+            () -> new ConfigLoader(dir, Map.of("PLANDEV_BACKUP_ENABLED", "true")).load(null))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("PLANDEV_BACKUP_ENABLED")
+        .hasMessageContaining(plain);
+    assertThatThrownBy(
+            () ->
+                new ConfigLoader(dir, Map.of())
+                    .load(null, Map.of("backup.dir", "/tmp/b"), Map.of("backup.dir", "--set")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("backup.dir")
+        .hasMessageContaining(plain);
+    assertThat(new ConfigLoader(dir, Map.of()).load(null).settings())
+        .noneMatch(setting -> setting.path().startsWith("backup"));
+  }
+
   @Test
   void twoConfigFiles_areAmbiguous() throws Exception {
     Files.writeString(dir.resolve("plandev.json"), "{}");

@@ -41,9 +41,9 @@ class PlandevConfigTest {
     PlandevConfig.Sqlite badJournal =
         new PlandevConfig.Sqlite(
             q.path(), "FAST", q.synchronous(), q.busyTimeout(), q.poolSize(), false);
-    PlandevConfig.Backup b = DEFAULTS.backup();
-    PlandevConfig.Backup noRetention =
-        new PlandevConfig.Backup(b.enabled(), b.dir(), b.schedule(), 0);
+    PlandevConfig.Security c = DEFAULTS.security();
+    PlandevConfig.Security noContext =
+        new PlandevConfig.Security(c.encryptionKey(), c.keyFile(), c.maxValueBytes(), 0);
 
     assertThatThrownBy(
             () ->
@@ -55,15 +55,14 @@ class PlandevConfigTest {
                     DEFAULTS.redis(),
                     DEFAULTS.ml(),
                     DEFAULTS.monitoring(),
-                    DEFAULTS.security(),
-                    noRetention))
+                    noContext))
         .isInstanceOf(ConfigException.class)
         .hasMessage(
             "invalid configuration: dataDir: must not be empty; got ' '; "
                 + "server.port: must be between 0 and 65535; got '70000'; "
                 + "sqlite.journalMode: must be one of WAL, DELETE, TRUNCATE, PERSIST, MEMORY, OFF;"
                 + " got 'FAST'; "
-                + "backup.retention: must be at least 1; got '0'")
+                + "security.maxContextFields: must be between 1 and 64; got '0'")
         .extracting(e -> ((ConfigException) e).problems())
         .asList()
         .hasSize(4);

@@ -1,10 +1,9 @@
 package dev.plandev.defaults.rank;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assumptions.assumeThat;
 
+import dev.plandev.testing.SharedData;
 import java.net.URISyntaxException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
@@ -46,14 +45,6 @@ class ReplayQualityTest {
 
   /** A replay of the shared data folder beside the checkout: skipped when absent, unless CI. */
   private static Path sharedReplay(String name) {
-    String repo = System.getProperty("plandev.repo", ".");
-    Path file = Path.of(repo).resolve("../shared/data/replay").resolve(name).normalize();
-    if (System.getenv("CI") != null) {
-      assertThat(file).as("shared replay (required when CI is set)").exists();
-    }
-    assumeThat(Files.exists(file))
-        .as("shared replay %s is absent; run beside the shared folder to evaluate on it", file)
-        .isTrue();
-    return file;
+    return SharedData.replay(name);
   }
 }

@@ -1,6 +1,7 @@
 package dev.plandev.defaults.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.plandev.defaults.config.PlandevConfig;
 import dev.plandev.defaults.model.StaleVersionException;
@@ -9,6 +10,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -88,11 +90,19 @@ class WriteGroupsTest {
     return names;
   }
 
-  /** Starts the works while the lock is held, so that they queue, then lets them run. */
+  /** A lock tells no one that a thread started waiting for it: ask until enough do. */
+  private void awaitQueue(int waiting) {
+    await("threads waiting for the lock")
+        .atMost(Duration.ofSeconds(30))
+        .pollInterval(Duration.ofMillis(1))
+        .until(() -> lock.getQueueLength() >= waiting);
+  }
+
   List<Future<Long>> queuedTogether(List<Work<Long>> works) throws InterruptedException {
     return queuedTogether(works, 1);
   }
 
+  /** Starts the works while the lock is held, so that they queue, then lets them run. */
   List<Future<Long>> queuedTogether(List<Work<Long>> works, int weight)
       throws InterruptedException {
     lock.lock();
@@ -102,11 +112,9 @@ class WriteGroupsTest {
       // to wait makes the queue's order the list's, whatever the pool's threads do.
       for (Work<Long> w : works) {
         results.add(callers.submit((Callable<Long>) () -> writes.run(w, weight)));
-        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (lock.getQueueLength() < results.size() && System.nanoTime() < until) {
-          Thread.sleep(1);
-        }
-        assertThat(lock.getQueueLength()).isEqualTo(results.size());
+        int queued = results.size();
+        awaitQueue(queued);
+        assertThat(lock.getQueueLength()).isEqualTo(queued);
       }
     } finally {
       lock.unlock();
@@ -203,10 +211,7 @@ class WriteGroupsTest {
     lock.lock();
     try {
       heavy = callers.submit((Callable<Long>) () -> writes.run(insert("heavy"), 1000));
-      long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-      while (lock.getQueueLength() < 1 && System.nanoTime() < until) {
-        Thread.sleep(5);
-      }
+      awaitQueue(1);
       // This thread holds the lock, so it leads: the heavy work fills the first group alone.
       mine = writes.run(insert("light"), 1);
     } finally {
