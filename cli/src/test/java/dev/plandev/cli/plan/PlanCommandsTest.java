@@ -55,7 +55,9 @@ class PlanCommandsTest {
   @Test
   void help_ofEveryPlanCommand_rendersCleanly() {
     for (String command :
-        new String[] {"status", "sync", "check", "uncheck", "next", "lint", "report", "watch"}) {
+        new String[] {
+          "status", "sync", "check", "uncheck", "next", "show", "lint", "report", "watch"
+        }) {
       Result r = run(command, "--help");
 
       assertThat(r.code()).as(command).isZero();
@@ -188,7 +190,8 @@ class PlanCommandsTest {
     assertThat(r.code()).isZero();
     assertThat(r.out())
         .isEqualTo(
-            "1.1.2        **1.1.2** Configurer les ports 🚀\n"
+            "3 ready of 3 open\n"
+                + "1.1.2        **1.1.2** Configurer les ports 🚀\n"
                 + "             line 12 · Phase 1 : Fondations > 1.1 Mise en place\n"
                 + "1.2#1        Écrire les tests\n"
                 + "             line 16 · Phase 1 : Fondations > 1.2 Tests\n");
