@@ -120,6 +120,21 @@ class NextAndShowCommandTest {
   }
 
   @Test
+  void status_saysThatCancelledAndDeferredTasksAreNotCounted() throws IOException {
+    Files.writeString(
+        plan, "# P\n\n- [x] a\n- [ ] b #status:cancelled\n- [ ] c #statut:reporté\n- [ ] d\n");
+
+    Result text = run("status", plan.toString());
+    Result json = run("status", plan.toString(), "--json");
+
+    assertThat(text.out())
+        .contains("1/2", "50.0%")
+        .endsWith("2 cancelled or deferred task(s) are not counted in progress.\n");
+    assertThat(json.out()).contains("\"tasks\":2,\"done\":1,\"progress\":50.0,\"setAside\":2");
+    assertThat(run("status", "--help").out()).contains("#status:cancelled or #status:deferred");
+  }
+
+  @Test
   void show_unknownTask_isAUsageError() {
     Result r = run("show", plan.toString(), "9.9");
 
