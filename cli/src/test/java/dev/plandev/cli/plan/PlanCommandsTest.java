@@ -88,7 +88,7 @@ class PlanCommandsTest {
         .isEqualTo(
             "{\"file\":\""
                 + plan
-                + "\",\"tasks\":5,\"done\":2,\"progress\":40.0,\"sections\":["
+                + "\",\"tasks\":5,\"done\":2,\"progress\":40.0,\"setAside\":0,\"sections\":["
                 + "{\"id\":\"1\",\"title\":\"Phase 1 : Fondations\",\"level\":2,\"tasks\":4,"
                 + "\"done\":1,\"progress\":25.0,\"sections\":[]},"
                 + "{\"id\":\"2\",\"title\":\"Phase 2 : Suite\",\"level\":2,\"tasks\":1,"
