@@ -3,12 +3,19 @@ package dev.plandev.mcp;
 import dev.plandev.plans.PlanDocument;
 import dev.plandev.plans.Section;
 import dev.plandev.plans.Task;
+import dev.plandev.plans.dependency.DependencyGraph;
+import dev.plandev.plans.dependency.NextTasks;
+import dev.plandev.plans.dependency.TaskFilter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** {@code plan_next}: the first open tasks of a plan or section, with id and section path. */
+/**
+ * {@code plan_next}: the tasks of a plan or section that can start now — open, not blocked or
+ * deferred, every dependency done — by priority then document order, with id and section path. The
+ * choice is the CLI's {@code next}: both ask {@link NextTasks}.
+ */
 final class NextTool implements PlandevTool {
   private static final int TEXT = 160;
   private static final int PATH_PART = 40;
@@ -32,19 +39,19 @@ final class NextTool implements PlandevTool {
         args.optionalString("section").map(s -> SectionLookup.find(plan, s)).orElse(plan.root());
     List<Task> candidates =
         plan.tasks().stream().filter(t -> within.isRoot() || inside(t.section(), within)).toList();
-    List<Task> open = candidates.stream().filter(t -> !t.checked()).toList();
+    NextTasks next =
+        NextTasks.of(DependencyGraph.of(plan), new TaskFilter(null, null, null, within));
+    List<Task> open = next.ready();
     String file = roots.relative(plan.path());
 
     StringBuilder text = new StringBuilder();
-    if (open.isEmpty()) {
-      text.append(
-          candidates.isEmpty()
-              ? "no tasks in " + file
-              : "all " + candidates.size() + " tasks are done in " + file);
+    if (candidates.isEmpty()) {
+      text.append("no tasks in ").append(file).append('\n');
+    } else if (next.remaining() == 0) {
+      text.append("all ").append(candidates.size()).append(" tasks are done in ").append(file);
       text.append('\n');
     } else {
-      text.append(open.size()).append(" open of ").append(candidates.size()).append(" in ");
-      text.append(file).append(":\n");
+      text.append(next.summary()).append(" in ").append(file).append(":\n");
     }
     List<Object> tasks = new ArrayList<>();
     for (Task t : open.subList(0, Math.min(count, open.size()))) {
@@ -63,7 +70,10 @@ final class NextTool implements PlandevTool {
     }
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("plan", file);
-    out.put("open", open.size());
+    out.put("ready", open.size());
+    out.put("open", next.remaining());
+    out.put("waiting", next.waiting());
+    out.put("held", next.held());
     out.put("total", candidates.size());
     out.put("tasks", tasks);
     return new ToolAnswer(text.toString(), out);

@@ -72,10 +72,30 @@ class PlanToolsTest {
 
     assertThat(a.text())
         .isEqualTo(
-            "4 open of 5 in docs/plan.md:\n"
+            "4 ready of 4 open in docs/plan.md:\n"
                 + "1.1 **1.1** Configurer le dépôt — Phase 1 : Fondations (line 9)\n"
                 + "1.3 **1.3** Tester le parseur — Phase 1 : Fondations (line 11)\n");
-    assertThat(a.structured()).containsEntry("open", 4);
+    assertThat(a.structured()).containsEntry("open", 4).containsEntry("ready", 4);
+  }
+
+  @Test
+  void next_honoursDependenciesAndPriority_likeTheCli() throws Exception {
+    Path file = root.resolve("docs/deps.md");
+    Files.writeString(
+        file,
+        "# D\n\n## 1 A\n\n- [ ] **1.1** First\n- [ ] **1.2** Second #depends:1.1\n"
+            + "- [ ] **1.3** Urgent #priority:high\n- [ ] **1.4** Stuck #status:blocked\n");
+
+    ToolAnswer a = new NextTool(roots).call(args(Map.of("plan", "docs/deps.md")), EDITOR);
+
+    assertThat(a.text())
+        .startsWith(
+            "2 ready of 4 open; 1 wait on dependencies; 1 blocked or deferred in docs/deps.md")
+        .contains("1.3 **1.3** Urgent")
+        .doesNotContain("1.2 **1.2**")
+        .doesNotContain("1.4 **1.4**");
+    assertThat(a.text().indexOf("1.3 **1.3**")).isLessThan(a.text().indexOf("1.1 **1.1**"));
+    assertThat(a.structured()).containsEntry("waiting", 1).containsEntry("held", 1);
   }
 
   @Test

@@ -17,6 +17,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A development plan: the exact text of a Markdown file plus its sections and tasks.
@@ -168,6 +169,19 @@ public final class PlanDocument {
    */
   public Task task(String idOrText) {
     return TaskLookup.find(this, structure.tasksById, idOrText);
+  }
+
+  /**
+   * The task whose id is exactly {@code id} ({@code 2.1.3}, or the positional {@code 2.1#4}); no
+   * text search, so a dependency never lands on a task by accident.
+   */
+  public Optional<Task> taskWithId(String id) {
+    return Optional.ofNullable(structure.tasksById.get(id.strip()));
+  }
+
+  /** Tasks nested directly under {@code task}, in document order. */
+  public List<Task> subtasks(Task task) {
+    return structure.tasks.stream().filter(t -> t.parent().orElse(null) == task).toList();
   }
 
   /** A copy with {@code task}'s box set to {@code checked}: one character changes at most. */

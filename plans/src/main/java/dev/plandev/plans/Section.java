@@ -22,6 +22,7 @@ public final class Section {
   private final List<Task> tasks = new ArrayList<>();
   private int endLine;
   private Progress progress = Progress.NONE;
+  private int setAside;
 
   Section(String id, String numbering, String title, int level, int line, Section parent) {
     this.id = id;
@@ -87,9 +88,17 @@ public final class Section {
     return Collections.unmodifiableList(tasks);
   }
 
-  /** Done and total tasks of this section and all its subsections. */
+  /**
+   * Done and total tasks of this section and all its subsections; cancelled and deferred tasks are
+   * not counted (see {@link #setAside()}).
+   */
   public Progress progress() {
     return progress;
+  }
+
+  /** Cancelled and deferred tasks of this section and its subsections, left out of progress. */
+  public int setAside() {
+    return setAside;
   }
 
   /** Titles from the top-level section down to this one (empty for the root). */
@@ -116,14 +125,23 @@ public final class Section {
   /** Sums the tasks bottom-up; called once when the tree is complete. */
   Progress computeProgress() {
     int done = 0;
+    int counted = 0;
+    int aside = 0;
     for (Task task : tasks) {
-      done += task.checked() ? 1 : 0;
+      if (task.state().counted()) {
+        counted++;
+        done += task.checked() ? 1 : 0;
+      } else {
+        aside++;
+      }
     }
-    Progress sum = new Progress(done, tasks.size());
+    Progress sum = new Progress(done, counted);
     for (Section child : children) {
       sum = sum.plus(child.computeProgress());
+      aside += child.setAside;
     }
     this.progress = sum;
+    this.setAside = aside;
     return sum;
   }
 

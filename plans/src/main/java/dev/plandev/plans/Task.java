@@ -1,6 +1,8 @@
 package dev.plandev.plans;
 
 import dev.plandev.plans.markdown.TaskItem;
+import dev.plandev.plans.metadata.TaskMetadata;
+import dev.plandev.plans.metadata.TaskState;
 import java.util.List;
 import java.util.Optional;
 
@@ -24,6 +26,8 @@ public final class Task {
   private final Section section;
   private final Task parent;
   private final List<String> subItems;
+  private final TaskMetadata metadata;
+  private final TaskState state;
 
   Task(String id, String positionalId, String label, TaskItem item, Section section, Task parent) {
     this.id = id;
@@ -37,6 +41,8 @@ public final class Task {
     this.section = section;
     this.parent = parent;
     this.subItems = List.copyOf(item.childItems());
+    this.metadata = TaskMetadata.parse(text);
+    this.state = TaskState.of(checked, metadata);
   }
 
   /** Stable id, e.g. {@code 2.1.3} or {@code 2.1#4}. */
@@ -90,6 +96,16 @@ public final class Task {
    */
   public List<String> subItems() {
     return subItems;
+  }
+
+  /** The {@code #key:value} tags in the task's text. */
+  public TaskMetadata metadata() {
+    return metadata;
+  }
+
+  /** Open, done, or what its {@code #status:} tag says (in progress, blocked, …). */
+  public TaskState state() {
+    return state;
   }
 
   int boxOffset() {

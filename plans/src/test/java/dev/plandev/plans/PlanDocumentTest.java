@@ -88,6 +88,29 @@ class PlanDocumentTest {
   }
 
   @Test
+  void progress_leavesCancelledAndDeferredTasksOut_andCountsThemAside() {
+    PlanDocument plan =
+        PlanDocument.of(
+            "p.md",
+            String.join(
+                "\n",
+                "# P",
+                "## 1 A",
+                "- [x] done",
+                "- [ ] open #status:in-progress",
+                "- [x] dropped #status:cancelled",
+                "## 2 B",
+                "- [ ] later #statut:reporté",
+                "- [x] done too",
+                ""));
+
+    assertThat(plan.progress()).isEqualTo(new Progress(2, 3));
+    assertThat(plan.root().setAside()).isEqualTo(2);
+    assertThat(plan.sections().get(1).progress()).isEqualTo(new Progress(1, 1));
+    assertThat(plan.sections().get(1).setAside()).isEqualTo(1);
+  }
+
+  @Test
   void progress_countsSubsections() throws IOException {
     PlanDocument plan = sample();
 

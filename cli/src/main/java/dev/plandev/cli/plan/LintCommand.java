@@ -20,7 +20,9 @@ import picocli.CommandLine.Spec;
 /** {@code plandev lint PLAN…}: findings with file:line, rule id and a fix hint. */
 @Command(
     name = "lint",
-    description = "Check plans for stale progress, hard-coded paths, numbering and structure.",
+    description =
+        "Check plans for stale progress, hard-coded paths, numbering, structure, task dependencies"
+            + " (missing ids, cycles) and #key:value metadata.",
     mixinStandardHelpOptions = true)
 final class LintCommand implements Callable<Integer> {
   @Spec CommandSpec spec;

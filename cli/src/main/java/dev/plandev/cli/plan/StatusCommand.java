@@ -17,7 +17,11 @@ import picocli.CommandLine.Spec;
 /** {@code plandev status PLAN}: the section tree of a plan with done/total and percent. */
 @Command(
     name = "status",
-    description = "Show the progress of a plan, section by section.",
+    description = {
+      "Show the progress of a plan, section by section.",
+      "Tasks tagged #status:cancelled or #status:deferred (annulé, reporté) are left out of done/total"
+          + " and counted separately."
+    },
     mixinStandardHelpOptions = true)
 final class StatusCommand implements Callable<Integer> {
   private static final int TITLE_WIDTH = 60;
@@ -51,6 +55,10 @@ final class StatusCommand implements Callable<Integer> {
     } else {
       out.println(row("", document.root().title(), document.progress()));
       printChildren(out, document.root(), 1);
+      int aside = document.root().setAside();
+      if (aside > 0) {
+        out.printf("%d cancelled or deferred task(s) are not counted in progress.%n", aside);
+      }
     }
     out.flush();
     return 0;

@@ -76,7 +76,7 @@ class McpStdioIT {
         client(jar(), "--root", root.toString(), "--data", dir.resolve("data").toString())) {
       assertThat(client.listTools().tools()).hasSize(9);
       assertThat(text(client.callTool(call("plan_next", Map.of("plan", "plan.md")))))
-          .startsWith("2 open of 2 in plan.md:");
+          .startsWith("2 ready of 2 open in plan.md:");
 
       CallToolResult update =
           client.callTool(call("plan_update", Map.of("plan", "plan.md", "check", List.of("1.1"))));

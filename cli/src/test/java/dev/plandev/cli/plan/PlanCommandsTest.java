@@ -55,7 +55,9 @@ class PlanCommandsTest {
   @Test
   void help_ofEveryPlanCommand_rendersCleanly() {
     for (String command :
-        new String[] {"status", "sync", "check", "uncheck", "next", "lint", "report", "watch"}) {
+        new String[] {
+          "status", "sync", "check", "uncheck", "next", "show", "lint", "report", "watch"
+        }) {
       Result r = run(command, "--help");
 
       assertThat(r.code()).as(command).isZero();
@@ -86,7 +88,7 @@ class PlanCommandsTest {
         .isEqualTo(
             "{\"file\":\""
                 + plan
-                + "\",\"tasks\":5,\"done\":2,\"progress\":40.0,\"sections\":["
+                + "\",\"tasks\":5,\"done\":2,\"progress\":40.0,\"setAside\":0,\"sections\":["
                 + "{\"id\":\"1\",\"title\":\"Phase 1 : Fondations\",\"level\":2,\"tasks\":4,"
                 + "\"done\":1,\"progress\":25.0,\"sections\":[]},"
                 + "{\"id\":\"2\",\"title\":\"Phase 2 : Suite\",\"level\":2,\"tasks\":1,"
@@ -188,7 +190,8 @@ class PlanCommandsTest {
     assertThat(r.code()).isZero();
     assertThat(r.out())
         .isEqualTo(
-            "1.1.2        **1.1.2** Configurer les ports 🚀\n"
+            "3 ready of 3 open\n"
+                + "1.1.2        **1.1.2** Configurer les ports 🚀\n"
                 + "             line 12 · Phase 1 : Fondations > 1.1 Mise en place\n"
                 + "1.2#1        Écrire les tests\n"
                 + "             line 16 · Phase 1 : Fondations > 1.2 Tests\n");

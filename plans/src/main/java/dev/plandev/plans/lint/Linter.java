@@ -9,7 +9,9 @@ import java.util.List;
  *
  * <p>Rules: {@code absolute-path}, {@code mixed-separators}, {@code stale-progress} (error), {@code
  * numbering-duplicate} (error), {@code numbering-gap}, {@code empty-section}, {@code
- * missing-task-io}, {@code duplicate-task}, {@code unclosed-fence} (error).
+ * missing-task-io}, {@code duplicate-task}, {@code unclosed-fence} (error), {@code
+ * missing-dependency} (error), {@code dependency-cycle} (error), {@code done-with-open-subtasks},
+ * {@code unparsed-effort}, {@code status-done-unchecked}, {@code odd-checkbox}.
  */
 public final class Linter {
   private static final List<LintRule> RULES =
@@ -20,7 +22,11 @@ public final class Linter {
           new EmptySectionRule(),
           new TaskIoRule(),
           new DuplicateTaskRule(),
-          new UnclosedFenceRule());
+          new UnclosedFenceRule(),
+          new DependencyRule(),
+          new DoneWithOpenSubtasksRule(),
+          new TagValueRule(),
+          new CheckboxMarkerRule());
 
   private Linter() {}
 

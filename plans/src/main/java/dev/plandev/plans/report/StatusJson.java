@@ -11,7 +11,8 @@ import java.io.Writer;
 import java.math.BigDecimal;
 
 /**
- * The progress tree of a plan as JSON: {@code {"file","tasks","done","progress","sections":[{"id",
+ * The progress tree of a plan as JSON: {@code
+ * {"file","tasks","done","progress","setAside","sections":[{"id",
  * "title","level","tasks","done","progress","sections":[…]}]}}, progress in percent with one
  * decimal.
  *
@@ -37,6 +38,8 @@ public final class StatusJson {
       json.writeStartObject();
       json.writeStringField("file", file);
       writeCounts(json, plan.progress());
+      // Said beside the counts so a reader knows why tasks + setAside is the number of boxes.
+      json.writeNumberField("setAside", plan.root().setAside());
       writeSections(json, plan.root(), depth);
       json.writeEndObject();
     } catch (IOException e) {

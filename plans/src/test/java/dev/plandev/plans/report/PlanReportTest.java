@@ -115,7 +115,7 @@ class PlanReportTest {
 
     assertThat(out.toString())
         .isEqualTo(
-            "{\"file\":\"s.md\",\"tasks\":3,\"done\":1,\"progress\":33.3,\"sections\":[{\"id\":\"1\","
+            "{\"file\":\"s.md\",\"tasks\":3,\"done\":1,\"progress\":33.3,\"setAside\":0,\"sections\":[{\"id\":\"1\","
                 + "\"title\":\"1. A\",\"level\":2,\"tasks\":3,\"done\":1,\"progress\":33.3,"
                 + "\"sections\":[]}]}");
   }

@@ -1,0 +1,130 @@
+package dev.plandev.cli.plan;
+
+import dev.plandev.plans.PlanDocument;
+import dev.plandev.plans.Task;
+import dev.plandev.plans.dependency.DependencyGraph;
+import dev.plandev.plans.dependency.ResolvedDependency;
+import dev.plandev.plans.metadata.Effort;
+import dev.plandev.plans.metadata.Tag;
+import dev.plandev.plans.metadata.TaskMetadata;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code plandev show PLAN ID}: one task with its subtasks, metadata, the tasks it depends on and
+ * the tasks that depend on it.
+ */
+@Command(
+    name = "show",
+    description = {
+      "Show one task: its subtasks, its #key:value metadata, what it depends on and what depends"
+          + " on it.",
+      "Effort values: 30min, 2h, 1.5d, 3j, 1w; a day (d, j) is 8 hours and a week (w, s) 5 days."
+    },
+    mixinStandardHelpOptions = true)
+final class ShowCommand implements Callable<Integer> {
+  private static final String LABEL = "  %-11s %s%n";
+
+  @Spec CommandSpec spec;
+
+  @Parameters(index = "0", paramLabel = "PLAN", description = "Markdown plan file.")
+  Path plan;
+
+  @Parameters(
+      index = "1",
+      paramLabel = "ID",
+      description = "Task id as next and check show it (2.1.3, 2.1#4), or a unique text fragment.")
+  String id;
+
+  @Override
+  public Integer call() {
+    PlanDocument document = PlanDocument.parse(plan);
+    Task task = document.task(id);
+    DependencyGraph graph = DependencyGraph.of(document);
+    PrintWriter out = spec.commandLine().getOut();
+
+    out.println(line(task));
+    String path = String.join(" > ", task.section().path());
+    out.printf(
+        "  %s line %d%s%n", document.name(), task.line(), path.isEmpty() ? "" : " · " + path);
+    printMetadata(out, task);
+    printSubtasks(out, document, task);
+    printDependencies(out, graph, task);
+    out.flush();
+    return 0;
+  }
+
+  private static void printMetadata(PrintWriter out, Task task) {
+    TaskMetadata m = task.metadata();
+    out.printf(LABEL, "state:", task.state().label());
+    m.effortText()
+        .ifPresent(
+            text ->
+                out.printf(
+                    LABEL,
+                    "effort:",
+                    m.effort()
+                        .map(Effort::toString)
+                        .orElse(text + " (not an effort; write e.g. 30min, 2h, 1.5d)")));
+    m.value("priority").ifPresent(v -> out.printf(LABEL, "priority:", v));
+    m.category().ifPresent(v -> out.printf(LABEL, "category:", v));
+    m.owner().ifPresent(v -> out.printf(LABEL, "owner:", v));
+    List<Tag> others = m.otherTags();
+    if (!others.isEmpty()) {
+      String shown = others.stream().map(Tag::toString).collect(Collectors.joining(" "));
+      out.printf(LABEL, "other tags:", shown);
+    }
+  }
+
+  private static void printSubtasks(PrintWriter out, PlanDocument document, Task task) {
+    List<Task> subtree = new ArrayList<>();
+    collect(document, task, subtree);
+    if (subtree.isEmpty()) {
+      return;
+    }
+    long done = subtree.stream().filter(Task::checked).count();
+    out.printf(LABEL, "subtasks:", done + "/" + subtree.size() + " done");
+    for (Task sub : subtree) {
+      out.println("  ".repeat(2 + sub.depth() - task.depth() - 1) + line(sub));
+    }
+  }
+
+  private static void collect(PlanDocument document, Task task, List<Task> into) {
+    for (Task sub : document.subtasks(task)) {
+      into.add(sub);
+      collect(document, sub, into);
+    }
+  }
+
+  private static void printDependencies(PrintWriter out, DependencyGraph graph, Task task) {
+    List<ResolvedDependency> dependencies = graph.dependenciesOf(task);
+    if (!dependencies.isEmpty()) {
+      out.println("  depends on:");
+      for (ResolvedDependency d : dependencies) {
+        String ref = d.dependency().plan() == null ? "" : d.dependency().plan() + "#";
+        out.println(
+            "    "
+                + (d.task() == null
+                    ? d.dependency() + " missing: " + d.problem()
+                    : ref + line(d.task())));
+      }
+    }
+    List<Task> dependents = graph.dependentsOf(task);
+    if (!dependents.isEmpty()) {
+      out.println("  needed by:");
+      dependents.forEach(t -> out.println("    " + line(t)));
+    }
+  }
+
+  private static String line(Task task) {
+    return task.id() + " [" + (task.checked() ? 'x' : ' ') + "] " + task.text();
+  }
+}
