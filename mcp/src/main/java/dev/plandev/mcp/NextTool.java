@@ -40,7 +40,9 @@ final class NextTool implements PlandevTool {
     List<Task> candidates =
         plan.tasks().stream().filter(t -> within.isRoot() || inside(t.section(), within)).toList();
     NextTasks next =
-        NextTasks.of(DependencyGraph.of(plan), new TaskFilter(null, null, null, within));
+        NextTasks.of(
+            DependencyGraph.confined(plan, roots::contains),
+            new TaskFilter(null, null, null, within));
     List<Task> open = next.ready();
     String file = roots.relative(plan.path());
 

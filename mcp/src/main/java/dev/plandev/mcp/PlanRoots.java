@@ -192,6 +192,11 @@ final class PlanRoots {
     }
   }
 
+  /** Whether a real path lies under one of the roots. */
+  boolean contains(Path real) {
+    return inside(real);
+  }
+
   private boolean inside(Path real) {
     return roots.stream().anyMatch(real::startsWith);
   }

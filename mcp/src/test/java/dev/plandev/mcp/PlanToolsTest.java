@@ -99,6 +99,24 @@ class PlanToolsTest {
   }
 
   @Test
+  void next_neverReadsAPlanOutsideTheRoots_throughACrossPlanDependency() throws Exception {
+    Path outside = dir.resolve("outside.md");
+    Files.writeString(outside, "# Secret\n\n## 1 A\n\n- [x] **1.1** Done elsewhere\n");
+    Path file = root.resolve("docs/peek.md");
+    Files.writeString(
+        file,
+        "# P\n\n## 1 B\n\n- [ ] **1.1** Peek #depends:"
+            + file.getParent().relativize(outside)
+            + "#1.1\n");
+
+    ToolAnswer a = new NextTool(roots).call(args(Map.of("plan", "docs/peek.md")), EDITOR);
+
+    assertThat(a.text())
+        .as("a task outside the roots counts as missing, whatever its state, so nothing leaks")
+        .startsWith("0 ready of 1 open; 1 wait on dependencies");
+  }
+
+  @Test
   void update_checkChangesOneByteAndSyncsProgress() throws Exception {
     Path file = root.resolve("docs/plan.md");
     byte[] before = Files.readAllBytes(file);

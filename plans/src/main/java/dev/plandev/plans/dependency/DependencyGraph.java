@@ -4,6 +4,7 @@ import dev.plandev.plans.PlanDocument;
 import dev.plandev.plans.PlanFileException;
 import dev.plandev.plans.Task;
 import dev.plandev.plans.metadata.Dependency;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -14,6 +15,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * The {@code #depends:} links of a plan, resolved to tasks.
@@ -28,15 +30,26 @@ public final class DependencyGraph {
   private final Map<Path, PlanDocument> plans = new HashMap<>();
   private final Map<Path, String> unreadable = new HashMap<>();
   private final Map<Task, PlanDocument> owner = new IdentityHashMap<>();
+  private final Predicate<Path> mayRead;
 
-  private DependencyGraph(PlanDocument plan) {
+  private DependencyGraph(PlanDocument plan, Predicate<Path> mayRead) {
     this.plan = plan;
+    this.mayRead = mayRead;
     remember(plan);
   }
 
   /** The graph of {@code plan}; other plans are read lazily from the plan's folder. */
   public static DependencyGraph of(PlanDocument plan) {
-    return new DependencyGraph(plan);
+    return new DependencyGraph(plan, file -> true);
+  }
+
+  /**
+   * The graph of {@code plan}, reading another plan only where {@code mayRead} allows its real
+   * path: a server confines references such as {@code ../x.md#1} to the folders it serves, so that
+   * a plan cannot be used to learn about files outside them.
+   */
+  public static DependencyGraph confined(PlanDocument plan, Predicate<Path> mayRead) {
+    return new DependencyGraph(plan, mayRead);
   }
 
   /** The plan this graph was made for. */
@@ -181,6 +194,14 @@ public final class DependencyGraph {
     return new ResolvedDependency(d, in, null, why);
   }
 
+  private boolean allowed(Path file) {
+    try {
+      return mayRead.test(file.toRealPath());
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
   private PlanDocument read(Path file) {
     PlanDocument known = plans.get(file);
     if (known != null || unreadable.containsKey(file)) {
@@ -188,6 +209,10 @@ public final class DependencyGraph {
     }
     if (!Files.isRegularFile(file)) {
       unreadable.put(file, "no plan file " + file);
+      return null;
+    }
+    if (!allowed(file)) {
+      unreadable.put(file, "the plan " + file.getFileName() + " is outside the folders served");
       return null;
     }
     try {
