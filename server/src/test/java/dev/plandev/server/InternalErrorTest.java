@@ -21,7 +21,8 @@ class InternalErrorTest {
   void secretWhoseKeyFileIsGone_is500_withoutThePathOrTheMessage() throws Exception {
     long id;
     try (SmartDefaults seeded =
-        SmartDefaults.open(PlandevConfig.defaults().withDataDir(dir.toString()), Clock.systemUTC())) {
+        SmartDefaults.open(
+            PlandevConfig.defaults().withDataDir(dir.toString()), Clock.systemUTC())) {
       id =
           seeded
               .store()
