@@ -71,6 +71,14 @@ final class Guard {
       throw HttpProblem.badRequest(
           "the path has a '%' that is not followed by two hex digits; percent-encode it as %25");
     }
+    String query = ctx.req().getQueryString();
+    if (query != null && BROKEN_ESCAPE.matcher(query).find()) {
+      // Javalin drops the value of such a parameter but keeps its name: every route would
+      // have to guess what was meant.
+      throw HttpProblem.badRequest(
+          "the query string has a '%' that is not followed by two hex digits;"
+              + " percent-encode it as %25");
+    }
     securityHeaders(ctx.path(), ctx::header);
     String origin = ctx.header("Origin");
     if (origin != null && origins.contains(origin)) {

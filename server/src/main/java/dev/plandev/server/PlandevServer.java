@@ -142,6 +142,7 @@ public final class PlandevServer implements AutoCloseable {
           // Javalin attaches its own handler inside this one.
           s.setHandler(new StatisticsHandler());
           s.setStopTimeout(settings.shutdownTimeout().toMillis());
+          s.setErrorHandler(new ProtocolErrors(mapper, settings.maxHeaderBytes()));
         });
     c.jetty.modifyHttpConfiguration(
         h -> {
@@ -151,6 +152,7 @@ public final class PlandevServer implements AutoCloseable {
     Docs.staticFiles(c);
     c.jetty.modifyServletContextHandler(
         h -> {
+          h.setErrorHandler(new ProtocolErrors(mapper, settings.maxHeaderBytes()));
           // Filters before an async servlet (Javalin's, MCP's) must allow async themselves.
           FilterHolder noOverride = new FilterHolder(new IgnoredMethodOverride());
           noOverride.setAsyncSupported(true);
