@@ -1,7 +1,10 @@
 package dev.plandev.server;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.plandev.defaults.SmartDefaults;
 import dev.plandev.defaults.config.PlandevConfig;
@@ -66,11 +69,19 @@ public final class PlandevServer implements AutoCloseable {
     this.host = host;
   }
 
-  /** The JSON mapper of the API: ISO-8601 times, no nulls dropped. */
+  /**
+   * The JSON mapper of the API: ISO-8601 times, no nulls dropped, and numbers read exactly as sent
+   * (a double would turn 3.14159265358979323846 into 3.141592653589793, 1.10 into 1.1 and 1e999
+   * into Infinity); the engine checks their size ({@code NumberBounds}).
+   */
   static ObjectMapper mapper() {
-    return new ObjectMapper()
-        .registerModule(new JavaTimeModule())
-        .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+    return JsonMapper.builder()
+        .addModule(new JavaTimeModule())
+        .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+        .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+        .enable(DeserializationFeature.USE_BIG_INTEGER_FOR_INTS)
+        .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
+        .build();
   }
 
   /**
