@@ -15,6 +15,10 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
 import jakarta.servlet.http.HttpServlet;
+import java.io.IOException;
+import java.net.BindException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.time.Clock;
 import java.util.EnumSet;
@@ -125,8 +129,14 @@ public final class PlandevServer implements AutoCloseable {
     metrics.install(app);
     OpsApi ops = new OpsApi(defaults, registry, stopping::get, guard::hasValidKey);
     registerRoutes(routes, defaults, mapper, ops);
-    app.start(settings.host(), settings.port());
-    Javalin metricsApp = startMetricsPort(config, ops);
+    listen(app, settings.host(), settings.port(), "server.port");
+    Javalin metricsApp;
+    try {
+      metricsApp = startMetricsPort(config, ops);
+    } catch (RuntimeException e) {
+      app.stop();
+      throw e;
+    }
     Scheduler scheduler = Scheduler.start(defaults, clock);
     PlandevServer server =
         new PlandevServer(app, metricsApp, routes, metrics, scheduler, stopping, settings.host());
@@ -195,9 +205,58 @@ public final class PlandevServer implements AutoCloseable {
     if (config.monitoring().metricsPort() <= 0) {
       return null;
     }
-    return Javalin.create(c -> c.showJavalinBanner = false)
-        .get("/metrics", ops::metrics)
-        .start(config.server().host(), config.monitoring().metricsPort());
+    Javalin metrics =
+        Javalin.create(c -> c.showJavalinBanner = false).get("/metrics", ops::metrics);
+    listen(
+        metrics,
+        config.server().host(),
+        config.monitoring().metricsPort(),
+        "monitoring.metricsPort");
+    return metrics;
+  }
+
+  /**
+   * Starts listening, or says plainly that the port is taken. Jetty's graceful stop after a failed
+   * start can throw over the bind failure, so a taken port is also recognised by trying it.
+   */
+  private static void listen(Javalin app, String host, int port, String setting) {
+    try {
+      app.start(host, port);
+    } catch (Exception e) { // Javalin (Kotlin) lets Jetty's checked exceptions through too
+      try {
+        app.stop();
+      } catch (Exception alsoFailed) {
+        e.addSuppressed(alsoFailed);
+      }
+      if (port != 0 && (causedByBind(e) || taken(host, port))) {
+        throw new PortInUseException(host, port, setting, e);
+      }
+      throw e instanceof RuntimeException r ? r : new IllegalStateException(e);
+    }
+  }
+
+  private static boolean causedByBind(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof BindException) {
+        return true;
+      }
+      for (Throwable s : t.getSuppressed()) {
+        if (causedByBind(s)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  private static boolean taken(String host, int port) {
+    try (ServerSocket probe = new ServerSocket()) {
+      probe.setReuseAddress(true);
+      probe.bind(new InetSocketAddress(host, port));
+      return false;
+    } catch (IOException e) {
+      return true;
+    }
   }
 
   /** The port the service listens on. */

@@ -64,13 +64,14 @@ public final class ServeCommand implements Callable<Integer> {
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     SmartDefaults defaults = invocation.defaults(registry);
     PrintWriter out = spec.commandLine().getOut();
-    String firstKey = firstAdminKey(defaults, invocation);
     PlandevServer server =
         PlandevServer.start(
             defaults,
             registry,
             invocation.environment().clock(),
             Map.of(McpHttpEndpoint.PATH, mcpEndpoint(invocation, defaults)));
+    // Made once the service listens: a key made before a failed start would never be shown.
+    String firstKey = firstAdminKey(defaults, invocation);
     CountDownLatch stopped = new CountDownLatch(1);
     Thread hook =
         new Thread(
