@@ -57,7 +57,14 @@ class HostileRequestFuzzTest {
   @BeforeContainer
   static void start() throws IOException {
     dir = Files.createTempDirectory("plandev-fuzz");
-    fixture = new ServerFixture(dir, Map.of("server.rateLimit", "0"));
+    fixture =
+        new ServerFixture(
+            dir,
+            Map.of(
+                "server.rateLimit",
+                "0",
+                "server.maxHeaderBytes",
+                Integer.toString(HostileRequests.HEADER_LIMIT)));
     authorizations =
         Map.of(
             "admin", "Bearer " + fixture.admin,
