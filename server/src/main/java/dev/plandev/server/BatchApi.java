@@ -38,10 +38,29 @@ final class BatchApi {
   private void batch(Context ctx) {
     ObjectNode body = bodies.object(ctx.body());
     List<BatchOperation> ops = operations(items(body));
+    refusePlainSecretsUnlessAdmin(ctx, ops);
     boolean atomic = body.path("atomic").asBoolean(false);
     BatchResult result = store.batch(ops, atomic, Guard.actor(ctx));
     ctx.status(result.applied() ? 200 : 422);
     ctx.json(report(result));
+  }
+
+  /**
+   * An upsert that says {@code "secret": false} over a secret entry publishes its value: that takes
+   * an admin key, as it does for a single entry.
+   */
+  private void refusePlainSecretsUnlessAdmin(Context ctx, List<BatchOperation> ops) {
+    for (BatchOperation op : ops) {
+      DefaultSpec spec = op.spec();
+      if (op.kind() == BatchOperation.Kind.UPSERT
+          && Boolean.FALSE.equals(spec.secret())
+          && store
+              .find(spec.key(), spec.context())
+              .filter(current -> EntriesApi.madePlain(current, spec))
+              .isPresent()) {
+        Guard.requireAdmin(ctx, EntriesApi.MAKE_PLAIN);
+      }
+    }
   }
 
   /** The {@code items} list, within the size limit. */

@@ -6,6 +6,7 @@ import dev.plandev.defaults.model.DefaultSpec;
 import dev.plandev.defaults.model.DefaultsStore;
 import dev.plandev.defaults.model.EntryNotFoundException;
 import dev.plandev.defaults.model.Page;
+import dev.plandev.defaults.model.StaleVersionException;
 import io.javalin.http.Context;
 import java.util.Map;
 import java.util.Set;
@@ -16,6 +17,9 @@ import java.util.Set;
  * If-Match} with the entry's ETag), so a concurrent change is never silently overwritten.
  */
 final class EntriesApi {
+  /** Making a secret plain shows its value to every reader, so it takes an admin key. */
+  static final String MAKE_PLAIN = "make a secret entry plain (\"secret\": false)";
+
   private final DefaultsStore store;
   private final ObjectMapper mapper;
   private final Bodies bodies;
@@ -73,17 +77,37 @@ final class EntriesApi {
   }
 
   private void replace(Context ctx) {
-    long id = id(ctx);
     long version = requiredVersion(ctx);
+    DefaultEntry current = entry(ctx);
     DefaultSpec spec = bodies.spec(bodies.object(ctx.body()), null, Set.of());
-    written(ctx, store.update(id, version, spec, Guard.actor(ctx)));
+    update(ctx, current, version, spec);
   }
 
   private void patch(Context ctx) {
     long version = requiredVersion(ctx);
     DefaultEntry current = entry(ctx);
     DefaultSpec spec = bodies.spec(bodies.object(ctx.body()), DefaultSpec.from(current), Set.of());
+    update(ctx, current, version, spec);
+  }
+
+  /**
+   * Writes the spec over the entry at {@code version}. The secrecy check is made on {@code
+   * current}, so the write must replace that very version: an older one is refused here as the
+   * store would.
+   */
+  private void update(Context ctx, DefaultEntry current, long version, DefaultSpec spec) {
+    if (current.version() != version) {
+      throw new StaleVersionException(current.id(), version, current.version());
+    }
+    if (madePlain(current, spec)) {
+      Guard.requireAdmin(ctx, MAKE_PLAIN);
+    }
     written(ctx, store.update(current.id(), version, spec, Guard.actor(ctx)));
+  }
+
+  /** Whether the spec turns a secret entry into a plain one (only said explicitly). */
+  static boolean madePlain(DefaultEntry current, DefaultSpec spec) {
+    return current.secret() && Boolean.FALSE.equals(spec.secret());
   }
 
   private void delete(Context ctx) {

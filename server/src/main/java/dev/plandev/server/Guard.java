@@ -6,6 +6,7 @@ import com.github.benmanes.caffeine.cache.Ticker;
 import dev.plandev.defaults.config.PlandevConfig;
 import dev.plandev.defaults.model.Actor;
 import dev.plandev.defaults.security.ApiKey;
+import dev.plandev.defaults.security.Role;
 import dev.plandev.defaults.store.ApiKeys;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
@@ -69,6 +70,14 @@ final class Guard {
       // Javalin decodes path parameters while matching the route and fails on these.
       throw HttpProblem.badRequest(
           "the path has a '%' that is not followed by two hex digits; percent-encode it as %25");
+    }
+    String query = ctx.req().getQueryString();
+    if (query != null && BROKEN_ESCAPE.matcher(query).find()) {
+      // Javalin drops the value of such a parameter but keeps its name: every route would
+      // have to guess what was meant.
+      throw HttpProblem.badRequest(
+          "the query string has a '%' that is not followed by two hex digits;"
+              + " percent-encode it as %25");
     }
     securityHeaders(ctx.path(), ctx::header);
     String origin = ctx.header("Origin");
@@ -192,6 +201,24 @@ final class Guard {
   /** Whether the request carries a valid API key, of any role (open routes show more then). */
   boolean hasValidKey(Context ctx) {
     return keyOf(ctx.header("Authorization")).isPresent();
+  }
+
+  /**
+   * Refuses the request (403) unless its key is an admin's, for a change that needs more than the
+   * route's role; {@code change} says what the admin key is needed for.
+   */
+  static void requireAdmin(Context ctx, String change) {
+    ApiKey key = ctx.attribute(KEY_ATTRIBUTE);
+    if (key == null || !key.role().includes(Role.ADMIN)) {
+      throw new HttpProblem(
+          403,
+          "Forbidden",
+          "an admin key is needed to "
+              + change
+              + (key == null
+                  ? ""
+                  : "; key '" + key.name() + "' has role " + key.role().wireName()));
+    }
   }
 
   /** The actor of a protected request: the key's name and the correlation id. */

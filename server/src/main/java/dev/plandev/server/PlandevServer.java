@@ -1,7 +1,10 @@
 package dev.plandev.server;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.plandev.defaults.SmartDefaults;
 import dev.plandev.defaults.config.PlandevConfig;
@@ -12,6 +15,10 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
 import jakarta.servlet.http.HttpServlet;
+import java.io.IOException;
+import java.net.BindException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.time.Clock;
 import java.util.EnumSet;
@@ -66,11 +73,19 @@ public final class PlandevServer implements AutoCloseable {
     this.host = host;
   }
 
-  /** The JSON mapper of the API: ISO-8601 times, no nulls dropped. */
+  /**
+   * The JSON mapper of the API: ISO-8601 times, no nulls dropped, and numbers read exactly as sent
+   * (a double would turn 3.14159265358979323846 into 3.141592653589793, 1.10 into 1.1 and 1e999
+   * into Infinity); the engine checks their size ({@code NumberBounds}).
+   */
   static ObjectMapper mapper() {
-    return new ObjectMapper()
-        .registerModule(new JavaTimeModule())
-        .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+    return JsonMapper.builder()
+        .addModule(new JavaTimeModule())
+        .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+        .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+        .enable(DeserializationFeature.USE_BIG_INTEGER_FOR_INTS)
+        .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
+        .build();
   }
 
   /**
@@ -114,8 +129,14 @@ public final class PlandevServer implements AutoCloseable {
     metrics.install(app);
     OpsApi ops = new OpsApi(defaults, registry, stopping::get, guard::hasValidKey);
     registerRoutes(routes, defaults, mapper, ops);
-    app.start(settings.host(), settings.port());
-    Javalin metricsApp = startMetricsPort(config, ops);
+    listen(app, settings.host(), settings.port(), "server.port");
+    Javalin metricsApp;
+    try {
+      metricsApp = startMetricsPort(config, ops);
+    } catch (RuntimeException e) {
+      app.stop();
+      throw e;
+    }
     Scheduler scheduler = Scheduler.start(defaults, clock);
     PlandevServer server =
         new PlandevServer(app, metricsApp, routes, metrics, scheduler, stopping, settings.host());
@@ -142,6 +163,7 @@ public final class PlandevServer implements AutoCloseable {
           // Javalin attaches its own handler inside this one.
           s.setHandler(new StatisticsHandler());
           s.setStopTimeout(settings.shutdownTimeout().toMillis());
+          s.setErrorHandler(new ProtocolErrors(mapper, settings.maxHeaderBytes()));
         });
     c.jetty.modifyHttpConfiguration(
         h -> {
@@ -151,6 +173,7 @@ public final class PlandevServer implements AutoCloseable {
     Docs.staticFiles(c);
     c.jetty.modifyServletContextHandler(
         h -> {
+          h.setErrorHandler(new ProtocolErrors(mapper, settings.maxHeaderBytes()));
           // Filters before an async servlet (Javalin's, MCP's) must allow async themselves.
           FilterHolder noOverride = new FilterHolder(new IgnoredMethodOverride());
           noOverride.setAsyncSupported(true);
@@ -185,9 +208,58 @@ public final class PlandevServer implements AutoCloseable {
     if (!config.monitoring().enabled() || config.monitoring().metricsPort() <= 0) {
       return null;
     }
-    return Javalin.create(c -> c.showJavalinBanner = false)
-        .get("/metrics", ops::metrics)
-        .start(config.server().host(), config.monitoring().metricsPort());
+    Javalin metrics =
+        Javalin.create(c -> c.showJavalinBanner = false).get("/metrics", ops::metrics);
+    listen(
+        metrics,
+        config.server().host(),
+        config.monitoring().metricsPort(),
+        "monitoring.metricsPort");
+    return metrics;
+  }
+
+  /**
+   * Starts listening, or says plainly that the port is taken. Jetty's graceful stop after a failed
+   * start can throw over the bind failure, so a taken port is also recognised by trying it.
+   */
+  private static void listen(Javalin app, String host, int port, String setting) {
+    try {
+      app.start(host, port);
+    } catch (Exception e) { // Javalin (Kotlin) lets Jetty's checked exceptions through too
+      try {
+        app.stop();
+      } catch (Exception alsoFailed) {
+        e.addSuppressed(alsoFailed);
+      }
+      if (port != 0 && (causedByBind(e) || taken(host, port))) {
+        throw new PortInUseException(host, port, setting, e);
+      }
+      throw e instanceof RuntimeException r ? r : new IllegalStateException(e);
+    }
+  }
+
+  private static boolean causedByBind(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof BindException) {
+        return true;
+      }
+      for (Throwable s : t.getSuppressed()) {
+        if (causedByBind(s)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  private static boolean taken(String host, int port) {
+    try (ServerSocket probe = new ServerSocket()) {
+      probe.setReuseAddress(true);
+      probe.bind(new InetSocketAddress(host, port));
+      return false;
+    } catch (IOException e) {
+      return true;
+    }
   }
 
   /** The port the service listens on. */

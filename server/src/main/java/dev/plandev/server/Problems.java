@@ -106,17 +106,30 @@ final class Problems {
                   + Correlation.of(ctx),
               List.of());
         });
+    // The messages of these name files, keys and database internals: the log gets them, the
+    // client only the correlation id that finds them there.
     app.exception(
         PlandevException.class,
         (e, ctx) -> {
-          LOG.error("request failed: {}", e.getMessage(), e);
-          write(ctx, 500, "Internal error", e.getMessage(), List.of());
+          LOG.error(
+              "request {} {} failed (correlation id {}): {}",
+              ctx.method(),
+              ctx.path(),
+              Correlation.of(ctx),
+              SecretMask.inText(e.getMessage()),
+              e);
+          write(ctx, 500, title(500), unexpectedDetail(Correlation.of(ctx)), List.of());
         });
     app.exception(
         Exception.class,
         (e, ctx) -> {
-          LOG.error("unexpected failure on {} {}", ctx.method(), ctx.path(), e);
-          write(ctx, 500, "Internal error", unexpectedDetail(Correlation.of(ctx)), List.of());
+          LOG.error(
+              "unexpected failure on {} {} (correlation id {})",
+              ctx.method(),
+              ctx.path(),
+              Correlation.of(ctx),
+              e);
+          write(ctx, 500, title(500), unexpectedDetail(Correlation.of(ctx)), List.of());
         });
   }
 
@@ -194,8 +207,7 @@ final class Problems {
 
   /** The detail of a 500: the failure itself is in the log only. */
   static String unexpectedDetail(String correlationId) {
-    return "the service failed unexpectedly; the log has details under correlation id "
-        + correlationId;
+    return "an internal error occurred; see the service log under correlation id " + correlationId;
   }
 
   static void write(

@@ -15,16 +15,21 @@ import java.nio.charset.StandardCharsets;
  */
 record RawResponse(int status, String text) {
   static RawResponse get(int port, String rawPath, String key) {
+    return send(
+        port,
+        "GET "
+            + rawPath
+            + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n"
+            + (key == null ? "" : "Authorization: Bearer " + key + "\r\n")
+            + "\r\n");
+  }
+
+  /** The answer to a whole request as written (it should ask for {@code Connection: close}). */
+  static RawResponse send(int port, String request) {
     try (Socket s = new Socket("127.0.0.1", port)) {
       s.setSoTimeout(20_000);
       OutputStream out = s.getOutputStream();
-      String request =
-          "GET "
-              + rawPath
-              + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n"
-              + (key == null ? "" : "Authorization: Bearer " + key + "\r\n")
-              + "\r\n";
-      out.write(request.getBytes(StandardCharsets.US_ASCII));
+      out.write(request.getBytes(StandardCharsets.UTF_8));
       out.flush();
       String text = new String(s.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
       return new RawResponse(Integer.parseInt(text.substring(9, 12)), text);

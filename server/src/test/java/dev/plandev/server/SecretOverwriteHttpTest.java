@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -12,7 +13,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Issue 13: a secret overwritten through the API without saying {@code secret} stays secret, by
- * POST (upsert), PUT, PATCH and batch; only an explicit {@code "secret": false} makes it plain.
+ * POST (upsert), PUT, PATCH and batch; only an explicit {@code "secret": false} makes it plain, and
+ * only with an admin key.
  */
 class SecretOverwriteHttpTest {
   @TempDir Path dir;
@@ -41,8 +43,12 @@ class SecretOverwriteHttpTest {
   }
 
   private HttpResponse<String> write(String method, String path, String body) {
+    return write(f.editor, method, path, body);
+  }
+
+  private HttpResponse<String> write(String key, String method, String path, String body) {
     return f.send(
-        f.request(path, f.editor)
+        f.request(path, key)
             .header("Content-Type", "application/json")
             .header("If-Match", f.get(location, f.reader).headers().firstValue("ETag").orElse(""))
             .method(method, HttpRequest.BodyPublishers.ofString(body))
@@ -70,10 +76,47 @@ class SecretOverwriteHttpTest {
   }
 
   @Test
-  void explicitSecretFalse_makesItPlain() {
+  void explicitSecretFalse_byAnAdmin_makesItPlain() {
     HttpResponse<String> put =
-        write("PUT", location, "{\"key\":\"db.pass\",\"value\":\"open5\",\"secret\":false}");
+        write(
+            f.admin, "PUT", location, "{\"key\":\"db.pass\",\"value\":\"open5\",\"secret\":false}");
     assertThat(put.statusCode()).as(put.body()).isEqualTo(200);
     assertThat(listed()).contains("open5");
+  }
+
+  @Test
+  void explicitSecretFalse_byAnEditor_isForbidden_byPutPatchAndBatch() {
+    HttpResponse<String> put =
+        write("PUT", location, "{\"key\":\"db.pass\",\"value\":\"open6\",\"secret\":false}");
+    HttpResponse<String> patch = write("PATCH", location, "{\"secret\":false}");
+    HttpResponse<String> batch =
+        f.post(
+            "/api/v1/defaults/batch",
+            f.editor,
+            "{\"items\":[{\"op\":\"upsert\",\"key\":\"db.pass\",\"value\":\"open7\","
+                + "\"secret\":false}]}");
+    for (HttpResponse<String> r : List.of(put, patch, batch)) {
+      assertThat(r.statusCode()).as(r.body()).isEqualTo(403);
+      assertThat(r.headers().firstValue("Content-Type").orElse(""))
+          .startsWith("application/problem+json");
+      assertThat(f.body(r).get("detail").asText())
+          .contains("admin key is needed to make a secret entry plain");
+    }
+    assertThat(listed()).doesNotContain("open").contains("\"secret\":true");
+  }
+
+  @Test
+  void secretFalse_onAPlainEntry_staysAnEditorsRight() {
+    HttpResponse<String> plain =
+        f.post("/api/v1/defaults", f.editor, "{\"key\":\"db.user\",\"value\":\"u\"}");
+    String at = plain.headers().firstValue("Location").orElseThrow();
+    HttpResponse<String> patch = write("PATCH", at, "{\"value\":\"u2\",\"secret\":false}");
+    assertThat(patch.statusCode()).as(patch.body()).isEqualTo(200);
+    HttpResponse<String> batch =
+        f.post(
+            "/api/v1/defaults/batch",
+            f.editor,
+            "{\"items\":[{\"key\":\"db.user\",\"value\":\"u3\",\"secret\":false}]}");
+    assertThat(batch.statusCode()).as(batch.body()).isEqualTo(200);
   }
 }

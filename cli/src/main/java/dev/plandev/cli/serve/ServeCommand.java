@@ -64,14 +64,17 @@ public final class ServeCommand implements Callable<Integer> {
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     SmartDefaults defaults = invocation.defaults(registry);
     PrintWriter out = spec.commandLine().getOut();
-    String firstKey = firstAdminKey(defaults, invocation);
     PlandevServer server =
         PlandevServer.start(
             defaults,
             registry,
             invocation.environment().clock(),
             Map.of(McpHttpEndpoint.PATH, mcpEndpoint(invocation, defaults)));
+    // Made once the service listens: a key made before a failed start would never be shown.
+    String firstKey = firstAdminKey(defaults, invocation);
     CountDownLatch stopped = new CountDownLatch(1);
+    // Other ways the JVM ends (System.exit, or signals where no handler could be installed):
+    // the hook still stops the service before the store closes.
     Thread hook =
         new Thread(
             () -> {
@@ -81,6 +84,40 @@ public final class ServeCommand implements Callable<Integer> {
             },
             "plandev-shutdown");
     Runtime.getRuntime().addShutdownHook(hook);
+    TerminationSignal signals = TerminationSignal.install(stopped::countDown);
+    try {
+      printStarted(out, server, defaults, firstKey);
+      try {
+        stopped.await();
+      } catch (InterruptedException e) {
+        // Embedded use (tests, an IDE): interrupting the thread stops the service like SIGTERM.
+        // The stop itself must not see the interrupt, or Jetty abandons waiting for requests.
+        stop(hook, server, out);
+        Thread.currentThread().interrupt();
+        return 0;
+      }
+      // SIGTERM or SIGINT: a clean stop is a success (exit 0), as for any command that finished.
+      stop(hook, server, out);
+    } finally {
+      signals.close();
+    }
+    return 0;
+  }
+
+  /** Stops the service here unless the shutdown hook is already doing it. */
+  private static void stop(Thread hook, PlandevServer server, PrintWriter out) {
+    try {
+      Runtime.getRuntime().removeShutdownHook(hook);
+    } catch (IllegalStateException alreadyShuttingDown) {
+      return; // the hook is running; it closes the server itself
+    }
+    server.close();
+    out.println("plandev stopped: in-flight requests finished");
+    out.flush();
+  }
+
+  private static void printStarted(
+      PrintWriter out, PlandevServer server, SmartDefaults defaults, String firstKey) {
     out.printf("plandev serving on %s (%s)%n", server.url(), defaults.databaseDescription());
     out.printf(
         "  API docs: %s/docs   health: %s/health   MCP: %s/mcp%n",
@@ -94,20 +131,6 @@ public final class ServeCommand implements Callable<Integer> {
     }
     out.println("  Stop with Ctrl-C.");
     out.flush();
-    try {
-      stopped.await();
-    } catch (InterruptedException e) {
-      // Embedded use (tests, an IDE): interrupting the thread stops the service like SIGTERM.
-      // The stop itself must not see the interrupt, or Jetty abandons waiting for requests.
-      try {
-        Runtime.getRuntime().removeShutdownHook(hook);
-      } catch (IllegalStateException alreadyShuttingDown) {
-        return 0; // the hook is running; it closes the server itself
-      }
-      server.close();
-      Thread.currentThread().interrupt();
-    }
-    return 0;
   }
 
   /**

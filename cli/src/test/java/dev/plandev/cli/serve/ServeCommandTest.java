@@ -3,6 +3,8 @@ package dev.plandev.cli.serve;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.plandev.cli.CliRun;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -72,5 +74,29 @@ class ServeCommandTest {
     assertThat(cli.run("keys", "revoke", "ci-bot").out()).contains("revoked key 'ci-bot'");
     assertThat(cli.run("keys", "create", "bad name!").code()).isEqualTo(2);
     assertThat(cli.run("keys", "revoke", "ghost").code()).isEqualTo(1);
+  }
+
+  @Test
+  void portInUse_saysSoInOneLine_namingThePort_exit1_andCreatesNoKey() throws Exception {
+    try (ServerSocket taken = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+      int port = taken.getLocalPort();
+      CliRun cli = new CliRun(dir);
+      CliRun.Result r = cli.run("serve", "--port", Integer.toString(port));
+      assertThat(r.code()).as(r.err()).isEqualTo(1);
+      assertThat(r.err().strip().lines()).as(r.err()).hasSize(1);
+      assertThat(r.err())
+          .contains("port " + port)
+          .contains("already in use")
+          .contains("--port")
+          .doesNotContain("Exception")
+          .doesNotContain("\tat ");
+      assertThat(r.out()).doesNotContain("pdk_");
+      // The first admin key is made only once the service is up: else it is never shown.
+      CliRun.Running serve = cli.start("serve", "--port", "0");
+      assertThat(serve.awaitOutput("Stop with Ctrl-C", Duration.ofSeconds(60)))
+          .contains("First start");
+      serve.thread().interrupt();
+      serve.thread().join(30_000);
+    }
   }
 }
