@@ -102,7 +102,8 @@ final class Problems {
               ctx,
               503,
               "Storage unavailable",
-              "the database is unavailable; see the service log under correlation id "
+              (e.publicReason().isEmpty() ? "the database is unavailable" : e.publicReason())
+                  + "; see the service log under correlation id "
                   + Correlation.of(ctx),
               List.of());
         });

@@ -143,7 +143,8 @@ final class Database implements AutoCloseable {
     } catch (RuntimeException e) {
       StorageFault fault = StorageFault.of(e, file, server);
       if (fault != null) {
-        throw new StorageException("cannot open the store: " + fault.explanation(), e);
+        throw new StorageException(
+            "cannot open the store: " + fault.explanation(), e, fault.publicReason());
       }
       String advice =
           file != null
@@ -188,7 +189,8 @@ final class Database implements AutoCloseable {
   StorageException failure(String what, Throwable e) {
     StorageFault fault = fault(e);
     if (fault != null) {
-      return new StorageException("cannot " + what + ": " + fault.explanation(), e);
+      return new StorageException(
+          "cannot " + what + ": " + fault.explanation(), e, fault.publicReason());
     }
     return new StorageException(
         "cannot " + what + " in " + description() + ": " + SecretMask.inText(rootMessage(e)), e);

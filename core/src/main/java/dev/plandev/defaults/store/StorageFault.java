@@ -41,6 +41,19 @@ final class StorageFault {
     return kind;
   }
 
+  /** What is wrong, in words safe for any client: no file path, no server address. */
+  String publicReason() {
+    return switch (kind) {
+      case FULL -> "the disk holding the database is full";
+      case READ_ONLY -> "the database is read-only";
+      case CANNOT_OPEN -> "the database file cannot be opened";
+      case DISK_ERROR -> "the disk reports errors reading or writing the database";
+      case DAMAGED -> "the database file is damaged";
+      case UNREACHABLE -> "the database server cannot be reached";
+      case REFUSED_LOGIN -> "the database server refused the service's login";
+    };
+  }
+
   /** What is wrong and what to do, naming the file or the masked server address. */
   String explanation() {
     return explanation;
