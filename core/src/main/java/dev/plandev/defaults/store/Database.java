@@ -206,7 +206,7 @@ final class Database implements AutoCloseable {
     while (t.getCause() != null && t.getCause() != t) {
       t = t.getCause();
     }
-    return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+    return t.getMessage() == null ? "the database driver gave no reason" : t.getMessage();
   }
 
   DataSource dataSource() {
