@@ -9,12 +9,15 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,6 +47,13 @@ final class BackgroundLearning implements AutoCloseable {
   private final RankingEngine engine;
   private final JdbcDefaultsStore database;
   private final Path modelDir;
+
+  /**
+   * Told the keys a pass learned events of, so that predictions ranked before (and cached) are
+   * dropped: otherwise a prediction made while the engine was behind would outlive the catch-up.
+   */
+  private final Consumer<Set<String>> learnedKeys;
+
   private final ExecutorService thread;
 
   /** Held while learning one batch, retraining or saving, so the saved id matches the model. */
@@ -58,8 +68,13 @@ final class BackgroundLearning implements AutoCloseable {
   private volatile long learnedId;
   private boolean dirty;
 
-  BackgroundLearning(RankingEngine engine, JdbcDefaultsStore database, Path modelDir) {
+  BackgroundLearning(
+      RankingEngine engine,
+      JdbcDefaultsStore database,
+      Path modelDir,
+      Consumer<Set<String>> learnedKeys) {
     this.engine = engine;
+    this.learnedKeys = learnedKeys;
     this.database = database;
     this.modelDir = modelDir;
     this.thread =
@@ -142,6 +157,7 @@ final class BackgroundLearning implements AutoCloseable {
   private void learnNewEvents() {
     while (!closed) {
       List<UsageEvent> events = database.usageEvents(null, learnedId, BATCH);
+      Set<String> keys = new HashSet<>();
       progress.lock();
       try {
         for (UsageEvent e : events) {
@@ -149,9 +165,13 @@ final class BackgroundLearning implements AutoCloseable {
               e.key(), e.context().fields(), e.value(), e.outcome() != Outcome.REJECTED, e.at());
           learnedId = e.id();
           dirty = true;
+          keys.add(e.key());
         }
       } finally {
         progress.unlock();
+        if (!keys.isEmpty()) {
+          learnedKeys.accept(keys);
+        }
       }
       if (events.size() < BATCH) {
         return;

@@ -1,5 +1,6 @@
 package dev.plandev.defaults;
 
+import dev.plandev.defaults.cache.CachedDefaultsStore;
 import dev.plandev.defaults.config.PlandevConfig;
 import dev.plandev.defaults.model.Context;
 import dev.plandev.defaults.model.DefaultsStore;
@@ -19,6 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -28,6 +30,7 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,7 +53,7 @@ final class LearnedPredictor implements AutoCloseable {
   static final String FALLBACK = "fallback";
   static final String OFFSET_FILE = BackgroundLearning.OFFSET_FILE;
   private static final Logger LOG = LoggerFactory.getLogger(LearnedPredictor.class);
-  private static final long CATCH_UP_EVERY_MS = 1000;
+  private static final long CATCH_UP_EVERY_MS = CachedDefaultsStore.EXTERNAL_CHECK_MS;
   static final Duration FEEDBACK_WAIT = Duration.ofSeconds(2);
 
   /** How usage events name a secret value ({@code Fingerprint.of}). */
@@ -71,7 +74,8 @@ final class LearnedPredictor implements AutoCloseable {
       DefaultsStore store,
       PlandevConfig.Ml ml,
       Path modelDir,
-      Clock clock) {
+      Clock clock,
+      Consumer<Set<String>> learnedKeys) {
     this.engine = engine;
     this.store = store;
     this.ml = ml;
@@ -101,13 +105,13 @@ final class LearnedPredictor implements AutoCloseable {
             },
             new ThreadPoolExecutor.AbortPolicy());
     this.pool.allowCoreThreadTimeOut(true);
-    this.learning = new BackgroundLearning(engine, database, modelDir);
+    this.learning = new BackgroundLearning(engine, database, modelDir, learnedKeys);
     learning.catchUp(); // a reset model starts relearning now, not at the first request
     lastCatchUp.set(clock.millis());
   }
 
   List<Prediction> predict(String key, Context context, int limit) {
-    catchUpAtMostEverySecond();
+    catchUpWhenDue();
     Optional<Resolution> stored;
     try {
       stored = store.resolve(key, context);
@@ -215,7 +219,7 @@ final class LearnedPredictor implements AutoCloseable {
   }
 
   /** Asks for new events to be learned, without waiting, when a second has passed since. */
-  private void catchUpAtMostEverySecond() {
+  private void catchUpWhenDue() {
     long now = clock.millis();
     long last = lastCatchUp.get();
     if (now - last >= CATCH_UP_EVERY_MS && lastCatchUp.compareAndSet(last, now)) {

@@ -110,7 +110,8 @@ public final class SmartDefaults implements AutoCloseable {
                 cached,
                 config.ml(),
                 modelDir,
-                clock);
+                clock,
+                cached::forgetPredictions);
       }
       return new SmartDefaults(config, jdbc, cached, learned);
     } catch (RuntimeException e) {

@@ -174,6 +174,14 @@ public final class CachedDefaultsStore implements DefaultsStore {
             () -> List.copyOf(rank.get()));
   }
 
+  /**
+   * Drops the cached predictions of {@code keys}, once the ranking engine has learned new usage
+   * events of them: a prediction ranked before then is behind.
+   */
+  public void forgetPredictions(Set<String> keys) {
+    l1.predictions().invalidate(keys);
+  }
+
   // ---- writes: delegate, then invalidate -------------------------------------------------------
 
   @Override
