@@ -175,6 +175,9 @@ public final class PlandevServer implements AutoCloseable {
         h -> {
           h.setErrorHandler(new ProtocolErrors(mapper, settings.maxHeaderBytes()));
           // Filters before an async servlet (Javalin's, MCP's) must allow async themselves.
+          FilterHolder brokenEscapes = new FilterHolder(new BrokenPathEscapes(mapper));
+          brokenEscapes.setAsyncSupported(true);
+          h.addFilter(brokenEscapes, "/*", EnumSet.of(DispatcherType.REQUEST));
           FilterHolder noOverride = new FilterHolder(new IgnoredMethodOverride());
           noOverride.setAsyncSupported(true);
           h.addFilter(noOverride, "/*", EnumSet.of(DispatcherType.REQUEST));

@@ -11,21 +11,18 @@ import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.SortedMap;
+import java.util.SplittableRandom;
+import java.util.TreeSet;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import net.jqwik.api.AfterFailureMode;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.EdgeCasesMode;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.ShrinkingMode;
-import net.jqwik.api.lifecycle.AfterContainer;
-import net.jqwik.api.lifecycle.BeforeContainer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 /**
  * Issue 13: ten thousand hostile requests, generated from a fixed seed, across every route of the
@@ -33,15 +30,22 @@ import net.jqwik.api.lifecycle.BeforeContainer;
  * trace or Java type name out, every refusal is a JSON problem, and afterwards the service still
  * answers health and a plain resolve.
  *
- * <p>The property hands each request to a few keep-alive connections, so generating the next
+ * <p>Request {@code i} is drawn by {@link HostileRequests} from the {@code i}-th split of a {@link
+ * SplittableRandom} seeded with {@link #SEED}, on this thread, so it is the same request whatever
+ * else runs. The test hands each request to a few keep-alive connections, so generating the next
  * requests overlaps with sending these; {@code -Dplandev.fuzz.clients=1} sends them one by one in
  * generation order, to replay a run exactly. Failures are collected, not thrown at the first, so a
- * run lists every defect; the seed is printed with the counts by status.
+ * run lists every defect, each with its index; the seed is printed with the counts by status. To
+ * replay one request: {@code -Dplandev.fuzz.seed=SEED -Dplandev.fuzz.only=INDEX
+ * -Dplandev.fuzz.clients=1}.
  */
 class HostileRequestFuzzTest {
-  static final String SEED = "20261201";
+  static final long SEED = Long.getLong("plandev.fuzz.seed", 20261201L);
   static final int TRIES = 10_000;
   private static final int CLIENTS = Integer.getInteger("plandev.fuzz.clients", 3);
+
+  /** The one request index to send, or -1 for all of them. */
+  private static final int ONLY = Integer.getInteger("plandev.fuzz.only", -1);
 
   private static Path dir;
   private static ServerFixture fixture;
@@ -52,9 +56,11 @@ class HostileRequestFuzzTest {
       Collections.synchronizedList(new ArrayList<>());
   private static final SortedMap<Integer, Integer> COUNTS = new ConcurrentSkipListMap<>();
   private static final List<String> DEFECTS = Collections.synchronizedList(new ArrayList<>());
+  private static final Set<String> ROUTES_SENT = Collections.synchronizedSet(new TreeSet<>());
+  private static final Set<String> ROLES_SENT = Collections.synchronizedSet(new TreeSet<>());
   private static long started;
 
-  @BeforeContainer
+  @BeforeAll
   static void start() throws IOException {
     dir = Files.createTempDirectory("plandev-fuzz");
     fixture =
@@ -91,27 +97,62 @@ class HostileRequestFuzzTest {
     started = System.nanoTime();
   }
 
-  @Provide
-  Arbitrary<HostileRequest> hostile() {
-    return HostileRequests.requests(Docs.openapi(), HostileRequests.routes(Docs.openapi()));
-  }
-
-  // Edge cases are in the hostile lists already; jqwik's own would be combined across six fields.
-  @Property(
-      tries = TRIES,
-      seed = SEED,
-      edgeCases = EdgeCasesMode.NONE,
-      shrinking = ShrinkingMode.OFF,
-      afterFailure = AfterFailureMode.PREVIOUS_SEED)
-  void hostileRequest_isRefusedOrServed_neverFails(@ForAll("hostile") HostileRequest request) {
-    if (CLIENTS == 1) {
-      send(request);
-    } else {
-      clients.execute(() -> send(request));
+  @Test
+  void hostileRequests_areRefusedOrServed_neverFail() throws Exception {
+    List<HostileRequests.Route> routes = HostileRequests.routes(Docs.openapi());
+    Gen<HostileRequest> hostile = HostileRequests.requests(Docs.openapi(), routes);
+    SplittableRandom seeds = new SplittableRandom(SEED);
+    int sent = 0;
+    for (int i = 0; i < TRIES && (ONLY < 0 || i <= ONLY); i++) {
+      // Every index takes its own split, so request i is the same whether or not others are sent.
+      SplittableRandom random = seeds.split();
+      if (ONLY >= 0 && i != ONLY) {
+        continue;
+      }
+      int index = i;
+      HostileRequest request = hostile.next(random);
+      ROUTES_SENT.add(request.route());
+      ROLES_SENT.add(request.role());
+      sent++;
+      if (CLIENTS == 1) {
+        send(index, request);
+      } else {
+        clients.execute(() -> send(index, request));
+      }
     }
+    clients.shutdown();
+    assertThat(clients.awaitTermination(5, TimeUnit.MINUTES)).isTrue();
+    System.out.printf(
+        "HostileRequestFuzzTest: seed %d, %d requests over %d connections in %d s;"
+            + " counts by status (-1: no answer): %s%n",
+        SEED,
+        COUNTS.values().stream().mapToInt(Integer::intValue).sum(),
+        CLIENTS,
+        TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started),
+        COUNTS);
+    DEFECTS.stream().limit(60).forEach(d -> System.out.println("  DEFECT " + d));
+    if (!DEFECTS.isEmpty()) {
+      System.out.printf(
+          "  replay one: -Dplandev.fuzz.seed=%d -Dplandev.fuzz.only=INDEX"
+              + " -Dplandev.fuzz.clients=1%n",
+          SEED);
+    }
+    assertThat(DEFECTS).as("defects (seed " + SEED + ")").isEmpty();
+    assertThat(COUNTS.values().stream().mapToInt(Integer::intValue).sum()).isEqualTo(sent);
+    if (ONLY < 0) {
+      assertThat(sent).isEqualTo(TRIES);
+      assertThat(ROUTES_SENT)
+          .as("routes reached (seed " + SEED + ")")
+          .containsExactlyInAnyOrderElementsOf(
+              routes.stream().map(HostileRequests.Route::name).toList());
+      assertThat(ROLES_SENT)
+          .as("roles sent (seed " + SEED + ")")
+          .containsExactlyInAnyOrderElementsOf(HostileRequests.ROLE_NAMES);
+    }
+    assertStillServing();
   }
 
-  private static void send(HostileRequest request) {
+  private static void send(int index, HostileRequest request) {
     KeepAliveConnection.Response r;
     try {
       r =
@@ -122,14 +163,20 @@ class HostileRequestFuzzTest {
                   request.method().equals("HEAD"));
     } catch (IOException | RuntimeException e) {
       COUNTS.merge(-1, 1, Integer::sum);
-      DEFECTS.add("no answer (" + e + ") to " + request.describe());
+      DEFECTS.add(
+          "#" + index + " (seed " + SEED + ") no answer (" + e + ") to " + request.describe());
       return;
     }
     COUNTS.merge(r.status(), 1, Integer::sum);
     String defect = defect(request, r);
     if (defect != null) {
       DEFECTS.add(
-          r.status()
+          "#"
+              + index
+              + " (seed "
+              + SEED
+              + ") "
+              + r.status()
               + " "
               + defect
               + " for "
@@ -160,26 +207,17 @@ class HostileRequestFuzzTest {
     return null;
   }
 
-  @AfterContainer
-  static void report() throws Exception {
+  @AfterAll
+  static void stop() throws Exception {
     try {
-      clients.shutdown();
-      assertThat(clients.awaitTermination(5, TimeUnit.MINUTES)).isTrue();
+      if (clients != null) {
+        clients.shutdownNow();
+      }
       OPENED.forEach(KeepAliveConnection::close);
-      System.out.printf(
-          "HostileRequestFuzzTest: seed %s, %d requests over %d connections in %d s;"
-              + " counts by status (-1: no answer): %s%n",
-          SEED,
-          COUNTS.values().stream().mapToInt(Integer::intValue).sum(),
-          CLIENTS,
-          TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started),
-          COUNTS);
-      DEFECTS.stream().limit(60).forEach(d -> System.out.println("  DEFECT " + d));
-      assertThat(DEFECTS).as("defects (seed " + SEED + ")").isEmpty();
-      assertThat(COUNTS.values().stream().mapToInt(Integer::intValue).sum()).isEqualTo(TRIES);
-      assertStillServing();
     } finally {
-      fixture.close();
+      if (fixture != null) {
+        fixture.close();
+      }
       try (var files = Files.walk(dir)) {
         files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
       }

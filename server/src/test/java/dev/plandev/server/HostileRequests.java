@@ -1,5 +1,9 @@
 package dev.plandev.server;
 
+import static dev.plandev.server.Gen.frequency;
+import static dev.plandev.server.Gen.just;
+import static dev.plandev.server.Gen.of;
+import static dev.plandev.server.Gen.weight;
 import static java.nio.charset.StandardCharsets.UTF_8;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -11,10 +15,6 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.Tuple;
 
 /**
  * Generators of hostile requests for every route of the OpenAPI document: odd path parameters,
@@ -42,10 +42,19 @@ final class HostileRequests {
       String path,
       List<String> queryNames,
       JsonNode bodySchema,
-      java.util.Set<Integer> jsonErrors) {}
+      java.util.Set<Integer> jsonErrors) {
+    /** The route as the document names it, e.g. {@code get /api/v1/defaults}. */
+    String name() {
+      return method + " " + path;
+    }
+  }
 
-  /** One generated request; {@code role} names the key sent (or none, or a bad one). */
+  /**
+   * One generated request; {@code route} names the route it was drawn for, {@code role} the key
+   * sent (or none, or a bad one).
+   */
   record HostileRequest(
+      String route,
       String method,
       String target,
       List<String> headers,
@@ -144,44 +153,60 @@ final class HostileRequests {
     return statuses;
   }
 
-  /** Requests for the routes: each field hostile now and then, sometimes all of them. */
-  static Arbitrary<HostileRequest> requests(JsonNode openapi, List<Route> routes) {
-    // One arbitrary per route, built once: building them for each try cost more than sending.
-    Arbitrary<List<String>> headers = headers();
-    // Keys that pass the guard more often than not, so most requests reach the handlers.
-    Arbitrary<String> roles =
-        Arbitraries.frequencyOf(
-            Tuple.of(3, Arbitraries.just("admin")),
-            Tuple.of(3, Arbitraries.just("editor")),
-            Tuple.of(2, Arbitraries.just("reader")),
-            Tuple.of(1, Arbitraries.just("none")),
-            Tuple.of(1, Arbitraries.just("garbage")));
-    List<Arbitrary<HostileRequest>> perRoute = new ArrayList<>();
+  /**
+   * Requests for the routes, the route and the role each drawn first (so a run can tell which it
+   * reached): each field hostile now and then, sometimes all of them.
+   */
+  static Gen<HostileRequest> requests(JsonNode openapi, List<Route> routes) {
+    // One generator per route, built once: building them for each request cost more than sending.
+    Gen<List<String>> headers = headers();
+    List<Gen<HostileRequest>> perRoute = new ArrayList<>();
     for (Route route : routes) {
+      Gen<String> method = method(route);
+      Gen<String> path = path(route);
+      Gen<String> query = query(route);
+      Gen<byte[]> body = body(openapi, route);
       perRoute.add(
-          Combinators.combine(
-                  method(route), path(route), query(route), roles, headers, body(openapi, route))
-              .as(
-                  (method, path, query, role, h, body) ->
-                      new HostileRequest(method, path + query, h, body, role, route.jsonErrors())));
+          r -> {
+            // Drawn in a fixed order: the same random stream gives the same request.
+            String m = method.next(r);
+            String p = path.next(r);
+            String q = query.next(r);
+            String role = ROLES.next(r);
+            List<String> h = headers.next(r);
+            byte[] b = body.next(r);
+            return new HostileRequest(route.name(), m, p + q, h, b, role, route.jsonErrors());
+          });
     }
-    return Arbitraries.oneOf(perRoute);
+    return Gen.oneOf(perRoute);
   }
 
-  private static Arbitrary<String> method(Route route) {
+  /** The roles a request is sent as: the fixture's three keys, none, and a malformed one. */
+  static final List<String> ROLE_NAMES = List.of("admin", "editor", "reader", "none", "garbage");
+
+  // Keys that pass the guard more often than not, so most requests reach the handlers.
+  private static final Gen<String> ROLES =
+      frequency(
+          weight(3, just("admin")),
+          weight(3, just("editor")),
+          weight(2, just("reader")),
+          weight(1, just("none")),
+          weight(1, just("garbage")));
+
+  private static Gen<String> method(Route route) {
     String documented = route.method().toUpperCase(java.util.Locale.ROOT);
-    Arbitrary<String> odd =
+    Gen<String> odd =
         route.method().equals("get")
-            ? Arbitraries.of("HEAD", "OPTIONS", "TRACE", "FOO", "get")
-            : Arbitraries.of("OPTIONS", "PUT", "FOO", "post");
-    return Arbitraries.frequencyOf(Tuple.of(9, Arbitraries.just(documented)), Tuple.of(1, odd));
+            ? of("HEAD", "OPTIONS", "TRACE", "FOO", "get")
+            : of("OPTIONS", "PUT", "FOO", "post");
+    return frequency(weight(9, just(documented)), weight(1, odd));
   }
 
-  private static Arbitrary<String> path(Route route) {
+  private static Gen<String> path(Route route) {
     if (!route.path().contains("{")) {
-      return Arbitraries.frequencyOf(
-          Tuple.of(9, Arbitraries.just(route.path())),
-          Tuple.of(1, Arbitraries.of("/", "//", "/..", "/%2e%2e/").map(s -> route.path() + s)));
+      return frequency(
+          weight(9, just(route.path())),
+          weight(1, of("/", "//", "/..", "/%2e%2e/").map(s -> route.path() + s)));
     }
     return segment()
         .filter(s -> !FIXTURE_KEYS.contains(decoded(s)))
@@ -189,75 +214,67 @@ final class HostileRequests {
             s -> route.path().replaceAll("\\{[^}]+}", java.util.regex.Matcher.quoteReplacement(s)));
   }
 
-  private static Arbitrary<String> segment() {
-    return Arbitraries.frequencyOf(
-        Tuple.of(5, Arbitraries.of(HostileValues.SEGMENTS)),
-        Tuple.of(2, plain(Arbitraries.strings().ofMaxLength(40)).map(HostileRequests::encode)),
-        Tuple.of(1, Arbitraries.longs().map(String::valueOf)),
-        Tuple.of(
+  private static Gen<String> segment() {
+    return frequency(
+        weight(5, of(HostileValues.SEGMENTS)),
+        weight(2, plain(Gen.strings(40)).map(HostileRequests::encode)),
+        weight(1, Gen.longs().map(String::valueOf)),
+        weight(
             1,
-            plain(Arbitraries.strings().withCharRange('!', '~').ofMaxLength(20))
-                .filter(s -> s.indexOf('?') < 0 && s.indexOf('#') < 0)),
-        Tuple.of(1, Arbitraries.integers().between(1_000, 20_000).map("a"::repeat)));
+            plain(Gen.strings('!', '~', 20)).filter(s -> s.indexOf('?') < 0 && s.indexOf('#') < 0)),
+        weight(1, Gen.ints(1_000, 20_000).map("a"::repeat)));
   }
 
-  private static Arbitrary<String> query(Route route) {
+  private static Gen<String> query(Route route) {
     List<String> names = new ArrayList<>(route.queryNames());
     names.addAll(HostileValues.QUERY_NAMES);
-    Arbitrary<String> value =
-        Arbitraries.frequencyOf(
-            Tuple.of(4, Arbitraries.of(HostileValues.QUERY_VALUES)),
-            Tuple.of(2, plain(Arbitraries.strings().ofMaxLength(30)).map(HostileRequests::encode)),
-            Tuple.of(1, Arbitraries.integers().between(1_000, 12_000).map("b"::repeat)));
-    Arbitrary<String> param =
-        Combinators.combine(Arbitraries.of(names).map(HostileRequests::encode), value)
-            .as((n, v) -> n + "=" + v);
-    return param.list().ofMaxSize(4).map(ps -> ps.isEmpty() ? "" : "?" + String.join("&", ps));
+    Gen<String> value =
+        frequency(
+            weight(4, of(HostileValues.QUERY_VALUES)),
+            weight(2, plain(Gen.strings(30)).map(HostileRequests::encode)),
+            weight(1, Gen.ints(1_000, 12_000).map("b"::repeat)));
+    Gen<String> name = of(names).map(HostileRequests::encode);
+    Gen<String> param = r -> name.next(r) + "=" + value.next(r);
+    return param.list(4).map(ps -> ps.isEmpty() ? "" : "?" + String.join("&", ps));
   }
 
-  private static Arbitrary<List<String>> headers() {
-    Arbitrary<String> contentType =
-        Arbitraries.of(HostileValues.CONTENT_TYPES).map(t -> "Content-Type: " + t).injectNull(0.15);
-    Arbitrary<String> huge =
-        Arbitraries.integers().between(100, 40_000).map(n -> "X-Pad: " + "p".repeat(n));
-    Arbitrary<String> correlation =
-        plain(Arbitraries.strings().withCharRange(' ', '~').ofMaxLength(100))
-            .map(s -> "X-Correlation-Id: " + s);
-    Arbitrary<String> extra =
-        Arbitraries.frequencyOf(
-            Tuple.of(6, Arbitraries.of(HostileValues.HEADERS)),
-            Tuple.of(1, huge),
-            Tuple.of(1, correlation));
-    return Combinators.combine(contentType, extra.list().ofMaxSize(3))
-        .as(
-            (type, rest) -> {
-              List<String> all = new ArrayList<>();
-              if (type != null) {
-                all.add(type);
-              }
-              all.addAll(rest);
-              return all;
-            });
+  private static Gen<List<String>> headers() {
+    Gen<String> contentType =
+        of(HostileValues.CONTENT_TYPES).map(t -> "Content-Type: " + t).orNull(0.15);
+    Gen<String> huge = Gen.ints(100, 40_000).map(n -> "X-Pad: " + "p".repeat(n));
+    Gen<String> correlation = plain(Gen.strings(' ', '~', 100)).map(s -> "X-Correlation-Id: " + s);
+    Gen<List<String>> extra =
+        frequency(weight(6, of(HostileValues.HEADERS)), weight(1, huge), weight(1, correlation))
+            .list(3);
+    return r -> {
+      List<String> all = new ArrayList<>();
+      String type = contentType.next(r);
+      if (type != null) {
+        all.add(type);
+      }
+      all.addAll(extra.next(r));
+      return all;
+    };
   }
 
-  private static Arbitrary<byte[]> body(JsonNode openapi, Route route) {
+  private static Gen<byte[]> body(JsonNode openapi, Route route) {
     boolean takesJson = !route.bodySchema().isMissingNode();
-    Arbitrary<String> json =
+    Gen<String> json =
         takesJson
             ? mutated(valid(openapi, route.bodySchema()))
-            : Arbitraries.just("{\"key\":\"fz.x\",\"value\":1}");
-    Arbitrary<byte[]> text =
-        Arbitraries.frequencyOf(
-                Tuple.of(takesJson ? 8 : 1, json),
-                Tuple.of(2, Arbitraries.of(HostileValues.BODIES)),
-                Tuple.of(1, Arbitraries.of(HostileValues.DEEP)),
-                Tuple.of(1, plain(Arbitraries.strings().ofMaxLength(200))))
+            : just("{\"key\":\"fz.x\",\"value\":1}");
+    Gen<byte[]> text =
+        frequency(
+                weight(takesJson ? 8 : 1, json),
+                weight(2, of(HostileValues.BODIES)),
+                weight(1, of(HostileValues.DEEP)),
+                weight(1, plain(Gen.strings(200))))
             .map(s -> s.getBytes(UTF_8));
-    Arbitrary<byte[]> broken = json.map(HostileRequests::brokenUtf8);
-    Arbitrary<byte[]> none = Arbitraries.just(new byte[0]);
+    Gen<byte[]> broken = json.map(HostileRequests::brokenUtf8);
+    Gen<byte[]> none = r -> new byte[0];
     boolean sendsBody = takesJson || route.path().endsWith("/import");
-    return Arbitraries.frequencyOf(
-        Tuple.of(sendsBody ? 8 : 1, text), Tuple.of(1, broken), Tuple.of(sendsBody ? 1 : 8, none));
+    return frequency(
+        weight(sendsBody ? 8 : 1, text), weight(1, broken), weight(sendsBody ? 1 : 8, none));
   }
 
   /** A body the schema accepts: every property with a plausible value of its type. */
@@ -306,40 +323,39 @@ final class HostileRequests {
   }
 
   /** The valid body with a few of its fields (or unknown ones) set to hostile JSON values. */
-  private static Arbitrary<String> mutated(JsonNode valid) {
+  private static Gen<String> mutated(JsonNode valid) {
     List<String> fields = new ArrayList<>();
     valid.fieldNames().forEachRemaining(fields::add);
     fields.addAll(List.of("secret", "valueType", "valueSchema", "context", "items", "unknown"));
-    Arbitrary<String> hostile =
-        Arbitraries.frequencyOf(
-            Tuple.of(6, Arbitraries.of(HostileValues.JSON_VALUES)),
-            Tuple.of(2, plain(Arbitraries.strings().ofMaxLength(50)).map(HostileRequests::quoted)),
-            Tuple.of(1, Arbitraries.longs().map(String::valueOf)),
-            Tuple.of(1, Arbitraries.doubles().map(String::valueOf)),
-            Tuple.of(1, Arbitraries.of(HostileValues.LARGE)),
-            Tuple.of(1, Arbitraries.of(HostileValues.DEEP)));
-    Arbitrary<String> key =
-        Arbitraries.strings().withChars("abcxyz.").ofMinLength(1).ofMaxLength(6);
-    return Combinators.combine(
-            Combinators.combine(Arbitraries.of(fields), hostile).as(Map::entry).list().ofMaxSize(3),
-            key)
-        .as(
-            (changes, k) -> {
-              Map<String, String> raw = new java.util.LinkedHashMap<>();
-              for (Iterator<Map.Entry<String, JsonNode>> it = valid.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> f = it.next();
-                raw.put(f.getKey(), f.getValue().toString());
-              }
-              if (raw.containsKey("key")) {
-                raw.put("key", quoted("fz." + k));
-              }
-              changes.forEach(c -> raw.put(c.getKey(), c.getValue()));
-              StringBuilder b = new StringBuilder("{");
-              raw.forEach(
-                  (f, v) ->
-                      b.append(b.length() > 1 ? "," : "").append(quoted(f)).append(':').append(v));
-              return b.append('}').toString();
-            });
+    Gen<String> hostile =
+        frequency(
+            weight(6, of(HostileValues.JSON_VALUES)),
+            weight(2, plain(Gen.strings(50)).map(HostileRequests::quoted)),
+            weight(1, Gen.longs().map(String::valueOf)),
+            weight(1, Gen.doubles().map(String::valueOf)),
+            weight(1, of(HostileValues.LARGE)),
+            weight(1, of(HostileValues.DEEP)));
+    Gen<String> field = of(fields);
+    Gen<List<Map.Entry<String, String>>> changes =
+        ((Gen<Map.Entry<String, String>>) r -> Map.entry(field.next(r), hostile.next(r))).list(3);
+    Gen<String> key = Gen.strings("abcxyz.", 1, 6);
+    return r -> {
+      List<Map.Entry<String, String>> changed = changes.next(r);
+      String k = key.next(r);
+      Map<String, String> raw = new java.util.LinkedHashMap<>();
+      for (Iterator<Map.Entry<String, JsonNode>> it = valid.fields(); it.hasNext(); ) {
+        Map.Entry<String, JsonNode> f = it.next();
+        raw.put(f.getKey(), f.getValue().toString());
+      }
+      if (raw.containsKey("key")) {
+        raw.put("key", quoted("fz." + k));
+      }
+      changed.forEach(c -> raw.put(c.getKey(), c.getValue()));
+      StringBuilder b = new StringBuilder("{");
+      raw.forEach(
+          (f, v) -> b.append(b.length() > 1 ? "," : "").append(quoted(f)).append(':').append(v));
+      return b.append('}').toString();
+    };
   }
 
   /**
@@ -367,7 +383,7 @@ final class HostileRequests {
   }
 
   /** Generated text that does not itself look like a leak (the service may echo it). */
-  private static Arbitrary<String> plain(Arbitrary<String> text) {
+  private static Gen<String> plain(Gen<String> text) {
     return text.filter(s -> !LEAK.matcher(s).find());
   }
 

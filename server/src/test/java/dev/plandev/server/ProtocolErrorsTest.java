@@ -72,6 +72,17 @@ class ProtocolErrorsTest {
     assertProblem(send("GET /api/v1/\u0001defaults HTTP/1.1\r\n"), 400);
   }
 
+  /** Jetty drops a path's {@code ;} parameters unchecked; Javalin decoded them and failed (500). */
+  @Test
+  void brokenEscapeInAPathParameter_is400Problem_notAServerError() {
+    for (String path :
+        new String[] {"/api/v1/defaults/;C$%9o$q/;@8W", "/api/v1/defaults/x;a=%zz", "/health;%"}) {
+      for (String method : new String[] {"GET", "DELETE", "PUT"}) {
+        assertProblem(send(method + " " + path + " HTTP/1.1\r\n"), 400);
+      }
+    }
+  }
+
   @Test
   void malformedHeader_is400Problem() {
     assertProblem(send("GET /health HTTP/1.1\r\nBad Header Name: x\r\n"), 400);
