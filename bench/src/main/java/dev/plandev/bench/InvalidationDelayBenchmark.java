@@ -71,8 +71,6 @@ public class InvalidationDelayBenchmark {
             r.ttl(),
             r.maxTtl(),
             r.negativeTtl(),
-            r.statsTtl(),
-            r.modelTtl(),
             r.l1MaxBytes(),
             r.l1Ttl(),
             r.breakerFailureRate(),
