@@ -9,6 +9,8 @@ import dev.plandev.plans.AmbiguousTaskException;
 import dev.plandev.plans.NotAPlanException;
 import dev.plandev.plans.PlanException;
 import dev.plandev.plans.TaskNotFoundException;
+import dev.plandev.plans.edit.InvalidTagException;
+import dev.plandev.plans.edit.UnknownSectionException;
 import dev.plandev.plans.generate.GenerationRequestException;
 import dev.plandev.plans.generate.InvalidAnswerException;
 import dev.plandev.plans.generate.MissingAnswersException;
@@ -50,6 +52,8 @@ final class ErrorHandler
           NotAPlanException.class,
           TaskNotFoundException.class,
           AmbiguousTaskException.class,
+          UnknownSectionException.class,
+          InvalidTagException.class,
           GenerationRequestException.class,
           TemplateNotFoundException.class,
           InvalidAnswerException.class,
