@@ -3,8 +3,8 @@ package dev.plandev.cli.plan;
 import picocli.CommandLine;
 
 /**
- * Registers the plan commands (status, sync, check, uncheck, next, show, add, tag, lint, report,
- * watch) on the root {@code plandev} command.
+ * Registers the plan commands (status, sync, check, uncheck, next, show, add, tag, find, lint,
+ * report, watch) on the root {@code plandev} command.
  *
  * <p>Exit codes: 0 ok, 1 failure (stale progress under {@code sync --check}, lint errors, an
  * operation that failed), 2 usage error (bad option, file that is not a plan, unknown task).
@@ -24,6 +24,7 @@ public final class PlanCommands {
     root.addSubcommand(new ShowCommand());
     root.addSubcommand(new AddCommand());
     root.addSubcommand(new TagCommand());
+    root.addSubcommand(new FindCommand());
     root.addSubcommand(new LintCommand());
     root.addSubcommand(new ReportCommand());
     root.addSubcommand(new WatchCommand());

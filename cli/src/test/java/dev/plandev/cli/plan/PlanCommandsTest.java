@@ -56,8 +56,8 @@ class PlanCommandsTest {
   void help_ofEveryPlanCommand_rendersCleanly() {
     for (String command :
         new String[] {
-          "status", "sync", "check", "uncheck", "next", "show", "add", "tag", "lint", "report",
-          "watch"
+          "status", "sync", "check", "uncheck", "next", "show", "add", "tag", "find", "lint",
+          "report", "watch"
         }) {
       Result r = run(command, "--help");
 
