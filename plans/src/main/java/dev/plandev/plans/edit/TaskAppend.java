@@ -168,9 +168,9 @@ public final class TaskAppend {
   private static int endOfItem(PlanDocument plan, int line, Section section, int siblingIndent) {
     int last = line;
     int limit = section.ownEndLine();
-    for (int next = line + 1; next <= limit; next++) {
-      String text = plan.line(next);
-      if (text.isBlank()) {
+    int next = line + 1;
+    while (next <= limit) {
+      if (plan.line(next).isBlank()) {
         int resume = next;
         while (resume <= limit && plan.line(resume).isBlank()) {
           resume++;
@@ -179,21 +179,22 @@ public final class TaskAppend {
           break;
         }
         next = resume;
-        text = plan.line(next);
       }
+      String text = plan.line(next);
       if (plan.isCode(next)) {
         // Code indented under the item belongs to it; a fence at the list's indent ends the list.
         if (indent(text) <= siblingIndent) {
           break;
         }
-        last = next;
-        continue;
-      }
-      Matcher item = ANY_ITEM.matcher(text);
-      if (HEADING.matcher(text).find() || item.find() && item.group(1).length() <= siblingIndent) {
-        break;
+      } else {
+        Matcher item = ANY_ITEM.matcher(text);
+        if (HEADING.matcher(text).find()
+            || item.find() && item.group(1).length() <= siblingIndent) {
+          break;
+        }
       }
       last = next;
+      next++;
     }
     return last;
   }

@@ -14,9 +14,10 @@ import java.util.regex.Pattern;
  *
  * <p>Keys match as the parser reads them ({@link Tag#keyOf}): setting {@code temps:2h} on a task
  * tagged {@code #time:1h} replaces that tag's value and keeps the plan's spelling of the key, so
- * {@code #time:2h}. A key the task does not have yet is appended to the end of the line, before any
- * trailing spaces (a Markdown line break). Removing a key removes every tag of it with one space
- * next to it. Only the task's checkbox line changes.
+ * {@code #time:2h}. A key the checkbox line does not have yet is appended to its end, before any
+ * trailing spaces (a Markdown line break); a tag of that key on a continuation line stays, and the
+ * new one, coming first, is the one plans read. Removing a key removes every tag of it on the line
+ * with one space next to it. Only the task's checkbox line changes.
  */
 public final class TaskTags {
   private static final Pattern KEY = Pattern.compile("\\p{L}[\\p{L}\\p{N}_-]*");

@@ -79,6 +79,21 @@ class TaskAppendTest {
   }
 
   @Test
+  void looseItemBody_andIndentedCode_belongToTheLastTask_butAFenceAtListIndentDoesNot()
+      throws IOException {
+    PlanDocument loose =
+        plan("## 1 A\n- [ ] **1.1** One\n\n  More about one.\n\n      code in one\n\nAfter.\n");
+    PlanDocument fenced = plan("## 1 A\n- [ ] **1.1** One\n```\n- [ ] not a task\n```\n");
+
+    assertThat(TaskAppend.append(loose, "1", "Two").plan().toString())
+        .isEqualTo(
+            "## 1 A\n- [ ] **1.1** One\n\n  More about one.\n\n      code in one\n"
+                + "- [ ] **1.2** Two\n\nAfter.\n");
+    assertThat(TaskAppend.append(fenced, "1", "Two").plan().toString())
+        .isEqualTo("## 1 A\n- [ ] **1.1** One\n- [ ] **1.2** Two\n```\n- [ ] not a task\n```\n");
+  }
+
+  @Test
   void sectionWithoutTasks_getsAPlainItemAfterItsLastText_keptApartByABlankLine()
       throws IOException {
     PlanDocument plan = plan("# P\n\n## 1 Empty\n\nSome intro.\n\n\n## 2 Next\n- [ ] x\n");
