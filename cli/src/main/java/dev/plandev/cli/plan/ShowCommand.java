@@ -4,12 +4,12 @@ import dev.plandev.plans.PlanDocument;
 import dev.plandev.plans.Task;
 import dev.plandev.plans.dependency.DependencyGraph;
 import dev.plandev.plans.dependency.ResolvedDependency;
+import dev.plandev.plans.dependency.TaskOverview;
 import dev.plandev.plans.metadata.Effort;
 import dev.plandev.plans.metadata.Tag;
 import dev.plandev.plans.metadata.TaskMetadata;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
@@ -56,8 +56,9 @@ final class ShowCommand implements Callable<Integer> {
     out.printf(
         "  %s line %d%s%n", document.name(), task.line(), path.isEmpty() ? "" : " · " + path);
     printMetadata(out, task);
-    printSubtasks(out, document, task);
-    printDependencies(out, graph, task);
+    TaskOverview overview = TaskOverview.of(graph, task);
+    printSubtasks(out, overview);
+    printDependencies(out, overview);
     out.flush();
     return 0;
   }
@@ -84,28 +85,20 @@ final class ShowCommand implements Callable<Integer> {
     }
   }
 
-  private static void printSubtasks(PrintWriter out, PlanDocument document, Task task) {
-    List<Task> subtree = new ArrayList<>();
-    collect(document, task, subtree);
+  private static void printSubtasks(PrintWriter out, TaskOverview overview) {
+    List<Task> subtree = overview.subtasks();
     if (subtree.isEmpty()) {
       return;
     }
-    long done = subtree.stream().filter(Task::checked).count();
-    out.printf(LABEL, "subtasks:", done + "/" + subtree.size() + " done");
+    Task task = overview.task();
+    out.printf(LABEL, "subtasks:", overview.subtasksDone() + "/" + subtree.size() + " done");
     for (Task sub : subtree) {
       out.println("  ".repeat(2 + sub.depth() - task.depth() - 1) + line(sub));
     }
   }
 
-  private static void collect(PlanDocument document, Task task, List<Task> into) {
-    for (Task sub : document.subtasks(task)) {
-      into.add(sub);
-      collect(document, sub, into);
-    }
-  }
-
-  private static void printDependencies(PrintWriter out, DependencyGraph graph, Task task) {
-    List<ResolvedDependency> dependencies = graph.dependenciesOf(task);
+  private static void printDependencies(PrintWriter out, TaskOverview overview) {
+    List<ResolvedDependency> dependencies = overview.dependencies();
     if (!dependencies.isEmpty()) {
       out.println("  depends on:");
       for (ResolvedDependency d : dependencies) {
@@ -117,7 +110,7 @@ final class ShowCommand implements Callable<Integer> {
                     : ref + line(d.task())));
       }
     }
-    List<Task> dependents = graph.dependentsOf(task);
+    List<Task> dependents = overview.dependents();
     if (!dependents.isEmpty()) {
       out.println("  needed by:");
       dependents.forEach(t -> out.println("    " + line(t)));
