@@ -1,6 +1,7 @@
 package dev.plandev.mcp;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -104,6 +105,38 @@ final class Arguments {
             where(name) + " must hold non-empty strings; got " + shown(item));
       }
       out.add(s);
+    }
+    return out;
+  }
+
+  /**
+   * An object whose fields each hold a string or an array of strings, such as {@code {"2.1":
+   * ["priority:high"]}}; empty when absent. Fields keep the order given.
+   */
+  Map<String, List<String>> stringLists(String name) {
+    Object v = values.get(name);
+    if (v == null) {
+      return Map.of();
+    }
+    if (!(v instanceof Map<?, ?> map)) {
+      throw new InvalidArgumentException(
+          where(name)
+              + " must be an object of string arrays, e.g. {\"2.1\": [\"priority:high\"]}; got "
+              + shown(v));
+    }
+    Map<String, List<String>> out = new LinkedHashMap<>();
+    for (Map.Entry<?, ?> e : map.entrySet()) {
+      Object field = e.getValue();
+      List<?> items = field instanceof List<?> list ? list : Collections.singletonList(field);
+      List<String> strings = new ArrayList<>();
+      for (Object item : items) {
+        if (!(item instanceof String s) || s.isBlank()) {
+          throw new InvalidArgumentException(
+              where(name) + "." + e.getKey() + " must hold non-empty strings; got " + shown(item));
+        }
+        strings.add(s);
+      }
+      out.put(String.valueOf(e.getKey()), strings);
     }
     return out;
   }

@@ -55,7 +55,7 @@ final class McpErrors {
     if (e instanceof MissingAnswersException m) {
       message = missingAnswers(m);
     } else if (e instanceof TaskNotFoundException) {
-      message = e.getMessage() + " (over MCP: plan_next lists open task ids)";
+      message = e.getMessage() + " (over MCP: plan_find and plan_next list task ids)";
     } else if (e instanceof McpToolException
         || e instanceof PlanException
         || e instanceof PlandevException) {

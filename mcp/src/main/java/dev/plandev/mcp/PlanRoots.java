@@ -22,9 +22,12 @@ import java.util.stream.Collectors;
  * link cannot lead out either). A link where a file to be written would go counts as that file, and
  * a link that points to nothing is refused, since writing through it would create its target.
  * Relative paths are tried against each root in order; the first root holding the file wins.
+ *
+ * <p>The folders may be replaced while the server runs ({@link #follow}), when they follow the
+ * workspace roots of the client; every check reads the folders current at that moment.
  */
 final class PlanRoots {
-  private final List<Path> roots;
+  private volatile List<Path> roots;
 
   /**
    * Roots as given; each must be an existing folder.
@@ -52,6 +55,17 @@ final class PlanRoots {
 
   List<Path> all() {
     return roots;
+  }
+
+  /**
+   * Replaces the folders with {@code folders}, which must be real paths of existing folders (as
+   * {@link ClientRoots} checks them); an empty list is refused.
+   */
+  void follow(List<Path> folders) {
+    if (folders.isEmpty()) {
+      throw new IllegalArgumentException("at least one plan root is needed");
+    }
+    this.roots = List.copyOf(folders);
   }
 
   /**
@@ -129,12 +143,13 @@ final class PlanRoots {
 
   /** Every Markdown file under the roots by path relative to its root; earlier roots win. */
   Map<String, Path> plans() {
+    List<Path> folders = roots;
     Map<String, Path> byName = new LinkedHashMap<>();
-    for (Path root : roots) {
+    for (Path root : folders) {
       for (Path file : PlanFiles.expand(List.of(root))) {
         Path real = realPath(file);
-        if (inside(real)) {
-          byName.putIfAbsent(relative(file), real);
+        if (folders.stream().anyMatch(real::startsWith)) {
+          byName.putIfAbsent(relative(folders, file), real);
         }
       }
     }
@@ -145,14 +160,18 @@ final class PlanRoots {
    * The path of a file under the roots as agents see it: relative to its root, {@code /}-separated.
    */
   String relative(Path file) {
+    return relative(roots, file);
+  }
+
+  private static String relative(List<Path> folders, Path file) {
     Path abs = file.toAbsolutePath().normalize();
-    for (Path root : roots) {
+    for (Path root : folders) {
       if (abs.startsWith(root)) {
         return slashed(root.relativize(abs));
       }
     }
     Path real = realPath(abs);
-    for (Path root : roots) {
+    for (Path root : folders) {
       if (real.startsWith(root)) {
         return slashed(root.relativize(real));
       }
@@ -161,17 +180,18 @@ final class PlanRoots {
   }
 
   private List<Path> candidates(String given) {
+    List<Path> folders = roots;
     Path path = Path.of(given);
     List<Path> out = new ArrayList<>();
     if (path.isAbsolute()) {
       Path normal = path.normalize();
-      if (roots.stream().noneMatch(normal::startsWith)) {
+      if (folders.stream().noneMatch(normal::startsWith)) {
         throw outside(given);
       }
       out.add(normal);
       return out;
     }
-    for (Path root : roots) {
+    for (Path root : folders) {
       Path normal = root.resolve(path).normalize();
       if (!normal.startsWith(root)) {
         throw outside(given);

@@ -21,12 +21,16 @@ import java.io.OutputStream;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The plandev MCP server: the tools and plan resources that AI coding agents use, over stdio
@@ -49,11 +53,14 @@ public final class PlandevMcp {
   /** The transport-context key under which HTTP requests carry their {@link McpCaller}. */
   static final String CALLER = "plandev.caller";
 
+  private static final Logger LOG = LoggerFactory.getLogger(PlandevMcp.class);
+
   private static final String INSTRUCTIONS =
       "plandev: Markdown development plans and learned defaults. Plans are resources"
-          + " plan://<path>; task ids come from plan_next or plan_status.";
+          + " plan://<path>; task ids come from plan_next, plan_find or plan_status.";
 
   private final PlanRoots roots;
+  private final boolean followClientRoots;
   private final Supplier<SmartDefaults> defaults;
   private final Clock clock;
   private final McpCaller localCaller;
@@ -65,6 +72,7 @@ public final class PlandevMcp {
 
   private PlandevMcp(Builder b) {
     this.roots = new PlanRoots(b.roots);
+    this.followClientRoots = b.followClientRoots;
     this.defaults = Objects.requireNonNull(b.defaults, "defaults");
     this.clock = Objects.requireNonNull(b.clock, "clock");
     this.localCaller = Objects.requireNonNull(b.localCaller, "localCaller");
@@ -99,7 +107,8 @@ public final class PlandevMcp {
    */
   public void serveStdio(InputStream in, OutputStream out) throws InterruptedException {
     InputEnd end = new InputEnd(new CheckedStdin(in, out, new JsonRpcCheck(json)));
-    McpSyncServer server = build(McpServer.sync(new StdioServerTransportProvider(json, end, out)));
+    McpSyncServer server =
+        build(McpServer.sync(new StdioServerTransportProvider(json, end, out)), followClientRoots);
     try {
       end.await();
     } finally {
@@ -109,7 +118,8 @@ public final class PlandevMcp {
 
   /** Builds the server on a streamable HTTP transport (see {@link McpHttpEndpoint}). */
   McpSyncServer serve(McpStreamableServerTransportProvider transport) {
-    return build(McpServer.sync(transport));
+    // Clients of one HTTP endpoint share its roots: none of them may move the others'.
+    return build(McpServer.sync(transport), false);
   }
 
   McpJsonMapper json() {
@@ -118,12 +128,14 @@ public final class PlandevMcp {
 
   /** The tools as a server would offer them, for tests that call or measure them directly. */
   ToolCatalog catalog() {
-    return catalog(new AtomicReference<>());
+    return catalog(new AtomicReference<>(), exchange -> {});
   }
 
-  private McpSyncServer build(McpServer.SyncSpecification<?> spec) {
+  private McpSyncServer build(McpServer.SyncSpecification<?> spec, boolean followClient) {
     AtomicReference<McpSyncServer> server = new AtomicReference<>();
     PlanResources resources = new PlanResources(roots);
+    ClientRoots clientRoots = new ClientRoots(roots, () -> relist(server.get(), resources));
+    Consumer<McpSyncServerExchange> prepare = followClient ? clientRoots::prepare : exchange -> {};
     McpSyncServer built =
         spec.serverInfo("plandev", version)
             .instructions(INSTRUCTIONS)
@@ -135,35 +147,75 @@ public final class PlandevMcp {
             .requestTimeout(Duration.ofMinutes(2))
             .capabilities(
                 McpSchema.ServerCapabilities.builder().tools(false).resources(false, true).build())
-            .tools(catalog(server).specifications())
-            .resources(resources.listed().stream().map(PlandevMcp::guarded).toList())
-            .resourceTemplates(guarded(resources.template()))
+            .tools(catalog(server, prepare).specifications())
+            .resources(resources.listed().stream().map(r -> guarded(r, prepare)).toList())
+            .resourceTemplates(guarded(resources.template(), prepare))
+            .rootsChangeHandler(
+                (exchange, declared) -> {
+                  if (followClient) {
+                    clientRoots.changed(declared);
+                  } else {
+                    LOG.info("MCP client roots {} ignored: the plan roots were given", declared);
+                  }
+                })
             .build();
     server.set(built);
     return built;
   }
 
-  private ToolCatalog catalog(AtomicReference<McpSyncServer> server) {
+  private ToolCatalog catalog(
+      AtomicReference<McpSyncServer> server, Consumer<McpSyncServerExchange> prepare) {
     PlanResources resources = new PlanResources(roots);
     Consumer<Path> created =
         file -> {
           McpSyncServer s = server.get();
           if (s != null) {
-            s.addResource(guarded(resources.spec(file)));
+            s.addResource(guarded(resources.spec(file), prepare));
           }
         };
+    PlanEdits edits = new PlanEdits(writes);
     List<PlandevTool> tools =
         List.of(
             new StatusTool(roots),
             new NextTool(roots),
-            new UpdateTool(roots, writes),
+            new ShowTool(roots),
+            new FindTool(roots),
+            new AddTool(roots, edits),
+            new UpdateTool(roots, edits),
             new LintTool(roots),
             new NewPlanTool(roots, defaults, clock, writes, created),
             new GetDefaultTool(defaults),
             new SuggestTool(defaults),
             new SetDefaultTool(defaults),
             new FeedbackTool(defaults));
-    return new ToolCatalog(json, tools, this::caller);
+    return new ToolCatalog(json, tools, this::caller, prepare);
+  }
+
+  /**
+   * Lists the plans now under the roots as resources, after the roots changed: the SDK keeps a
+   * table of listed resources, and tells the client of each change to it.
+   */
+  private static void relist(McpSyncServer server, PlanResources resources) {
+    if (server == null) {
+      return;
+    }
+    List<SyncResourceSpecification> now = resources.listed();
+    Set<String> wanted = new HashSet<>();
+    now.forEach(r -> wanted.add(r.resource().uri()));
+    Set<String> listed = new HashSet<>();
+    for (McpSchema.Resource r : server.listResources()) {
+      if (wanted.contains(r.uri())) {
+        listed.add(r.uri());
+      } else {
+        server.removeResource(r.uri());
+      }
+    }
+    for (SyncResourceSpecification r : now) {
+      if (!listed.contains(r.resource().uri())) {
+        // The roots are known by now: reading needs no preparation, only the error mapping.
+        server.addResource(guarded(r, exchange -> {}));
+      }
+    }
   }
 
   private McpCaller caller(McpSyncServerExchange exchange) {
@@ -172,19 +224,23 @@ public final class PlandevMcp {
     return caller instanceof McpCaller c ? c : localCaller;
   }
 
-  private static SyncResourceSpecification guarded(SyncResourceSpecification spec) {
-    return new SyncResourceSpecification(spec.resource(), guarded(spec.readHandler()));
+  private static SyncResourceSpecification guarded(
+      SyncResourceSpecification spec, Consumer<McpSyncServerExchange> prepare) {
+    return new SyncResourceSpecification(spec.resource(), guarded(spec.readHandler(), prepare));
   }
 
-  private static SyncResourceTemplateSpecification guarded(SyncResourceTemplateSpecification spec) {
+  private static SyncResourceTemplateSpecification guarded(
+      SyncResourceTemplateSpecification spec, Consumer<McpSyncServerExchange> prepare) {
     return new SyncResourceTemplateSpecification(
-        spec.resourceTemplate(), guarded(spec.readHandler()));
+        spec.resourceTemplate(), guarded(spec.readHandler(), prepare));
   }
 
   private static BiFunction<McpSyncServerExchange, ReadResourceRequest, ReadResourceResult> guarded(
-      BiFunction<McpSyncServerExchange, ReadResourceRequest, ReadResourceResult> read) {
+      BiFunction<McpSyncServerExchange, ReadResourceRequest, ReadResourceResult> read,
+      Consumer<McpSyncServerExchange> prepare) {
     return (exchange, request) -> {
       try {
+        prepare.accept(exchange);
         return read.apply(exchange, request);
       } catch (RuntimeException e) {
         throw McpErrors.readFailure(request.uri(), e);
@@ -195,6 +251,7 @@ public final class PlandevMcp {
   /** Collects the settings of a {@link PlandevMcp}. */
   public static final class Builder {
     private List<Path> roots = List.of();
+    private boolean followClientRoots;
     private Supplier<SmartDefaults> defaults;
     private Clock clock;
     private McpCaller localCaller = new McpCaller("mcp", true);
@@ -205,6 +262,18 @@ public final class PlandevMcp {
     /** Folders whose plans agents may read and change; at least one, each must exist. */
     public Builder roots(List<Path> folders) {
       this.roots = List.copyOf(folders);
+      return this;
+    }
+
+    /**
+     * Whether, over stdio, the plan roots follow the workspace roots the client declares (MCP
+     * {@code roots/list}, refreshed on {@code notifications/roots/list_changed}): its {@code
+     * file://} folders that exist here, worktrees included. The {@link #roots} given serve until
+     * the client has told its roots, and whenever it declares none that can be used. Default false:
+     * the roots given are the roots, as when a person named them on the command line.
+     */
+    public Builder followClientRoots(boolean follow) {
+      this.followClientRoots = follow;
       return this;
     }
 

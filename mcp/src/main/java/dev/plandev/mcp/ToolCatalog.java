@@ -16,6 +16,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -29,14 +30,21 @@ final class ToolCatalog {
   private final List<Tool> definitions;
   private final Map<String, PlandevTool> byName;
   private final Function<McpSyncServerExchange, McpCaller> callers;
+  private final Consumer<McpSyncServerExchange> prepare;
 
+  /**
+   * Joins {@code tools} to their definitions; {@code callers} tells who makes a call, and {@code
+   * prepare} runs before each call (to learn the client's roots).
+   */
   ToolCatalog(
       McpJsonMapper json,
       List<PlandevTool> tools,
-      Function<McpSyncServerExchange, McpCaller> callers) {
+      Function<McpSyncServerExchange, McpCaller> callers,
+      Consumer<McpSyncServerExchange> prepare) {
     this.definitions = read(json);
     this.byName = tools.stream().collect(Collectors.toMap(PlandevTool::name, t -> t));
     this.callers = callers;
+    this.prepare = prepare;
     Set<String> defined = definitions.stream().map(Tool::name).collect(Collectors.toSet());
     if (!defined.equals(byName.keySet())) {
       throw new IllegalStateException(
@@ -70,6 +78,7 @@ final class ToolCatalog {
       McpSyncServerExchange exchange,
       CallToolRequest request) {
     try {
+      prepare.accept(exchange);
       ToolAnswer answer =
           tool.call(
               new Arguments(tool.name(), request.arguments(), known), callers.apply(exchange));

@@ -122,7 +122,7 @@ class PlanToolsTest {
     byte[] before = Files.readAllBytes(file);
 
     ToolAnswer a =
-        new UpdateTool(roots, new Object())
+        new UpdateTool(roots, new PlanEdits(new Object()))
             .call(
                 args(Map.of("plan", "docs/plan.md", "check", List.of("1.1"), "sync", false)),
                 EDITOR);
@@ -136,7 +136,7 @@ class PlanToolsTest {
     assertThat(differing).isEqualTo(1);
     assertThat(a.text()).contains("checked 1.1").contains("now 2/5 40%");
 
-    new UpdateTool(roots, new Object())
+    new UpdateTool(roots, new PlanEdits(new Object()))
         .call(
             args(Map.of("plan", "docs/plan.md", "uncheck", List.of("Écrire le parseur"))), EDITOR);
     String synced = Files.readString(file, StandardCharsets.UTF_8);
@@ -150,14 +150,14 @@ class PlanToolsTest {
 
     assertThatThrownBy(
             () ->
-                new UpdateTool(roots, new Object())
+                new UpdateTool(roots, new PlanEdits(new Object()))
                     .call(
                         args(Map.of("plan", "docs/plan.md", "check", List.of("1.1", "nope"))),
                         EDITOR))
         .isInstanceOf(TaskNotFoundException.class);
     assertThatThrownBy(
             () ->
-                new UpdateTool(roots, new Object())
+                new UpdateTool(roots, new PlanEdits(new Object()))
                     .call(
                         args(Map.of("plan", "docs/plan.md", "check", List.of("parseur"))), EDITOR))
         .isInstanceOf(AmbiguousTaskException.class);
@@ -168,7 +168,7 @@ class PlanToolsTest {
   void update_readerMayNotWrite() {
     assertThatThrownBy(
             () ->
-                new UpdateTool(roots, new Object())
+                new UpdateTool(roots, new PlanEdits(new Object()))
                     .call(args(Map.of("plan", "docs/plan.md", "check", List.of("1.1"))), READER))
         .isInstanceOf(McpToolException.class)
         .hasMessageContaining("may only read");

@@ -22,7 +22,7 @@ class UpdateToolReadOnlyTest {
     Path root = TestPlans.root(dir);
     Path plan = root.resolve("docs/plan.md");
     Files.setPosixFilePermissions(plan, PosixFilePermissions.fromString("r--r--r--"));
-    UpdateTool tool = new UpdateTool(new PlanRoots(List.of(root)), new Object());
+    UpdateTool tool = new UpdateTool(new PlanRoots(List.of(root)), new PlanEdits(new Object()));
     Arguments args =
         new Arguments(
             "plan_update",

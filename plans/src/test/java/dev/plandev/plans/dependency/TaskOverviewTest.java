@@ -33,7 +33,8 @@ class TaskOverviewTest {
     assertThat(compile.subtasks()).extracting(Task::text).containsExactly("parse", "lexer", "emit");
     assertThat(compile.subtasksDone()).isEqualTo(1);
     assertThat(compile.dependents()).extracting(Task::id).containsExactly("1.2", "1.3");
-    assertThat(pack.dependencies()).extracting(d -> d.found().map(Task::id).orElse("missing"))
+    assertThat(pack.dependencies())
+        .extracting(d -> d.found().map(Task::id).orElse("missing"))
         .containsExactly("1.1", "missing");
     assertThat(pack.subtasks()).isEmpty();
   }
