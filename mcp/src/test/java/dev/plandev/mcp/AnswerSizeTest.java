@@ -17,10 +17,12 @@ import org.junit.jupiter.api.Test;
 /**
  * Prints what agents pay for, in characters and estimated tokens (characters / 4): every tool
  * definition as {@code tools/list} sends it, and a default {@code plan_status} answer (text and
- * structured content) on the largest corpus plan. Targets: under 3,000 and 1,500 tokens.
+ * structured content) on the largest corpus plan. Targets: at most 12 tools, under 3,000 tokens of
+ * definitions, and 1,500 tokens of answer.
  */
 class AnswerSizeTest {
   static final int DEFINITIONS_BUDGET = 3_000;
+  static final int MAX_TOOLS = 12;
   static final int STATUS_BUDGET = 1_500;
   final ObjectMapper json = new ObjectMapper();
 
@@ -37,6 +39,7 @@ class AnswerSizeTest {
     System.out.printf(
         "tool definitions: %d tools, %,d characters, ~%,d tokens%n",
         mcp.catalog().definitions().size(), all.length(), all.length() / 4);
+    assertThat(mcp.catalog().definitions()).hasSizeLessThanOrEqualTo(MAX_TOOLS);
     assertThat(all.length() / 4).isLessThan(DEFINITIONS_BUDGET);
   }
 

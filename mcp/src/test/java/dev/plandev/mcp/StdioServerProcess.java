@@ -7,7 +7,8 @@ import java.util.List;
 
 /**
  * A stdio MCP server in a process of its own, for tests that talk to it over a real pipe: {@code
- * java -cp <test classpath> dev.plandev.mcp.StdioServerProcess <plan root> <data folder>}.
+ * java -cp <test classpath> dev.plandev.mcp.StdioServerProcess <temp folder> [follow]}. The plan
+ * root is {@link TestPlans#root}; with {@code follow}, the roots follow the client's.
  */
 final class StdioServerProcess {
   private StdioServerProcess() {}
@@ -17,6 +18,7 @@ final class StdioServerProcess {
     try (SmartDefaults engine = TestPlans.engine(dir)) {
       PlandevMcp.builder()
           .roots(List.of(TestPlans.root(dir)))
+          .followClientRoots(args.length > 1 && args[1].equals("follow"))
           .defaults(() -> engine)
           .clock(Clock.systemUTC())
           .build()

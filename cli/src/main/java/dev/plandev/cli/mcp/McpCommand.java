@@ -25,8 +25,9 @@ import picocli.CommandLine.Spec;
     name = "mcp",
     description = {
       "Serve plans and smart defaults to AI coding agents (Model Context Protocol over stdio).",
-      "Tools: plan_status, plan_next, plan_update, plan_lint, plan_new, defaults_get,"
-          + " defaults_suggest, defaults_set, defaults_feedback; plans are resources plan://<path>."
+      "Tools: plan_status, plan_next, plan_show, plan_find, plan_add, plan_update, plan_lint,"
+          + " plan_new, defaults_get, defaults_suggest, defaults_set, defaults_feedback; plans are"
+          + " resources plan://<path>."
     },
     mixinStandardHelpOptions = true,
     footerHeading = "%nClient configuration (e.g. .mcp.json):%n",
@@ -41,8 +42,10 @@ final class McpCommand implements Callable<Integer> {
       names = "--root",
       paramLabel = "DIR",
       description =
-          "Folder whose plans agents may read and change (repeatable; default: the working"
-              + " directory). Paths outside the roots, through '..' or symbolic links, are refused.")
+          "Folder whose plans agents may read and change (repeatable). Without it, the agent's"
+              + " workspace folders (MCP roots, worktrees included) when it declares them, else the"
+              + " working directory. Paths outside the roots, through '..' or symbolic links, are"
+              + " refused.")
   List<Path> roots = new ArrayList<>();
 
   @Override
@@ -57,6 +60,7 @@ final class McpCommand implements Callable<Integer> {
       mcp =
           PlandevMcp.builder()
               .roots(folders)
+              .followClientRoots(roots.isEmpty())
               .defaults(invocation::defaults)
               .clock(env.clock())
               .localCaller(new McpCaller(env.user("unknown") + "@mcp", true))

@@ -74,7 +74,7 @@ class McpStdioIT {
 
     try (McpSyncClient client =
         client(jar(), "--root", root.toString(), "--data", dir.resolve("data").toString())) {
-      assertThat(client.listTools().tools()).hasSize(9);
+      assertThat(client.listTools().tools()).hasSize(12);
       assertThat(text(client.callTool(call("plan_next", Map.of("plan", "plan.md")))))
           .startsWith("2 ready of 2 open in plan.md:");
 
