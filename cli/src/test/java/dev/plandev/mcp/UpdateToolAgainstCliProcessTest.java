@@ -22,7 +22,7 @@ class UpdateToolAgainstCliProcessTest {
   @Test
   void planUpdate_againstCheckInAnotherProcess_losesNoCheck() throws Exception {
     Path plan = ConcurrentPlanEditTest.writePlan(dir, "alpha", "beta");
-    UpdateTool tool = new UpdateTool(new PlanRoots(List.of(dir)), new Object());
+    UpdateTool tool = new UpdateTool(new PlanRoots(List.of(dir)), new PlanEdits(new Object()));
     McpCaller editor = new McpCaller("ada", true);
     Process cli = ConcurrentPlanEditTest.startCheckLoop(plan, "alpha");
 
