@@ -21,9 +21,10 @@ import java.util.Map;
  * The plans under the roots as MCP resources {@code plan://<path relative to its root>}, so an
  * agent can read a plan without a tool call.
  *
- * <p>Listing shows the plans found when the server started plus those {@code plan_new} created
- * since (the SDK keeps a fixed table of listed resources); the template {@code plan://{+path}}
- * reads any plan under the roots, including ones that appeared later.
+ * <p>Listing shows the plans found when the server started or when the roots last changed (they may
+ * follow the client's), plus those {@code plan_new} created since: the SDK keeps a table of listed
+ * resources. The template {@code plan://{+path}} reads any plan under the roots, including ones
+ * that appeared later.
  */
 final class PlanResources {
   static final String SCHEME = "plan://";

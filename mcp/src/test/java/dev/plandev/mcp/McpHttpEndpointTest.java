@@ -102,6 +102,9 @@ class McpHttpEndpointTest {
           .containsExactly(
               "plan_status",
               "plan_next",
+              "plan_show",
+              "plan_find",
+              "plan_add",
               "plan_update",
               "plan_lint",
               "plan_new",
