@@ -26,16 +26,16 @@ final class ClientRoots {
   private static final Logger LOG = LoggerFactory.getLogger(ClientRoots.class);
 
   private final PlanRoots roots;
-  private final Runnable changed;
+  private final Runnable onChange;
   private boolean asked;
 
   /**
-   * Follows the client into {@code roots}; {@code changed} runs after each replacement (to list the
-   * plans of the new folders).
+   * Follows the client into {@code roots}; {@code onChange} runs after each replacement (to list
+   * the plans of the new folders).
    */
-  ClientRoots(PlanRoots roots, Runnable changed) {
+  ClientRoots(PlanRoots roots, Runnable onChange) {
     this.roots = roots;
-    this.changed = changed;
+    this.onChange = onChange;
   }
 
   /** Before serving a call: asks the client for its roots once, if it declares any. */
@@ -82,7 +82,7 @@ final class ClientRoots {
     }
     roots.follow(folders);
     LOG.info("plan roots follow the MCP client: {}", folders);
-    changed.run();
+    onChange.run();
   }
 
   /** The real path of the existing folder a {@code file://} URI names, or null (logged). */

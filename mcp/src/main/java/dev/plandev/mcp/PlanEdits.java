@@ -10,6 +10,9 @@ import java.util.function.Function;
  * each through {@link PlanFileEdit}, which takes the file's lock (shared with the CLI and the web
  * UI) and writes only if the bytes it parsed are still on disk. The file must come from {@link
  * PlanRoots#existing}, so it is confined to the roots.
+ *
+ * <p>Not final: a test plays another program that keeps writing the plan during an edit, which no
+ * real collaborator can do on demand.
  */
 class PlanEdits {
   private final Object writes;

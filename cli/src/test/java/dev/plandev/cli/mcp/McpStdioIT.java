@@ -33,18 +33,26 @@ class McpStdioIT {
   @TempDir Path dir;
 
   McpSyncClient client(Path jar, String... args) {
+    return client(jar, List.of(), args);
+  }
+
+  /** A client of {@code plandev mcp ARGS}, declaring {@code roots} when there are any. */
+  McpSyncClient client(Path jar, List<McpSchema.Root> roots, String... args) {
     List<String> command = new ArrayList<>(List.of("-jar", jar.toString(), "mcp"));
     command.addAll(List.of(args));
     ServerParameters server = ServerParameters.builder("java").args(command).build();
     StdioClientTransport transport =
         new StdioClientTransport(server, new JacksonMcpJsonMapper(new ObjectMapper()));
-    McpSyncClient client =
+    McpClient.SyncSpec spec =
         McpClient.sync(transport)
             .clientInfo(McpSchema.Implementation.builder("plandev-it", "1").build())
             .jsonSchemaValidator(PlandevMcp.jsonSchemaValidator())
             .requestTimeout(Duration.ofSeconds(60))
-            .initializationTimeout(Duration.ofSeconds(60))
-            .build();
+            .initializationTimeout(Duration.ofSeconds(60));
+    if (!roots.isEmpty()) {
+      spec.capabilities(McpSchema.ClientCapabilities.builder().roots(true).build()).roots(roots);
+    }
+    McpSyncClient client = spec.build();
     client.initialize();
     return client;
   }
@@ -99,6 +107,28 @@ class McpStdioIT {
           client.callTool(call("plan_status", Map.of("plan", "../elsewhere.md")));
       assertThat(outside.isError()).isTrue();
       assertThat(text(outside)).contains("outside the plan roots");
+    }
+  }
+
+  @Test
+  void realJar_withoutRoot_servesTheWorkspaceRootsTheClientDeclares() throws Exception {
+    Path worktree = Files.createDirectories(dir.resolve("worktree"));
+    Files.writeString(worktree.resolve("plan.md"), "# P\n\n## 1 A\n\n- [ ] **1.1** Zébulon\n");
+
+    try (McpSyncClient client =
+        client(
+            jar(),
+            List.of(new McpSchema.Root(worktree.toUri().toString(), "worktree")),
+            "--data",
+            dir.resolve("data").toString())) {
+      CallToolResult found = client.callTool(call("plan_find", Map.of("query", "zebulon")));
+      assertThat(text(found)).isEqualTo("1 task in 1 plan:\nplan.md:5 1.1 **1.1** Zébulon\n");
+      CallToolResult added =
+          client.callTool(
+              call("plan_add", Map.of("plan", "plan.md", "section", "1", "text", "Suite")));
+      assertThat(text(added)).contains("added 1.2 [ ] **1.2** Suite");
+      assertThat(Files.readString(worktree.resolve("plan.md"), StandardCharsets.UTF_8))
+          .endsWith("- [ ] **1.1** Zébulon\n- [ ] **1.2** Suite\n");
     }
   }
 
