@@ -61,7 +61,12 @@ public final class ConfigCommand implements Runnable {
               + (c.file() == null
                   ? "none (no plandev.yaml in the project; plandev init makes one)"
                   : c.file()));
-      out.println("# data directory " + invocation.dataDirectoryReason());
+      out.println(
+          "# data directory "
+              + c.config().dataDir()
+              + " ("
+              + invocation.dataDirectoryReason()
+              + ")");
       int width = c.settings().stream().mapToInt(s -> s.path().length()).max().orElse(10);
       for (LoadedConfig.Setting s : c.settings()) {
         out.printf("%-" + width + "s = %-40s # %s%n", s.path(), s.value(), s.source());

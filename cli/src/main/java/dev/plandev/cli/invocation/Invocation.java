@@ -61,8 +61,8 @@ public final class Invocation implements AutoCloseable {
   }
 
   /**
-   * Where the data directory is and why, as {@code plandev config show} says it: {@code
-   * /home/u/.local/share/plandev (per-user default; no --data, …)}.
+   * Why the data directory is where it is, as {@code plandev config show} says it: {@code per-user
+   * default; no --data, …} or {@code from env PLANDEV_DATA_DIR}.
    */
   public String dataDirectoryReason() {
     config();
@@ -106,7 +106,7 @@ public final class Invocation implements AutoCloseable {
       DataDirectory chosen = DataDirectory.byDefault(env, project());
       dir = chosen.path();
       sources.put("dataDir", chosen.source());
-      dataDirReason = dir + " (" + chosen.reason() + ")";
+      dataDirReason = chosen.reason();
       if (env.terminal()) {
         chosen.moveHintOnce(env).ifPresent(env.err()::println);
       }
@@ -117,7 +117,7 @@ public final class Invocation implements AutoCloseable {
           base != null && !given.isAbsolute()
               ? base.resolve(given).normalize()
               : env.resolve(given);
-      dataDirReason = dir + " (from " + source + ")";
+      dataDirReason = "from " + source;
     }
     return new LoadedConfig(c.config().withDataDir(dir.toString()), sources, c.file());
   }
