@@ -83,7 +83,12 @@ record DataDirectory(Path path, String source, String reason, boolean legacy) {
     String how =
         Files.exists(target.resolve(STORE_FILE))
             ? target + " already holds a store; keep this one with --data " + path
-            : "to let it follow you across projects, move it: mv " + path + " " + target;
+            : "to let it follow you across projects, move it: mkdir -p "
+                + target.getParent()
+                + " && mv "
+                + path
+                + " "
+                + target;
     return Optional.of(
         "plandev: using the store in "
             + path

@@ -148,7 +148,13 @@ class WhereThingsLiveTest {
     assertThat(first.out()).isEqualTo("v\n");
     assertThat(first.err())
         .contains("using the store in " + old)
-        .contains("mv " + old + " " + home.resolve(".local/share/plandev"))
+        .contains(
+            "mkdir -p "
+                + home.resolve(".local/share")
+                + " && mv "
+                + old
+                + " "
+                + home.resolve(".local/share/plandev"))
         .contains("(shown once)");
     assertThat(second.out()).isEqualTo("v\n");
     assertThat(second.err()).doesNotContain("using the store");
