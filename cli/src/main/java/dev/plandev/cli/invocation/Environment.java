@@ -39,13 +39,26 @@ public record Environment(
     return new Environment(
         System.getenv(),
         Path.of("").toAbsolutePath(),
-        Path.of(System.getProperty("user.home")),
+        home(System.getenv(), System.getProperty("user.home")),
         System.getProperty("os.name", ""),
         Clock.systemUTC(),
         System.in,
         new PrintWriter(System.out, true, StandardCharsets.UTF_8),
         new PrintWriter(System.err, true, StandardCharsets.UTF_8),
         System.console() != null);
+  }
+
+  /**
+   * The home folder: {@code $HOME} when it is set to an absolute path, as the shell and the XDG
+   * rules see it (Java's {@code user.home} comes from the password database and ignores a changed
+   * {@code HOME}), else {@code userHome}.
+   */
+  static Path home(Map<String, String> variables, String userHome) {
+    String home = variables.get("HOME");
+    if (home != null && !home.isBlank() && Path.of(home).isAbsolute()) {
+      return Path.of(home);
+    }
+    return Path.of(userHome);
   }
 
   /**

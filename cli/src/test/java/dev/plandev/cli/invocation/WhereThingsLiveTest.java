@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.plandev.cli.CliRun;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -86,6 +87,14 @@ class WhereThingsLiveTest {
     assertThat(r.out()).isEqualTo("Ada\n");
     assertThat(home.resolve(".local/share/plandev/defaults.db")).exists();
     assertThat(web.resolve("data")).doesNotExist();
+    // The data directory is the owner's only; the folders above it get the usual mode.
+    Path probe = Files.createDirectory(home.resolve("probe"));
+    assertThat(Files.getPosixFilePermissions(home.resolve(".local/share")))
+        .isEqualTo(Files.getPosixFilePermissions(probe));
+    assertThat(
+            PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(home.resolve(".local/share/plandev"))))
+        .isEqualTo("rwx------");
   }
 
   @Test
@@ -161,5 +170,14 @@ class WhereThingsLiveTest {
     assertThat(dataLine(new CliRun(sub).home(home).run("config", "show")))
         .startsWith("# data directory " + old + " (a store from before per-user data directories");
     assertThat(home.resolve(".local/share/plandev")).doesNotExist();
+  }
+
+  @Test
+  void home_isHomeAsTheShellSeesIt_elseJavasUserHome() {
+    assertThat(Environment.home(java.util.Map.of("HOME", "/home/ada"), "/root"))
+        .isEqualTo(Path.of("/home/ada"));
+    assertThat(Environment.home(java.util.Map.of("HOME", "relative"), "/root"))
+        .isEqualTo(Path.of("/root"));
+    assertThat(Environment.home(java.util.Map.of(), "/root")).isEqualTo(Path.of("/root"));
   }
 }
