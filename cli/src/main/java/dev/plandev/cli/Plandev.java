@@ -99,10 +99,12 @@ public final class Plandev implements Runnable, AutoCloseable {
     HELP,
     PLAN,
     GENERATE,
-    MCP;
+    MCP,
+    PROJECT;
 
     /** The order in which to look for a command: the groups that load the fewest classes first. */
-    static final List<Group> CHEAPEST_FIRST = List.of(PLAN, GENERATE, DEFAULTS, MCP, SERVER);
+    static final List<Group> CHEAPEST_FIRST =
+        List.of(PLAN, PROJECT, GENERATE, DEFAULTS, MCP, SERVER);
   }
 
   private static void register(CommandLine cl, Group group) {
@@ -119,6 +121,7 @@ public final class Plandev implements Runnable, AutoCloseable {
       case PLAN -> dev.plandev.cli.plan.PlanCommands.register(cl);
       case GENERATE -> dev.plandev.cli.generate.GenerateCommands.register(cl);
       case MCP -> dev.plandev.cli.mcp.McpCommands.register(cl);
+      case PROJECT -> dev.plandev.cli.project.ProjectCommands.register(cl);
       default -> throw new AssertionError(group);
     }
   }

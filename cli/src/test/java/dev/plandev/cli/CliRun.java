@@ -15,14 +15,39 @@ public final class CliRun {
   public record Result(int code, String out, String err) {}
 
   private final Path workingDir;
+  private Path home;
+  private String osName = "Linux";
   private final Map<String, String> env = new HashMap<>();
   private Clock clock = Clock.systemUTC();
   private String stdin = "";
   private boolean terminal;
 
+  /**
+   * Runs in {@code workingDir}, which is also the home folder (unless {@link #home} says another):
+   * the per-user data directory is then {@code workingDir/.local/share/plandev}, and the search for
+   * the project never leaves the test's folder. No test touches the real home folder.
+   */
   public CliRun(Path workingDir) {
     this.workingDir = workingDir;
+    this.home = workingDir;
     env.put("USER", "tester");
+  }
+
+  /** The home folder of the runs, where the per-user data directory is. */
+  public CliRun home(Path folder) {
+    this.home = folder;
+    return this;
+  }
+
+  /** The operating system the runs believe they are on ({@code Linux} unless set). */
+  public CliRun os(String name) {
+    this.osName = name;
+    return this;
+  }
+
+  /** The data directory of a run that names none, on Linux without XDG_DATA_HOME. */
+  public Path defaultDataDir() {
+    return home.resolve(".local/share/plandev");
   }
 
   public CliRun env(String name, String value) {
@@ -85,6 +110,8 @@ public final class CliRun {
     return new Environment(
         Map.copyOf(env),
         workingDir,
+        home,
+        osName,
         clock,
         new ByteArrayInputStream(input.getBytes(java.nio.charset.StandardCharsets.UTF_8)),
         new PrintWriter(out, true),

@@ -44,6 +44,8 @@ class ErrorHandlerTest {
         new Environment(
             Map.of(),
             dir,
+            dir,
+            "Linux",
             Clock.systemUTC(),
             new ByteArrayInputStream(new byte[0]),
             new PrintWriter(new StringWriter(), true),

@@ -82,6 +82,8 @@ class StartupTest {
     return new Environment(
         Map.of(),
         dir,
+        dir,
+        "Linux",
         Clock.systemUTC(),
         System.in,
         new PrintWriter(Writer.nullWriter()),

@@ -31,7 +31,8 @@ public final class ConfigCommand implements Runnable {
       name = "show",
       description = {
         "Print every setting with where it came from: default < file < env PLANDEV_SECTION_KEY",
-        "< flag. Secrets are masked."
+        "< flag. Secrets are masked. The first lines say which project, configuration file and",
+        "data directory apply, and why."
       },
       mixinStandardHelpOptions = true)
   static final class Show implements Callable<Integer> {
@@ -42,7 +43,8 @@ public final class ConfigCommand implements Runnable {
 
     @Override
     public Integer call() {
-      LoadedConfig c = Invocation.of(spec).config();
+      Invocation invocation = Invocation.of(spec);
+      LoadedConfig c = invocation.config();
       var out = spec.commandLine().getOut();
       if (json) {
         Map<String, Object> view = new LinkedHashMap<>();
@@ -52,7 +54,19 @@ public final class ConfigCommand implements Runnable {
         Printer.json(out, view);
         return 0;
       }
-      out.println("# configuration file: " + (c.file() == null ? "none" : c.file()));
+      out.println(
+          "# project " + invocation.project().root() + " (" + invocation.project().reason() + ")");
+      out.println(
+          "# configuration file "
+              + (c.file() == null
+                  ? "none (no plandev.yaml in the project; plandev init makes one)"
+                  : c.file()));
+      out.println(
+          "# data directory "
+              + c.config().dataDir()
+              + " ("
+              + invocation.dataDirectoryReason()
+              + ")");
       int width = c.settings().stream().mapToInt(s -> s.path().length()).max().orElse(10);
       for (LoadedConfig.Setting s : c.settings()) {
         out.printf("%-" + width + "s = %-40s # %s%n", s.path(), s.value(), s.source());

@@ -2,6 +2,7 @@ package dev.plandev.cli.generate;
 
 import dev.plandev.cli.invocation.Environment;
 import dev.plandev.cli.invocation.Invocation;
+import dev.plandev.cli.invocation.Project;
 import dev.plandev.mcp.EngineDefaultsClient;
 import dev.plandev.plans.generate.DefaultsClient;
 import dev.plandev.plans.generate.GeneratedFile;
@@ -80,7 +81,8 @@ final class NewCommand implements Callable<Integer> {
   @Option(
       names = "--templates",
       paramLabel = "DIR",
-      description = "Folder of user templates, searched before ./_templates and the built-ins")
+      description =
+          "Folder of user templates, searched before the project's _templates and the built-ins")
   Path templatesDir;
 
   @Option(
@@ -94,7 +96,7 @@ final class NewCommand implements Callable<Integer> {
   @Option(names = "--dry-run", description = "Print the files instead of writing them")
   boolean dryRun;
 
-  @Option(names = "--resume", description = "Continue the interrupted session of this folder")
+  @Option(names = "--resume", description = "Continue the interrupted session of this project")
   boolean resume;
 
   @Option(names = "--force", description = "Overwrite files that already exist")
@@ -115,7 +117,8 @@ final class NewCommand implements Callable<Integer> {
     Invocation invocation = Invocation.of(spec);
     Environment env = invocation.environment();
     PrintWriter out = spec.commandLine().getOut();
-    TemplateCatalog catalog = TemplateCatalog.of(userFolders(env));
+    Project project = invocation.project();
+    TemplateCatalog catalog = TemplateCatalog.of(userFolders(env, project));
     if (list) {
       printList(catalog.list(), out);
       return 0;
@@ -128,7 +131,7 @@ final class NewCommand implements Callable<Integer> {
     PlanGenerator generator =
         new PlanGenerator(catalog, defaultsClient(invocation, env), env.clock());
     GenerationRequest request =
-        GenerationRequest.builder(workingEnvironment(env))
+        GenerationRequest.builder(workingEnvironment(env, project))
             .template(template)
             .language(language != null ? language : resume ? null : localeLanguage())
             .set(answers)
@@ -147,16 +150,16 @@ final class NewCommand implements Callable<Integer> {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot close the terminal", e);
     }
-    report(result, out);
+    report(result, out, env, project);
     return 0;
   }
 
-  private List<Path> userFolders(Environment env) {
+  private List<Path> userFolders(Environment env, Project project) {
     List<Path> folders = new ArrayList<>();
     if (templatesDir != null) {
       folders.add(env.resolve(templatesDir));
     }
-    folders.add(env.workingDir().resolve("_templates"));
+    folders.add(project.resolve(Project.TEMPLATES_DIR));
     return folders;
   }
 
@@ -168,8 +171,12 @@ final class NewCommand implements Callable<Integer> {
     return new EngineDefaultsClient(invocation::defaults, FEEDBACK_SOURCE);
   }
 
-  private static WorkingEnvironment workingEnvironment(Environment env) {
-    WorkingEnvironment detected = WorkingEnvironment.detect(env.workingDir());
+  /**
+   * The project folder is where plans are written and sessions kept, wherever in the project the
+   * command runs, so that {@code --resume} finds the session from any of its folders.
+   */
+  private static WorkingEnvironment workingEnvironment(Environment env, Project project) {
+    WorkingEnvironment detected = WorkingEnvironment.detect(project.root());
     return new WorkingEnvironment(
         detected.workingDir(), detected.repository(), env.user(detected.user()), detected.os());
   }
@@ -182,26 +189,31 @@ final class NewCommand implements Callable<Integer> {
     return TerminalBuilder.builder().system(true).dumb(true).build();
   }
 
-  private void report(GenerationResult result, PrintWriter out) {
+  private void report(GenerationResult result, PrintWriter out, Environment env, Project project) {
     PrintWriter err = spec.commandLine().getErr();
     result.warnings().forEach(w -> err.println("warning: " + w));
     if (!result.written()) {
       for (GeneratedFile f : result.files()) {
-        out.println("--- " + f.path() + " (dry run, not written)");
+        out.println("--- " + shown(f.path(), env, project) + " (dry run, not written)");
         out.print(f.content());
       }
       out.flush();
       return;
     }
-    for (GeneratedFile f : result.files()) {
-      out.println("created " + f.path());
-    }
+    List<Path> shown = result.files().stream().map(f -> shown(f.path(), env, project)).toList();
+    shown.forEach(p -> out.println("created " + p));
     out.println(
         "template "
             + result.template()
             + "; progress lines are kept true by: plandev sync "
-            + result.files().get(0).path());
+            + shown.get(0));
     out.flush();
+  }
+
+  /** A path of the project as the person can use it from the working directory. */
+  private static Path shown(Path inProject, Environment env, Project project) {
+    Path absolute = project.root().resolve(inProject).normalize();
+    return absolute.startsWith(env.workingDir()) ? env.workingDir().relativize(absolute) : absolute;
   }
 
   private static void printList(List<TemplateSummary> templates, PrintWriter out) {

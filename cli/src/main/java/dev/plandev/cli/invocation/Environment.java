@@ -8,11 +8,15 @@ import java.time.Clock;
 import java.util.Map;
 
 /**
- * What a command may read from the world: environment variables, working directory, clock, standard
- * streams and whether a person is at a terminal. Tests pass their own.
+ * What a command may read from the world: environment variables, working directory, the user's home
+ * folder and operating system, clock, standard streams and whether a person is at a terminal. Tests
+ * pass their own, so that no test reads or writes the real home folder.
  *
  * @param variables environment variables ({@code System.getenv()} in production)
- * @param workingDir where relative paths and {@code plandev.json} are looked up
+ * @param workingDir where relative paths are taken from and the project is looked for
+ * @param home the user's home folder, under which the per-user data directory is
+ * @param osName the operating system's name as Java reports it ({@code Linux}, {@code Mac OS X},
+ *     {@code Windows 11}), which decides where per-user data goes
  * @param clock the time of every timestamp a command writes
  * @param in standard input
  * @param out standard output
@@ -22,6 +26,8 @@ import java.util.Map;
 public record Environment(
     Map<String, String> variables,
     Path workingDir,
+    Path home,
+    String osName,
     Clock clock,
     InputStream in,
     PrintWriter out,
@@ -33,11 +39,26 @@ public record Environment(
     return new Environment(
         System.getenv(),
         Path.of("").toAbsolutePath(),
+        home(System.getenv(), System.getProperty("user.home")),
+        System.getProperty("os.name", ""),
         Clock.systemUTC(),
         System.in,
         new PrintWriter(System.out, true, StandardCharsets.UTF_8),
         new PrintWriter(System.err, true, StandardCharsets.UTF_8),
         System.console() != null);
+  }
+
+  /**
+   * The home folder: {@code $HOME} when it is set to an absolute path, as the shell and the XDG
+   * rules see it (Java's {@code user.home} comes from the password database and ignores a changed
+   * {@code HOME}), else {@code userHome}.
+   */
+  static Path home(Map<String, String> variables, String userHome) {
+    String home = variables.get("HOME");
+    if (home != null && !home.isBlank() && Path.of(home).isAbsolute()) {
+      return Path.of(home);
+    }
+    return Path.of(userHome);
   }
 
   /**

@@ -34,7 +34,9 @@ public final class GlobalOptions {
   @Option(
       names = "--config",
       paramLabel = "FILE",
-      description = "Configuration file. Default: plandev.json or plandev.yaml if present")
+      description =
+          "Configuration file. Default: plandev.yaml (or .json) of the project, found by walking"
+              + " up to the git root")
   void configFile(Path file) {
     invocation.configFile(file);
   }
@@ -42,7 +44,9 @@ public final class GlobalOptions {
   @Option(
       names = "--data",
       paramLabel = "DIR",
-      description = "Data directory (database, keys, logs). Default: data")
+      description =
+          "Data directory (database, keys, logs). Default: $PLANDEV_DATA_DIR, else the per-user"
+              + " one (~/.local/share/plandev); plandev config show says which")
   void dataDir(Path dir) {
     invocation.dataDir(dir);
   }

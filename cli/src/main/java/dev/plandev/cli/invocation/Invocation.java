@@ -27,6 +27,8 @@ public final class Invocation implements AutoCloseable {
   private boolean verbose;
   private String correlationId;
   private LoadedConfig loaded;
+  private Project project;
+  private String dataDirReason;
   private SmartDefaults defaults;
 
   public Invocation(Environment env) {
@@ -47,7 +49,34 @@ public final class Invocation implements AutoCloseable {
     return verbose;
   }
 
-  /** The effective configuration, loaded on first use; file logging starts with it. */
+  /**
+   * The project this command runs in, found by walking up from the working directory (see {@link
+   * Project}).
+   */
+  public Project project() {
+    if (project == null) {
+      project = Project.find(env.workingDir(), env.home());
+    }
+    return project;
+  }
+
+  /**
+   * Why the data directory is where it is, as {@code plandev config show} says it: {@code per-user
+   * default; no --data, …} or {@code from env PLANDEV_DATA_DIR}.
+   */
+  public String dataDirectoryReason() {
+    config();
+    return dataDirReason;
+  }
+
+  /**
+   * The effective configuration, loaded on first use; file logging starts with it.
+   *
+   * <p>This is the one place that decides where things live: the configuration file is the
+   * project's, and the data directory is, first to last, {@code --data}, {@code PLANDEV_DATA_DIR},
+   * {@code dataDir} in the configuration file (relative to the file's folder), the project's {@code
+   * data/} folder when it holds a store from before, else the per-user data directory.
+   */
   public LoadedConfig config() {
     if (loaded == null) {
       Map<String, String> flags = new LinkedHashMap<>(options);
@@ -58,21 +87,39 @@ public final class Invocation implements AutoCloseable {
         sources.put("dataDir", "--data");
       }
       LoadedConfig c =
-          new ConfigLoader(env.workingDir(), env.variables())
+          new ConfigLoader(project().root(), env.variables())
               .load(configFile == null ? null : env.resolve(configFile), flags, sources);
-      if (!Path.of(c.config().dataDir()).isAbsolute()) {
-        c =
-            new LoadedConfig(
-                c.config().withDataDir(env.resolve(Path.of(c.config().dataDir())).toString()),
-                c.sources(),
-                c.file());
-      }
-      loaded = c;
+      loaded = withDataDirectory(c);
       MDC.put("correlationId", correlationId());
       LogSetup.terminal(env.terminal(), verbose);
-      LogSetup.fileLogs(c.config(), verbose);
+      LogSetup.fileLogs(loaded.config(), verbose);
     }
     return loaded;
+  }
+
+  /** {@code c} with its data directory absolute, chosen by the rule of {@link #config()}. */
+  private LoadedConfig withDataDirectory(LoadedConfig c) {
+    String source = c.sources().getOrDefault("dataDir", "default");
+    Path dir;
+    Map<String, String> sources = new LinkedHashMap<>(c.sources());
+    if (source.equals("default")) {
+      DataDirectory chosen = DataDirectory.byDefault(env, project());
+      dir = chosen.path();
+      sources.put("dataDir", chosen.source());
+      dataDirReason = chosen.reason();
+      if (env.terminal()) {
+        chosen.moveHintOnce(env).ifPresent(env.err()::println);
+      }
+    } else {
+      Path given = Path.of(c.config().dataDir());
+      Path base = source.startsWith("file ") ? c.file().toAbsolutePath().getParent() : null;
+      dir =
+          base != null && !given.isAbsolute()
+              ? base.resolve(given).normalize()
+              : env.resolve(given);
+      dataDirReason = "from " + source;
+    }
+    return new LoadedConfig(c.config().withDataDir(dir.toString()), sources, c.file());
   }
 
   /** The Smart Defaults engine on the configured store, opened on first use. */

@@ -86,7 +86,7 @@ public final class LogSetup {
       root.detachAppender(current);
       current.stop();
     }
-    ownerOnly(Path.of(dir), Path.of(dir, FILE_NAME));
+    ownerOnly(config.dataPath(), Path.of(dir), Path.of(dir, FILE_NAME));
     RollingFileAppender<ILoggingEvent> file = new RollingFileAppender<>();
     file.setContext(ctx);
     file.setName(FILE_APPENDER);
@@ -115,11 +115,16 @@ public final class LogSetup {
    * files get the default mode, inside the owner-only folder. Skipped where the file system has no
    * POSIX permissions, and on any failure: logging must never stop a command.
    */
-  private static void ownerOnly(Path logDir, Path logFile) {
+  private static void ownerOnly(Path dataDir, Path logDir, Path logFile) {
     if (!FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
       return;
     }
     try {
+      Path above = dataDir.toAbsolutePath().getParent();
+      if (above != null && !Files.isDirectory(above)) {
+        // Folders above the data directory (~/.local/share) are not plandev's: default modes.
+        Files.createDirectories(above);
+      }
       if (!Files.isDirectory(logDir)) {
         Files.createDirectories(
             logDir,

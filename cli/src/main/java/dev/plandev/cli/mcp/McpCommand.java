@@ -19,7 +19,7 @@ import picocli.CommandLine.Spec;
  * agent closes the pipe.
  *
  * <p>Standard output carries the protocol only. Logs never go there: the CLI's logging writes JSON
- * to {@code data/logs} and, at a terminal, readable lines to stderr.
+ * to {@code logs/} in the data directory and, at a terminal, readable lines to stderr.
  */
 @Command(
     name = "mcp",

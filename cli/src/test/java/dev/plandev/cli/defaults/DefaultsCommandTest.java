@@ -27,7 +27,7 @@ class DefaultsCommandTest {
     assertThat(cli().run("defaults", "get", "db.host").out()).isEqualTo("localhost\n");
     assertThat(cli().run("defaults", "get", "db.host", "-c", "env=prod", "-c", "user=x").out())
         .isEqualTo("db.prod\n");
-    assertThat(dir.resolve("data/defaults.db")).exists();
+    assertThat(cli().defaultDataDir().resolve("defaults.db")).exists();
   }
 
   @Test
@@ -179,7 +179,7 @@ class DefaultsCommandTest {
   @Test
   void logs_areJsonLinesWithLevelLoggerMessageAndCorrelationId() throws Exception {
     cli().run("defaults", "set", "k", "abc", "--type", "integer");
-    Path log = dir.resolve("data/logs/plandev.json");
+    Path log = cli().defaultDataDir().resolve("logs/plandev.json");
     assertThat(log).exists();
     JsonNode line =
         new ObjectMapper()

@@ -53,7 +53,7 @@ class SetSecretCommandTest {
   }
 
   private String rawValue(String key) throws Exception {
-    String url = "jdbc:sqlite:" + dir.resolve("data/defaults.db").toAbsolutePath();
+    String url = "jdbc:sqlite:" + cli().defaultDataDir().resolve("defaults.db").toAbsolutePath();
     try (Connection c = DriverManager.getConnection(url);
         PreparedStatement ps =
             c.prepareStatement("SELECT value FROM default_values WHERE key = ?")) {

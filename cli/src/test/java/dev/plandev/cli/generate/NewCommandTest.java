@@ -154,4 +154,25 @@ class NewCommandTest {
     assertThat(r.code()).isEqualTo(2);
     assertThat(r.err()).contains("Missing TEMPLATE");
   }
+
+  @Test
+  void in_a_subfolder_of_a_project_uses_its_templates_and_writes_at_its_root() throws IOException {
+    Files.writeString(dir.resolve("plandev.yaml"), "");
+    Path own = Files.createDirectories(dir.resolve("_templates").resolve("note"));
+    Files.writeString(own.resolve("prompts.yaml"), "description: A note\nprompts: []\n");
+    Files.writeString(own.resolve("plan.md"), "---\nto: roadmaps/plans/note.md\n---\n# Note\n");
+    Path sub = Files.createDirectories(dir.resolve("docs/deep"));
+
+    Result r =
+        new CliRun(sub)
+            .home(dir)
+            .clock(JUNE_2025)
+            .run("--data", dir.resolve("data").toString(), "new", "note", "--yes");
+
+    assertThat(r.code()).as(r.err()).isZero();
+    Path plan = dir.resolve("roadmaps/plans/note.md");
+    assertThat(r.out()).contains("created " + plan);
+    assertThat(plan).hasContent("# Note");
+    assertThat(sub.resolve("roadmaps")).doesNotExist();
+  }
 }

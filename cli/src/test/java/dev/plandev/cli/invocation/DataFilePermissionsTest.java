@@ -21,7 +21,7 @@ class DataFilePermissionsTest {
   void dataDirectory_logsAndDatabase_areOwnerOnly() throws Exception {
     assumeTrue(FileSystems.getDefault().supportedFileAttributeViews().contains("posix"));
     assertThat(new CliRun(dir).run("defaults", "set", "k", "v", "--secret").code()).isZero();
-    Path data = dir.resolve("data");
+    Path data = new CliRun(dir).defaultDataDir();
     List<Path> all;
     try (Stream<Path> walk = Files.walk(data)) {
       all = walk.toList();

@@ -115,6 +115,9 @@ final class AnswerSession {
     try {
       Files.deleteIfExists(file);
       Path dir = file.getParent();
+      if (!Files.isDirectory(dir)) {
+        return; // a template without prompts never saved a session
+      }
       try (var entries = Files.list(dir)) {
         if (entries.findAny().isEmpty()) {
           Files.delete(dir);

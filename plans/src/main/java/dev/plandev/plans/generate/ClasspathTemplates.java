@@ -76,6 +76,24 @@ final class ClasspathTemplates implements TemplateSource {
         name, language, prompts.description(), prompts.prompts(), templateFiles, origin());
   }
 
+  /**
+   * The files of the built-in template {@code name} by their path inside its folder ({@code
+   * en/prompts.yaml}), in index order; empty when there is no such template.
+   */
+  Map<String, String> files(String name) {
+    Map<String, String> files = new java.util.LinkedHashMap<>();
+    filesByFolder.forEach(
+        (folder, names) -> {
+          if (folder.startsWith(name + "/")) {
+            String language = folder.substring(name.length() + 1);
+            for (String file : names) {
+              files.put(language + "/" + file, read(ROOT + folder + "/" + file));
+            }
+          }
+        });
+    return files;
+  }
+
   private String read(String resource) {
     try (InputStream in = loader.getResourceAsStream(resource)) {
       if (in == null) {

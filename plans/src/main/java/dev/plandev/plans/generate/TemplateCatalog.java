@@ -49,6 +49,21 @@ public final class TemplateCatalog {
     return new TemplateCatalog(sources);
   }
 
+  /**
+   * The files of the built-in template {@code name}, by their path inside its folder ({@code
+   * en/prompts.yaml}, {@code en/plan.md}), to copy into a folder of user templates and edit there.
+   *
+   * @throws TemplateNotFoundException listing the built-in names
+   */
+  public static Map<String, String> builtInFiles(String name) {
+    ClasspathTemplates builtIn = new ClasspathTemplates(TemplateCatalog.class.getClassLoader());
+    Map<String, String> files = builtIn.files(name);
+    if (files.isEmpty()) {
+      throw new TemplateNotFoundException(name, builtIn.names().keySet());
+    }
+    return files;
+  }
+
   /** The built-in language for a locale: {@code en} for English, else {@code fr}. */
   public static String languageOf(Locale locale) {
     String lang = locale.getLanguage();
