@@ -1,9 +1,14 @@
 package dev.plandev.server.web;
 
 import io.javalin.http.Context;
+import java.util.List;
 
 /** Which requests the web UI answers, and which of those a browser's script sent for data. */
 final class PagePaths {
+  /** The service's machine-facing paths, which answer problem+json whoever asks. */
+  private static final List<String> API =
+      List.of("/api", "/ofrep", "/mcp", "/health", "/ready", "/metrics", "/openapi.json", "/docs");
+
   private PagePaths() {}
 
   /** Paths of the UI's own pages and actions. */
@@ -24,12 +29,19 @@ final class PagePaths {
 
   /**
    * Whether a failure on this request gets an HTML page rather than problem+json: the UI's own
-   * paths, and unknown paths asked for by a browser; the API's paths always keep problem+json.
+   * paths, and unknown paths asked for by a browser; the API's paths, and methods no page or form
+   * uses, always keep problem+json.
    */
   static boolean wantsPage(Context ctx) {
     String path = ctx.path();
-    if (path.startsWith("/v1/") || path.startsWith("/ofrep/") || path.startsWith("/mcp")) {
+    String method = ctx.method().name();
+    if (!method.equals("GET") && !method.equals("POST")) {
       return false;
+    }
+    for (String api : API) {
+      if (path.equals(api) || path.startsWith(api + "/")) {
+        return false;
+      }
     }
     if (isPage(path)) {
       return !fromScript(ctx);
