@@ -86,6 +86,7 @@ final class Sessions {
 
   private void dropExpired(Instant now) {
     byId.values().removeIf(s -> !now.isBefore(s.lastUsed().plus(timeout)));
+    keyCheckedAt.keySet().retainAll(byId.keySet());
   }
 
   /** 256 random bits, URL-safe. */

@@ -86,6 +86,7 @@ class PlansPagesBrowserTest {
   private void openWebPlan() {
     page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Web plan")).click();
     PlaywrightAssertions.assertThat(page.locator("h1")).hasText("Web plan");
+    page.waitForLoadState(); // the page's script is in place, as it is before a person can act
   }
 
   private Locator box(String task) {
@@ -127,6 +128,8 @@ class PlansPagesBrowserTest {
     page.keyboard().press("Enter");
     page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Web plan")).focus();
     page.keyboard().press("Enter");
+    PlaywrightAssertions.assertThat(page.locator("h1")).hasText("Web plan");
+    page.waitForLoadState();
     box("Write the parser").focus();
     page.keyboard().press("Space");
 
@@ -270,6 +273,9 @@ class PlansPagesBrowserTest {
     signIn(web.reader);
     Response response = page.navigate(web.url("/no/such/page"));
     assertThat(response.status()).isEqualTo(404);
+    assertThat(response.headers().get("content-security-policy"))
+        .contains("default-src 'none'", "script-src 'self';")
+        .doesNotContain("unsafe-inline");
     PlaywrightAssertions.assertThat(page.locator("h1")).hasText("Page not found");
     Chromium.screenshot(page, "not-found");
     page.navigate(web.url("/plan?file=nowhere.md"));
