@@ -32,6 +32,12 @@ final class Docs {
           sf.directory = SWAGGER_DIR;
           sf.location = Location.CLASSPATH;
         });
+    c.staticFiles.add(
+        sf -> {
+          sf.hostedPath = "/docs/page";
+          sf.directory = "/dev/plandev/server/docs";
+          sf.location = Location.CLASSPATH;
+        });
   }
 
   void register(Routes r) {

@@ -8,6 +8,8 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.plandev.defaults.SmartDefaults;
 import dev.plandev.defaults.config.PlandevConfig;
+import dev.plandev.defaults.security.ApiKey;
+import dev.plandev.server.web.WebUi;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.json.JavalinJackson;
@@ -20,7 +22,9 @@ import java.net.BindException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -55,6 +59,7 @@ public final class PlandevServer implements AutoCloseable {
   private final Scheduler scheduler;
   private final AtomicBoolean stopping;
   private final String host;
+  private final WebUi web;
 
   private PlandevServer(
       Javalin app,
@@ -63,7 +68,9 @@ public final class PlandevServer implements AutoCloseable {
       HttpMetrics metrics,
       Scheduler scheduler,
       AtomicBoolean stopping,
-      String host) {
+      String host,
+      WebUi web) {
+    this.web = web;
     this.app = app;
     this.metricsApp = metricsApp;
     this.routes = routes;
@@ -108,40 +115,79 @@ public final class PlandevServer implements AutoCloseable {
       PrometheusMeterRegistry registry,
       Clock clock,
       Map<String, ? extends HttpServlet> mounts) {
+    return start(defaults, registry, clock, mounts, Path.of("").toAbsolutePath());
+  }
+
+  /**
+   * Starts the service with extra servlets mounted beside the API; the web UI's plan roots ({@code
+   * server.planRoots}) that are relative are taken from {@code workingDir}.
+   */
+  public static PlandevServer start(
+      SmartDefaults defaults,
+      PrometheusMeterRegistry registry,
+      Clock clock,
+      Map<String, ? extends HttpServlet> mounts,
+      Path workingDir) {
     PlandevConfig config = defaults.config();
     PlandevConfig.Server settings = config.server();
     ObjectMapper mapper = mapper();
     AtomicBoolean stopping = new AtomicBoolean();
     Guard guard = new Guard(defaults.apiKeys(), settings, clock);
     HttpMetrics metrics = new HttpMetrics(registry, defaults);
+    WebUi web =
+        WebUi.create(
+            defaults.apiKeys(),
+            planRoots(settings.planRoots(), workingDir),
+            settings.sessionTimeout(),
+            clock,
+            ctx -> guard.takeAddressToken(ctx.ip(), ctx::header));
     Javalin app =
         Javalin.create(
-            c ->
-                configure(
-                    c,
-                    settings,
-                    mapper,
-                    mounts,
-                    path -> new MountedServletGuard(guard, metrics, mapper, path)));
+            c -> {
+              configure(
+                  c,
+                  settings,
+                  mapper,
+                  mounts,
+                  path -> new MountedServletGuard(guard, metrics, mapper, path));
+              WebUi.staticFiles(c);
+            });
     Routes routes = new Routes(app);
-    Problems.install(app);
+    Problems.install(app, web);
     guard.install(app);
+    web.install(app);
     metrics.install(app);
     OpsApi ops = new OpsApi(defaults, registry, stopping::get, guard::hasValidKey);
     registerRoutes(routes, defaults, mapper, ops);
-    listen(app, settings.host(), settings.port(), "server.port");
+    try {
+      listen(app, settings.host(), settings.port(), "server.port");
+    } catch (RuntimeException e) {
+      web.close();
+      throw e;
+    }
     Javalin metricsApp;
     try {
       metricsApp = startMetricsPort(config, ops);
     } catch (RuntimeException e) {
       app.stop();
+      web.close();
       throw e;
     }
     Scheduler scheduler = Scheduler.start(defaults, clock);
     PlandevServer server =
-        new PlandevServer(app, metricsApp, routes, metrics, scheduler, stopping, settings.host());
+        new PlandevServer(
+            app, metricsApp, routes, metrics, scheduler, stopping, settings.host(), web);
     LOG.info("plandev service listening on {}", server.url());
     return server;
+  }
+
+  /** The folders of {@code server.planRoots} (comma-separated), relative ones under {@code dir}. */
+  static List<Path> planRoots(String setting, Path dir) {
+    return Arrays.stream(setting.split(","))
+        .map(String::trim)
+        .filter(s -> !s.isEmpty())
+        .map(s -> dir.resolve(s).normalize())
+        .toList();
   }
 
   /** Javalin and its Jetty: JSON mapper, request limits, graceful stop, static files, mounts. */
@@ -276,6 +322,14 @@ public final class PlandevServer implements AutoCloseable {
     return URI.create("http://" + h + ":" + port());
   }
 
+  /**
+   * A one-time link that signs its first visitor in to the web UI as {@code key} (printed at first
+   * start instead of the key itself in a URL).
+   */
+  public URI signInLink(ApiKey key) {
+    return web.signInLink(url(), key);
+  }
+
   List<Routes.Route> routes() {
     return routes.all();
   }
@@ -290,6 +344,7 @@ public final class PlandevServer implements AutoCloseable {
     if (metricsApp != null) {
       metricsApp.stop();
     }
+    web.close(); // ends the pages' event streams, which would hold the graceful stop
     app.stop();
     metrics.close();
     LOG.info("plandev service stopped");

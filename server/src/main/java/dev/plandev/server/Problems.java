@@ -8,6 +8,7 @@ import dev.plandev.defaults.model.InvalidInputException;
 import dev.plandev.defaults.model.PlandevException;
 import dev.plandev.defaults.model.StaleVersionException;
 import dev.plandev.defaults.model.StorageException;
+import dev.plandev.server.web.WebUi;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
@@ -22,29 +23,35 @@ import org.slf4j.LoggerFactory;
 /**
  * The one place where the service turns failures into {@code application/problem+json} (RFC 9457)
  * with the request's correlation id. Bad input is never a 500, and no stack trace leaves the
- * process: unexpected failures are logged with their trace and answered with a plain 500.
+ * process: unexpected failures are logged with their trace and answered with a plain 500. Requests
+ * of the web UI, and unknown pages a browser asks for, get the UI's HTML error page instead.
  */
 final class Problems {
   static final String TYPE_BASE = "https://plandev.dev/problems/";
   private static final Logger LOG = LoggerFactory.getLogger(Problems.class);
 
-  private Problems() {}
+  private final WebUi web;
 
-  static void install(Javalin app) {
-    requestFailures(app);
-    engineRefusals(app);
-    serviceFailures(app);
-    unmatchedRoutes(app);
+  private Problems(WebUi web) {
+    this.web = web;
+  }
+
+  static void install(Javalin app, WebUi web) {
+    Problems p = new Problems(web);
+    p.requestFailures(app);
+    p.engineRefusals(app);
+    p.serviceFailures(app);
+    p.unmatchedRoutes(app);
   }
 
   /** What the HTTP layer rejects before the engine sees the request: bad JSON, size, headers. */
-  private static void requestFailures(Javalin app) {
+  private void requestFailures(Javalin app) {
     app.exception(
-        HttpProblem.class, (e, ctx) -> write(ctx, e.status, e.title, e.getMessage(), e.errors));
+        HttpProblem.class, (e, ctx) -> respond(ctx, e.status, e.title, e.getMessage(), e.errors));
     app.exception(
         JsonProcessingException.class,
         (e, ctx) ->
-            write(
+            respond(
                 ctx,
                 400,
                 "Malformed JSON",
@@ -52,13 +59,13 @@ final class Problems {
                 List.of()));
     app.exception(
         UnsupportedCharsetException.class,
-        (e, ctx) -> write(ctx, 415, title(415), unknownCharset(e.getCharsetName()), List.of()));
+        (e, ctx) -> respond(ctx, 415, title(415), unknownCharset(e.getCharsetName()), List.of()));
     app.exception(
         IllegalCharsetNameException.class,
-        (e, ctx) -> write(ctx, 415, title(415), unknownCharset(e.getCharsetName()), List.of()));
+        (e, ctx) -> respond(ctx, 415, title(415), unknownCharset(e.getCharsetName()), List.of()));
     app.exception(
         HttpResponseException.class,
-        (e, ctx) -> write(ctx, e.getStatus(), title(e.getStatus()), detail(e), List.of()));
+        (e, ctx) -> respond(ctx, e.getStatus(), title(e.getStatus()), detail(e), List.of()));
   }
 
   private static String unknownCharset(String name) {
@@ -69,26 +76,26 @@ final class Problems {
   }
 
   /** What the engine refuses because of the request: the client can fix these (4xx). */
-  private static void engineRefusals(Javalin app) {
+  private void engineRefusals(Javalin app) {
     app.exception(
         InvalidInputException.class,
-        (e, ctx) -> write(ctx, 422, "Invalid input", e.getMessage(), e.errors()));
+        (e, ctx) -> respond(ctx, 422, "Invalid input", e.getMessage(), e.errors()));
     app.exception(
         EntryNotFoundException.class,
-        (e, ctx) -> write(ctx, 404, "Not found", e.getMessage(), List.of()));
+        (e, ctx) -> respond(ctx, 404, "Not found", e.getMessage(), List.of()));
     app.exception(
         DuplicateEntryException.class,
-        (e, ctx) -> write(ctx, 409, "Conflict", e.getMessage(), List.of()));
+        (e, ctx) -> respond(ctx, 409, "Conflict", e.getMessage(), List.of()));
     app.exception(
         StaleVersionException.class,
         (e, ctx) -> {
           ctx.header("ETag", Etags.of(e.currentVersion()));
-          write(ctx, 412, "Precondition failed", e.getMessage(), List.of());
+          respond(ctx, 412, "Precondition failed", e.getMessage(), List.of());
         });
   }
 
   /** Failures of the service itself (5xx), logged with their trace, which never leaves it. */
-  private static void serviceFailures(Javalin app) {
+  private void serviceFailures(Javalin app) {
     app.exception(
         StorageException.class,
         (e, ctx) -> {
@@ -98,7 +105,7 @@ final class Problems {
               Correlation.of(ctx),
               SecretMask.inText(e.getMessage()),
               e);
-          write(
+          respond(
               ctx,
               503,
               "Storage unavailable",
@@ -119,7 +126,7 @@ final class Problems {
               Correlation.of(ctx),
               SecretMask.inText(e.getMessage()),
               e);
-          write(ctx, 500, title(500), unexpectedDetail(Correlation.of(ctx)), List.of());
+          respond(ctx, 500, title(500), unexpectedDetail(Correlation.of(ctx)), List.of());
         });
     app.exception(
         Exception.class,
@@ -130,7 +137,7 @@ final class Problems {
               ctx.path(),
               Correlation.of(ctx),
               e);
-          write(ctx, 500, title(500), unexpectedDetail(Correlation.of(ctx)), List.of());
+          respond(ctx, 500, title(500), unexpectedDetail(Correlation.of(ctx)), List.of());
         });
   }
 
@@ -138,14 +145,25 @@ final class Problems {
    * No route for the path (404) or the method (405): Javalin answers these without an exception, so
    * they get a problem body here unless a handler already wrote one.
    */
-  private static void unmatchedRoutes(Javalin app) {
+  private void unmatchedRoutes(Javalin app) {
     for (int status : new int[] {404, 405}) {
       app.error(
           status,
           ctx -> {
             String type = ctx.res().getContentType();
-            if (type == null || !type.startsWith("application/problem+json")) {
-              write(ctx, status, title(status), unmatchedDetail(ctx, status), List.of());
+            if (type == null
+                || !(type.startsWith("application/problem+json") || type.startsWith("text/html"))) {
+              if (web.answersWithPage(ctx)) {
+                web.errorPage(
+                    ctx,
+                    status,
+                    status == 404 ? "Page not found" : title(status),
+                    status == 404
+                        ? "there is no page at " + ctx.path() + "; the Plans page lists every plan"
+                        : ctx.method() + " is not allowed here");
+              } else {
+                write(ctx, status, title(status), unmatchedDetail(ctx, status), List.of());
+              }
             }
           });
     }
@@ -209,6 +227,20 @@ final class Problems {
   /** The detail of a 500: the failure itself is in the log only. */
   static String unexpectedDetail(String correlationId) {
     return "an internal error occurred; see the service log under correlation id " + correlationId;
+  }
+
+  /** The UI's error page for a page request, problem+json for everything else. */
+  private void respond(
+      Context ctx,
+      int status,
+      String title,
+      String detail,
+      List<InvalidInputException.FieldError> errors) {
+    if (web.answersWithPage(ctx)) {
+      web.errorPage(ctx, status, title, detail);
+    } else {
+      write(ctx, status, title, detail, errors);
+    }
   }
 
   static void write(

@@ -28,9 +28,12 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "serve",
     description = {
-      "Run the Smart Defaults HTTP service (REST API, OFREP, /docs, /health, /ready, /metrics).",
+      "Run the Smart Defaults HTTP service (web UI at /, REST API, OFREP, /docs, /health,"
+          + " /ready, /metrics).",
       "Also serves MCP (streamable HTTP) at /mcp for AI agents, with the same API keys.",
-      "On first start with no API key, prints an admin key once. Stop with Ctrl-C or SIGTERM:",
+      "The web UI shows the plans under server.planRoots (default: the working directory).",
+      "On first start with no API key, prints an admin key and a one-time sign-in link once.",
+      "Stop with Ctrl-C or SIGTERM:",
       "in-flight requests finish, then the store closes."
     },
     mixinStandardHelpOptions = true)
@@ -69,9 +72,10 @@ public final class ServeCommand implements Callable<Integer> {
             defaults,
             registry,
             invocation.environment().clock(),
-            Map.of(McpHttpEndpoint.PATH, mcpEndpoint(invocation, defaults)));
+            Map.of(McpHttpEndpoint.PATH, mcpEndpoint(invocation, defaults)),
+            invocation.environment().workingDir());
     // Made once the service listens: a key made before a failed start would never be shown.
-    String firstKey = firstAdminKey(defaults, invocation);
+    ApiKeys.Created firstKey = firstAdminKey(defaults, invocation);
     CountDownLatch stopped = new CountDownLatch(1);
     // Other ways the JVM ends (System.exit, or signals where no handler could be installed):
     // the hook still stops the service before the store closes.
@@ -117,16 +121,20 @@ public final class ServeCommand implements Callable<Integer> {
   }
 
   private static void printStarted(
-      PrintWriter out, PlandevServer server, SmartDefaults defaults, String firstKey) {
+      PrintWriter out, PlandevServer server, SmartDefaults defaults, ApiKeys.Created firstKey) {
     out.printf("plandev serving on %s (%s)%n", server.url(), defaults.databaseDescription());
     out.printf(
-        "  API docs: %s/docs   health: %s/health   MCP: %s/mcp%n",
-        server.url(), server.url(), server.url());
+        "  web UI: %s/   API docs: %s/docs   health: %s/health   MCP: %s/mcp%n",
+        server.url(), server.url(), server.url(), server.url());
     if (firstKey != null) {
       out.println();
-      out.println("  First start: created API key 'admin' (role admin). It is shown only now:");
-      out.println("    " + firstKey);
-      out.printf("  Open: %s/docs#key=%s%n", server.url(), firstKey);
+      out.printf(
+          "  First start: created API key '%s' (role admin). It is shown only now:%n",
+          firstKey.key().name());
+      out.println("    " + firstKey.secret());
+      out.println("  Sign in to the web UI with this one-time link (it works once, for an hour):");
+      out.println("    " + server.signInLink(firstKey.key()));
+      out.println("  API docs: press Authorize at /docs and paste the key above.");
       out.println("  More keys: plandev keys create NAME --role reader|editor|admin");
     }
     out.println("  Stop with Ctrl-C.");
@@ -158,7 +166,7 @@ public final class ServeCommand implements Callable<Integer> {
                 .map(k -> new McpCaller(k.name(), k.role().includes(Role.EDITOR))));
   }
 
-  private static String firstAdminKey(SmartDefaults defaults, Invocation invocation) {
+  private static ApiKeys.Created firstAdminKey(SmartDefaults defaults, Invocation invocation) {
     ApiKeys keys = defaults.apiKeys();
     if (keys.anyActive()) {
       return null;
@@ -167,6 +175,6 @@ public final class ServeCommand implements Callable<Integer> {
         keys.list().isEmpty()
             ? "admin"
             : "admin-" + LocalDate.now(invocation.environment().clock());
-    return keys.create(name, Role.ADMIN, invocation.actor()).secret();
+    return keys.create(name, Role.ADMIN, invocation.actor());
   }
 }

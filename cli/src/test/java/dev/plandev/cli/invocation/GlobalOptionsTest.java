@@ -70,4 +70,17 @@ class GlobalOptionsTest {
         .containsPattern("server.port\\s+= 9999\\s+# flag -o server.port")
         .containsPattern("server.host\\s+= 0.0.0.0\\s+# flag -o server.host");
   }
+
+  @Test
+  void webUiSettings_areShownByConfigShow_withTheirDefaultsAndOverrides() {
+    Result defaults = run("config", "show");
+    Result set = run("-o", "server.planRoots=plans,../shared/corpus/plans", "config", "show");
+
+    assertThat(defaults.out())
+        .containsPattern("server.planRoots\\s+= \\.")
+        .containsPattern("server.sessionTimeout\\s+= 8h");
+    assertThat(set.out())
+        .containsPattern(
+            "server.planRoots\\s+= plans,../shared/corpus/plans\\s+# flag -o server.planRoots");
+  }
 }

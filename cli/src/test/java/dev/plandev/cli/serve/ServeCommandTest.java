@@ -20,13 +20,34 @@ class ServeCommandTest {
   @TempDir Path dir;
 
   @Test
-  void firstStart_printsAnAdminKeyOnce_thatWorks_andKeysCommandsManageKeys() throws Exception {
+  void firstStart_printsAnAdminKeyAndOneTimeSignInLink_thatWork_andKeysCommandsManageKeys()
+      throws Exception {
     CliRun cli = new CliRun(dir);
     CliRun.Running serve = cli.start("serve", "--port", "0");
     String out = serve.awaitOutput("Stop with Ctrl-C", Duration.ofSeconds(60));
     Matcher url =
-        Pattern.compile("Open: (http://127\\.0\\.0\\.1:\\d+)/docs#key=(pdk_\\w+)").matcher(out);
+        Pattern.compile("plandev serving on (http://127\\.0\\.0\\.1:\\d+)[\\s\\S]*?(pdk_\\w+)")
+            .matcher(out);
     assertThat(url.find()).as(out).isTrue();
+    assertThat(out).doesNotContain("#key=");
+    Matcher link =
+        Pattern.compile("(http://127\\.0\\.0\\.1:\\d+/signin\\?token=[\\w-]+)").matcher(out);
+    assertThat(link.find()).as(out).isTrue();
+    HttpRequest signIn = HttpRequest.newBuilder(URI.create(link.group(1))).build();
+    HttpResponse<String> first =
+        HttpClient.newHttpClient().send(signIn, HttpResponse.BodyHandlers.ofString());
+    assertThat(first.statusCode()).as("the link signs in, then leaves the URL").isEqualTo(303);
+    assertThat(first.headers().firstValue("Location")).hasValue("/");
+    assertThat(first.headers().allValues("Set-Cookie"))
+        .anySatisfy(
+            c ->
+                assertThat(c)
+                    .startsWith("plandev_session=")
+                    .contains("HttpOnly", "SameSite=Strict"));
+    HttpResponse<String> second =
+        HttpClient.newHttpClient().send(signIn, HttpResponse.BodyHandlers.ofString());
+    assertThat(second.statusCode()).as("the link works once").isEqualTo(401);
+    assertThat(second.body()).contains("already used");
     HttpResponse<String> r =
         HttpClient.newHttpClient()
             .send(

@@ -34,6 +34,9 @@ public record PlandevConfig(
    *     CORS off
    * @param vacuumSchedule cron expression of the SQLite VACUUM/REINDEX job
    * @param expirySchedule cron expression of the sweep that removes long-expired entries
+   * @param planRoots folders whose Markdown plans the web UI shows, comma-separated; relative ones
+   *     are relative to the working directory of {@code plandev serve}
+   * @param sessionTimeout how long a web UI sign-in lasts without use before it ends
    */
   public record Server(
       String host,
@@ -45,7 +48,9 @@ public record PlandevConfig(
       int rateBurst,
       String corsOrigins,
       String vacuumSchedule,
-      String expirySchedule) {
+      String expirySchedule,
+      String planRoots,
+      Duration sessionTimeout) {
 
     void check(ProblemList problems) {
       problems.notEmpty("server.host", host);
@@ -55,6 +60,12 @@ public record PlandevConfig(
       problems.require(
           rateLimit >= 0, "server.rateLimit", rateLimit, "must not be negative (0: no limit)");
       problems.atLeast("server.rateBurst", rateBurst, 1);
+      problems.notEmpty("server.planRoots", planRoots);
+      problems.require(
+          sessionTimeout != null && sessionTimeout.toSeconds() >= 60,
+          "server.sessionTimeout",
+          sessionTimeout == null ? null : DurationText.format(sessionTimeout),
+          "must be at least 1m");
     }
   }
 
@@ -286,7 +297,9 @@ public record PlandevConfig(
             1000,
             "",
             "0 4 * * 0",
-            "17 * * * *"),
+            "17 * * * *",
+            ".",
+            Duration.ofHours(8)),
         // WAL with synchronous=NORMAL: a commit survives the process being killed (tested with
         // kill -9); only an OS crash or power loss can lose the last commits. FULL adds an fsync
         // to every commit for that, at a measured cost of about half the batch throughput.

@@ -36,7 +36,9 @@ class PlandevConfigTest {
             s.rateBurst(),
             s.corsOrigins(),
             s.vacuumSchedule(),
-            s.expirySchedule());
+            s.expirySchedule(),
+            s.planRoots(),
+            s.sessionTimeout());
     PlandevConfig.Sqlite q = DEFAULTS.sqlite();
     PlandevConfig.Sqlite badJournal =
         new PlandevConfig.Sqlite(
