@@ -32,6 +32,7 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true)
 final class ShowCommand implements Callable<Integer> {
   private static final String LABEL = "  %-11s %s%n";
+  private static final int SHORT = 60;
 
   @Spec CommandSpec spec;
 
@@ -122,6 +123,12 @@ final class ShowCommand implements Callable<Integer> {
       out.println("  needed by:");
       dependents.forEach(t -> out.println("    " + line(t)));
     }
+  }
+
+  /** The task's text cut to {@value #SHORT} characters, for lists of many tasks. */
+  static String shortText(Task task) {
+    String text = task.text().strip();
+    return text.length() <= SHORT ? text : text.substring(0, SHORT - 1) + "…";
   }
 
   private static String line(Task task) {

@@ -28,6 +28,11 @@ class PlanCommandsCorpusTest {
       int done = json.get("done").asInt();
       assertThat(done).isBetween(0, tasks);
       assertThat(json.get("progress").asDouble()).isBetween(0.0, 100.0);
+      assertThat(json.get("blocked").asInt()).isBetween(0, tasks - done);
+      JsonNode effort = json.get("effort");
+      assertThat(effort.get("done").asDouble() + effort.get("remaining").asDouble())
+          .isEqualTo(effort.get("total").asDouble(), org.assertj.core.data.Offset.offset(0.011));
+      assertThat(effort.get("unestimated").asInt()).isBetween(0, tasks);
       int sum = 0;
       for (JsonNode section : json.get("sections")) {
         sum += section.get("tasks").asInt();

@@ -3,6 +3,8 @@ package dev.plandev.plans.report;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.plandev.plans.PlanDocument;
+import dev.plandev.plans.dependency.DependencyGraph;
+import dev.plandev.plans.effort.PlanEffort;
 import java.io.StringWriter;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -109,14 +111,21 @@ class PlanReportTest {
   void statusJson_hasTheDocumentedShape_andHonoursDepth() {
     StringWriter out = new StringWriter();
     PlanDocument plan =
-        PlanDocument.of("s.md", "# S\n## 1. A\n### 1.1 B\n- [x] a\n- [ ] b\n- [ ] c\n");
+        PlanDocument.of(
+            "s.md", "# S\n## 1. A\n### 1.1 B\n- [x] a #time:1h\n- [ ] b #time:20min\n- [ ] c\n");
 
-    StatusJson.write(plan, "s.md", 1, out, false);
+    StatusJson.write(plan, PlanEffort.of(DependencyGraph.of(plan)), "s.md", 1, out, false);
 
+    String effort =
+        "\"blocked\":0,\"effort\":{\"total\":1.33,\"done\":1.00,\"remaining\":0.33,"
+            + "\"unestimated\":1}";
     assertThat(out.toString())
         .isEqualTo(
-            "{\"file\":\"s.md\",\"tasks\":3,\"done\":1,\"progress\":33.3,\"setAside\":0,\"sections\":[{\"id\":\"1\","
+            "{\"file\":\"s.md\",\"tasks\":3,\"done\":1,\"progress\":33.3,"
+                + effort
+                + ",\"setAside\":0,\"sections\":[{\"id\":\"1\","
                 + "\"title\":\"1. A\",\"level\":2,\"tasks\":3,\"done\":1,\"progress\":33.3,"
-                + "\"sections\":[]}]}");
+                + effort
+                + ",\"sections\":[]}]}");
   }
 }
