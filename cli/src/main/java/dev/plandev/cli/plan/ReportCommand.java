@@ -22,7 +22,11 @@ import picocli.CommandLine.Spec;
 /** {@code plandev report PLAN…}: per-plan and per-phase progress; a folder gives a portfolio. */
 @Command(
     name = "report",
-    description = "Progress report of plans as Markdown, HTML (SVG bars) or JSON.",
+    description = {
+      "Progress report of plans as Markdown, HTML (SVG bars) or JSON.",
+      "Per plan: effort done and left (#time: tags), blocked tasks, dependency cycles, and the"
+          + " critical path: the longest chain of remaining effort through #depends: links."
+    },
     mixinStandardHelpOptions = true)
 final class ReportCommand implements Callable<Integer> {
   @Spec CommandSpec spec;

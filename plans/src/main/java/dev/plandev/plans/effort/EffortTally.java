@@ -37,7 +37,8 @@ public record EffortTally(Effort total, Effort done, int unestimated, int blocke
     return total.minutes() > 0;
   }
 
-  EffortTally plus(EffortTally other) {
+  /** The sum of both tallies. */
+  public EffortTally plus(EffortTally other) {
     return new EffortTally(
         total.plus(other.total),
         done.plus(other.done),
