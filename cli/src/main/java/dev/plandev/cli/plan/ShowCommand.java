@@ -7,6 +7,7 @@ import dev.plandev.plans.dependency.ResolvedDependency;
 import dev.plandev.plans.metadata.Effort;
 import dev.plandev.plans.metadata.Tag;
 import dev.plandev.plans.metadata.TaskMetadata;
+import dev.plandev.plans.metadata.TaskState;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -65,7 +66,19 @@ final class ShowCommand implements Callable<Integer> {
 
   private static void printMetadata(PrintWriter out, Task task) {
     TaskMetadata m = task.metadata();
-    out.printf(LABEL, "state:", task.state().label());
+    out.printf(
+        LABEL,
+        "state:",
+        task.state().label()
+            + m.unknownStatus()
+                .map(
+                    v ->
+                        " (#status:"
+                            + v
+                            + " is not a status, so the task counts as open; use one of "
+                            + TaskState.ACCEPTED
+                            + ")")
+                .orElse(""));
     m.effortText()
         .ifPresent(
             text ->

@@ -3,6 +3,7 @@ package dev.plandev.cli.plan;
 import dev.plandev.plans.PlanDocument;
 import dev.plandev.plans.Progress;
 import dev.plandev.plans.Section;
+import dev.plandev.plans.Task;
 import dev.plandev.plans.dependency.DependencyGraph;
 import dev.plandev.plans.effort.BlockedTask;
 import dev.plandev.plans.effort.EffortTally;
@@ -76,6 +77,14 @@ final class StatusCommand implements Callable<Integer> {
         out.printf("%d cancelled or deferred task(s) are not counted in progress.%n", aside);
       }
       printFooter(out, effort);
+      List<Task> unknown = StatusJson.unknownStatus(document);
+      if (!unknown.isEmpty()) {
+        Task first = unknown.get(0);
+        out.printf(
+            "%d task(s) have a #status: that is not a status and count as open (first: %s"
+                + " #status:%s); plandev lint lists them.%n",
+            unknown.size(), first.id(), first.metadata().unknownStatus().orElseThrow());
+      }
     }
     out.flush();
     return 0;

@@ -130,7 +130,9 @@ class NextAndShowCommandTest {
     assertThat(text.out())
         .contains("1/2", "50.0%")
         .endsWith("2 cancelled or deferred task(s) are not counted in progress.\n");
-    assertThat(json.out()).contains("\"tasks\":2,\"done\":1,\"progress\":50.0,\"setAside\":2");
+    assertThat(json.out())
+        .contains("\"tasks\":2,\"done\":1,\"progress\":50.0,\"blocked\":0,")
+        .contains("\"setAside\":2,");
     assertThat(run("status", "--help").out()).contains("#status:cancelled or #status:deferred");
   }
 

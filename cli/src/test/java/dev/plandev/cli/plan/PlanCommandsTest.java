@@ -96,7 +96,7 @@ class PlanCommandsTest {
                 + plan
                 + "\",\"tasks\":5,\"done\":2,\"progress\":40.0,"
                 + NO_EFFORT.replace("%d", "5")
-                + ",\"setAside\":0,\"sections\":["
+                + ",\"setAside\":0,\"unknownStatus\":0,\"sections\":["
                 + "{\"id\":\"1\",\"title\":\"Phase 1 : Fondations\",\"level\":2,\"tasks\":4,"
                 + "\"done\":1,\"progress\":25.0,"
                 + NO_EFFORT.replace("%d", "4")

@@ -87,4 +87,22 @@ class StatusEffortCommandTest {
 
     assertThat(r.out().lines().toList()).hasSize(2).noneMatch(l -> l.contains("left"));
   }
+
+  @Test
+  void unknownStatus_isShownBy_statusShowAndJson_notSilentlyOpen() throws Exception {
+    Files.writeString(plan, "# P\n## A\n- [ ] **1** a #status:review\n- [ ] **2** b\n");
+
+    Result status = new CliRun(dir).run("status", plan.toString());
+    Result show = new CliRun(dir).run("show", plan.toString(), "1");
+    Result json = new CliRun(dir).run("status", "--json", plan.toString());
+
+    assertThat(status.out())
+        .contains(
+            "1 task(s) have a #status: that is not a status and count as open (first: 1"
+                + " #status:review); plandev lint lists them.");
+    assertThat(show.out())
+        .contains("  state:      open (#status:review is not a status, so the task counts as open;")
+        .contains("use one of open, in-progress, blocked");
+    assertThat(new ObjectMapper().readTree(json.out()).get("unknownStatus").asInt()).isEqualTo(1);
+  }
 }

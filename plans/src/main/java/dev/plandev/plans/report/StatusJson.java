@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import dev.plandev.plans.PlanDocument;
 import dev.plandev.plans.Progress;
 import dev.plandev.plans.Section;
+import dev.plandev.plans.Task;
 import dev.plandev.plans.effort.EffortTally;
 import dev.plandev.plans.effort.PlanEffort;
 import dev.plandev.plans.metadata.Effort;
@@ -16,7 +17,7 @@ import java.math.RoundingMode;
 
 /**
  * The progress tree of a plan as JSON: {@code
- * {"file","tasks","done","progress","blocked","effort","setAside","sections":[{"id",
+ * {"file","tasks","done","progress","blocked","effort","setAside","unknownStatus","sections":[{"id",
  * "title","level","tasks","done","progress","blocked","effort","sections":[…]}]}}, progress in
  * percent with one decimal, {@code effort} as {@code {"total","done","remaining","unestimated"}}
  * with hours to two decimals (a day is 8 hours) and the number of tasks without an effort.
@@ -49,11 +50,18 @@ public final class StatusJson {
       writeEffort(json, effort.total());
       // Said beside the counts so a reader knows why tasks + setAside is the number of boxes.
       json.writeNumberField("setAside", plan.root().setAside());
+      // Tasks whose #status: names no state count as open; said so the figure is not a surprise.
+      json.writeNumberField("unknownStatus", unknownStatus(plan).size());
       writeSections(json, plan.root(), effort, depth);
       json.writeEndObject();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** Tasks whose {@code #status:} value names no state, in document order. */
+  public static java.util.List<Task> unknownStatus(PlanDocument plan) {
+    return plan.tasks().stream().filter(t -> t.metadata().unknownStatus().isPresent()).toList();
   }
 
   static void writeCounts(JsonGenerator json, Progress progress) throws IOException {

@@ -133,7 +133,7 @@ class PlanReportTest {
         .isEqualTo(
             "{\"file\":\"s.md\",\"tasks\":3,\"done\":1,\"progress\":33.3,"
                 + effort
-                + ",\"setAside\":0,\"sections\":[{\"id\":\"1\","
+                + ",\"setAside\":0,\"unknownStatus\":0,\"sections\":[{\"id\":\"1\","
                 + "\"title\":\"1. A\",\"level\":2,\"tasks\":3,\"done\":1,\"progress\":33.3,"
                 + effort
                 + ",\"sections\":[]}]}");
