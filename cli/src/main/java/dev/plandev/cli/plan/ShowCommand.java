@@ -3,6 +3,7 @@ package dev.plandev.cli.plan;
 import dev.plandev.plans.PlanDocument;
 import dev.plandev.plans.Task;
 import dev.plandev.plans.dependency.DependencyGraph;
+import dev.plandev.plans.dependency.PlanDependents;
 import dev.plandev.plans.dependency.ResolvedDependency;
 import dev.plandev.plans.metadata.Effort;
 import dev.plandev.plans.metadata.Tag;
@@ -16,6 +17,7 @@ import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -27,7 +29,7 @@ import picocli.CommandLine.Spec;
     name = "show",
     description = {
       "Show one task: its subtasks, its #key:value metadata, what it depends on and what depends"
-          + " on it.",
+          + " on it, in this plan and in the other plans of its folder (or of --root).",
       "Effort values: 30min, 2h, 1.5d, 3j, 1w; a day (d, j) is 8 hours and a week (w, s) 5 days."
     },
     mixinStandardHelpOptions = true)
@@ -46,6 +48,14 @@ final class ShowCommand implements Callable<Integer> {
       description = "Task id as next and check show it (2.1.3, 2.1#4), or a unique text fragment.")
   String id;
 
+  @Option(
+      names = "--root",
+      paramLabel = "PATH",
+      description =
+          "Plan files or folders to search for tasks of other plans that depend on this one"
+              + " (repeatable; default: the plan's folder).")
+  List<Path> roots = new ArrayList<>();
+
   @Override
   public Integer call() {
     PlanDocument document = PlanDocument.parse(plan);
@@ -59,7 +69,7 @@ final class ShowCommand implements Callable<Integer> {
         "  %s line %d%s%n", document.name(), task.line(), path.isEmpty() ? "" : " · " + path);
     printMetadata(out, task);
     printSubtasks(out, document, task);
-    printDependencies(out, graph, task);
+    printDependencies(out, graph, task, otherPlans(document, task));
     out.flush();
     return 0;
   }
@@ -118,7 +128,17 @@ final class ShowCommand implements Callable<Integer> {
     }
   }
 
-  private static void printDependencies(PrintWriter out, DependencyGraph graph, Task task) {
+  private List<PlanDependents.Dependent> otherPlans(PlanDocument document, Task task) {
+    List<Path> searched = roots;
+    if (searched.isEmpty()) {
+      Path folder = plan.toAbsolutePath().getParent();
+      searched = folder == null ? List.of() : List.of(folder);
+    }
+    return PlanDependents.of(document, task, searched);
+  }
+
+  private static void printDependencies(
+      PrintWriter out, DependencyGraph graph, Task task, List<PlanDependents.Dependent> others) {
     List<ResolvedDependency> dependencies = graph.dependenciesOf(task);
     if (!dependencies.isEmpty()) {
       out.println("  depends on:");
@@ -132,9 +152,10 @@ final class ShowCommand implements Callable<Integer> {
       }
     }
     List<Task> dependents = graph.dependentsOf(task);
-    if (!dependents.isEmpty()) {
+    if (!dependents.isEmpty() || !others.isEmpty()) {
       out.println("  needed by:");
       dependents.forEach(t -> out.println("    " + line(t)));
+      others.forEach(d -> out.println("    " + d.plan().name() + "#" + line(d.task())));
     }
   }
 
