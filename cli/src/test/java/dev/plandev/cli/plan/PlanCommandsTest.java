@@ -62,7 +62,7 @@ class PlanCommandsTest {
     for (String command :
         new String[] {
           "status", "sync", "check", "uncheck", "next", "show", "add", "tag", "find", "lint",
-          "report", "watch"
+          "report", "history", "watch"
         }) {
       Result r = run(command, "--help");
 
