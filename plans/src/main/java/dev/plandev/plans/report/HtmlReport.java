@@ -3,6 +3,8 @@ package dev.plandev.plans.report;
 import dev.plandev.plans.Progress;
 import dev.plandev.plans.effort.BlockedTask;
 import dev.plandev.plans.effort.EffortTally;
+import dev.plandev.plans.history.PlanHistory;
+import dev.plandev.plans.history.Projection;
 import io.pebbletemplates.pebble.PebbleEngine;
 import io.pebbletemplates.pebble.loader.ClasspathLoader;
 import java.io.IOException;
@@ -89,7 +91,8 @@ final class HtmlReport {
               plan.hasCriticalPath() ? plan.path() : List.of(),
               plan.pathTotal().toString(),
               blocked,
-              plan.cycles()));
+              plan.cycles(),
+              charts(plan.history())));
     }
     return plans;
   }
@@ -117,6 +120,7 @@ final class HtmlReport {
    * @param withEffort whether the plan has effort tags, so phase rows show effort columns
    * @param effort the effort sentence, empty when the plan has no effort tags
    * @param path the critical path, empty when not worth showing
+   * @param charts the burn-down chart, when the plan has a git history of two commits or more
    */
   record Plan(
       String title,
@@ -128,7 +132,16 @@ final class HtmlReport {
       List<PlanReport.PathStep> path,
       String pathTotal,
       List<Blocked> blocked,
-      List<String> cycles) {}
+      List<String> cycles,
+      List<BurnDown> charts) {}
+
+  /** The burn-down chart of a history: none without history or with a single commit. */
+  private static List<BurnDown> charts(PlanHistory history) {
+    if (history == null || history.points().size() < 2) {
+      return List.of();
+    }
+    return List.of(BurnDown.of(history.points(), Projection.of(history.points())));
+  }
 
   /** A blocked task and why. */
   record Blocked(String id, String text, String reason) {}

@@ -9,6 +9,7 @@ import dev.plandev.plans.effort.BlockedTask;
 import dev.plandev.plans.effort.CriticalPath;
 import dev.plandev.plans.effort.EffortTally;
 import dev.plandev.plans.effort.PlanEffort;
+import dev.plandev.plans.history.PlanHistory;
 import dev.plandev.plans.metadata.Effort;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,6 +41,7 @@ public final class PlanReport {
    *     task, which says nothing
    * @param pathTotal the critical path's effort
    * @param cycles dependency cycles as id chains back to their start ({@code 1.1 → 1.2 → 1.1})
+   * @param history the plan's git history, or null when it has none
    */
   record PlanSummary(
       String file,
@@ -50,7 +52,8 @@ public final class PlanReport {
       List<BlockedTask> blocked,
       List<PathStep> path,
       Effort pathTotal,
-      List<String> cycles) {
+      List<String> cycles,
+      PlanHistory history) {
 
     boolean hasCriticalPath() {
       return !path.isEmpty();
@@ -71,7 +74,21 @@ public final class PlanReport {
    * @throws IllegalArgumentException when the two lists differ in length
    */
   public static PlanReport of(String title, List<PlanDocument> documents, List<String> files) {
-    if (documents.size() != files.size()) {
+    List<PlanHistory> none = new ArrayList<>();
+    documents.forEach(d -> none.add(null));
+    return of(title, documents, files, none);
+  }
+
+  /**
+   * Summarises {@code documents} with their git histories ({@code histories}, in the same order, an
+   * element null for a plan without history): the HTML report draws a burn-down chart for each
+   * history.
+   *
+   * @throws IllegalArgumentException when the lists differ in length
+   */
+  public static PlanReport of(
+      String title, List<PlanDocument> documents, List<String> files, List<PlanHistory> histories) {
+    if (documents.size() != files.size() || documents.size() != histories.size()) {
       throw new IllegalArgumentException(
           documents.size() + " documents but " + files.size() + " file names");
     }
@@ -97,7 +114,8 @@ public final class PlanReport {
               effort.blocked(),
               steps(plan, critical),
               critical.total(),
-              cycles(critical)));
+              cycles(critical),
+              histories.get(i)));
     }
     return new PlanReport(title, List.copyOf(plans));
   }

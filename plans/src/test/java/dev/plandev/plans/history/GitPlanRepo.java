@@ -19,6 +19,23 @@ public final class GitPlanRepo implements AutoCloseable {
     this.top = top;
   }
 
+  private static final Instant DAY_1 = Instant.parse("2026-03-02T09:00:00Z");
+
+  /** 09:00 UTC on day {@code n}, day 1 being 2026-03-02. */
+  public static Instant day(int n) {
+    return DAY_1.plusSeconds((n - 1) * 86_400L);
+  }
+
+  /** A plan of four tasks of 2h each, the first {@code done} checked. */
+  public static String fourTasks(int done) {
+    StringBuilder md = new StringBuilder("# P\n\n## 1 Work\n\n");
+    for (int i = 1; i <= 4; i++) {
+      md.append("- [").append(i <= done ? 'x' : ' ').append("] **1.").append(i);
+      md.append("** t #time:2h\n");
+    }
+    return md.toString();
+  }
+
   /** A new repository in {@code dir}. */
   public static GitPlanRepo init(Path dir) throws GitAPIException {
     return new GitPlanRepo(

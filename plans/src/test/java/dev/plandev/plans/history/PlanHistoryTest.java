@@ -13,23 +13,12 @@ import org.junit.jupiter.api.io.TempDir;
 class PlanHistoryTest {
   @TempDir Path dir;
 
-  static final Instant DAY_1 = Instant.parse("2026-03-02T09:00:00Z");
-
-  static Instant day(int n) {
-    return DAY_1.plusSeconds((n - 1) * 86_400L);
+  private static Instant day(int n) {
+    return GitPlanRepo.day(n);
   }
 
-  /** Four tasks of 2h each, the first {@code done} checked. */
-  static String plan(int done) {
-    StringBuilder md = new StringBuilder("# P\n\n## 1 Work\n\n");
-    for (int i = 1; i <= 4; i++) {
-      md.append("- [")
-          .append(i <= done ? 'x' : ' ')
-          .append("] **1.")
-          .append(i)
-          .append("** t #time:2h\n");
-    }
-    return md.toString();
+  private static String plan(int done) {
+    return GitPlanRepo.fourTasks(done);
   }
 
   @Test

@@ -200,4 +200,42 @@ class PlanReportTest {
     assertThat(plan.get("cycles").get(0).asText()).isEqualTo("2.1 → 2.2 → 2.1");
     assertThat(json.get("effort").get("remaining").asDouble()).isEqualTo(12.0);
   }
+
+  @Test
+  void html_drawsABurnDownChart_fromTheGitHistory(
+      @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+    try (var repo = dev.plandev.plans.history.GitPlanRepo.init(dir)) {
+      for (int done = 0; done <= 2; done++) {
+        repo.commit(
+            "plan.md",
+            dev.plandev.plans.history.GitPlanRepo.fourTasks(done),
+            dev.plandev.plans.history.GitPlanRepo.day(1 + 2 * done));
+      }
+    }
+    java.nio.file.Path file = dir.resolve("plan.md");
+    var history = dev.plandev.plans.history.PlanHistory.of(file);
+
+    String html =
+        PlanReport.of(
+                "R",
+                List.of(PlanDocument.parse(file)),
+                List.of("plan.md"),
+                java.util.Arrays.asList(history))
+            .render(ReportFormat.HTML);
+
+    // 4 → 3 → 2 tasks left over days 1, 3, 5: half a task a day, done on day 9 (2026-03-10).
+    assertThat(html)
+        .contains("<h3>Burn-down</h3>")
+        .contains(
+            "aria-label=\"Burn-down from 2026-03-02 to 2026-03-10: projected completion 2026-03-10"
+                + " at 0.50 tasks a day (last 3 commits)\"")
+        .contains(
+            "<polyline class=\"tasks\" fill=\"none\" stroke=\"#2563eb\" stroke-width=\"2\""
+                + " points=\"44.0,12.0 159.0,52.0 274.0,92.0\"/>")
+        .contains("<polyline class=\"effort\"")
+        .contains("<line class=\"projection\" x1=\"274.0\" y1=\"92.0\" x2=\"504.0\" y2=\"172.0\"")
+        .contains("effort left in orange): projected completion 2026-03-10");
+    assertThat(PlanReport.of("R", List.of(first), List.of("a.md")).render(ReportFormat.HTML))
+        .doesNotContain("Burn-down");
+  }
 }
