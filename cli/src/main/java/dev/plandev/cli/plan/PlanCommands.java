@@ -4,7 +4,7 @@ import picocli.CommandLine;
 
 /**
  * Registers the plan commands (status, sync, check, uncheck, next, show, add, tag, find, lint,
- * report, watch) on the root {@code plandev} command.
+ * report, history, watch) on the root {@code plandev} command.
  *
  * <p>Exit codes: 0 ok, 1 failure (stale progress under {@code sync --check}, lint errors, an
  * operation that failed), 2 usage error (bad option, file that is not a plan, unknown task).
@@ -27,6 +27,7 @@ public final class PlanCommands {
     root.addSubcommand(new FindCommand());
     root.addSubcommand(new LintCommand());
     root.addSubcommand(new ReportCommand());
+    root.addSubcommand(new HistoryCommand());
     root.addSubcommand(new WatchCommand());
   }
 }

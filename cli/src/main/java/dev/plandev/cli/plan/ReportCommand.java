@@ -3,6 +3,8 @@ package dev.plandev.cli.plan;
 import dev.plandev.plans.PlanDocument;
 import dev.plandev.plans.PlanFileException;
 import dev.plandev.plans.PlanFiles;
+import dev.plandev.plans.history.PlanHistory;
+import dev.plandev.plans.history.PlanHistoryException;
 import dev.plandev.plans.report.PlanReport;
 import dev.plandev.plans.report.ReportFormat;
 import java.io.IOException;
@@ -22,7 +24,13 @@ import picocli.CommandLine.Spec;
 /** {@code plandev report PLAN…}: per-plan and per-phase progress; a folder gives a portfolio. */
 @Command(
     name = "report",
-    description = "Progress report of plans as Markdown, HTML (SVG bars) or JSON.",
+    description = {
+      "Progress report of plans as Markdown, HTML (SVG bars) or JSON.",
+      "Per plan: effort done and left (#time: tags), blocked tasks, dependency cycles, and the"
+          + " critical path: the longest chain of remaining effort through #depends: links.",
+      "In HTML, a plan committed to git also gets a burn-down chart of tasks and effort left per"
+          + " commit, with a projected completion date."
+    },
     mixinStandardHelpOptions = true)
 final class ReportCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -47,11 +55,13 @@ final class ReportCommand implements Callable<Integer> {
   public Integer call() {
     List<PlanDocument> plans = new ArrayList<>();
     List<String> names = new ArrayList<>();
+    List<PlanHistory> histories = new ArrayList<>();
     for (Path file : PlanFiles.expand(paths)) {
       plans.add(PlanDocument.parse(file));
       names.add(file.toString());
+      histories.add(format == ReportFormat.HTML ? history(file) : null);
     }
-    String report = PlanReport.of(title, plans, names).render(format);
+    String report = PlanReport.of(title, plans, names, histories).render(format);
     PrintWriter out = spec.commandLine().getOut();
     if (output == null) {
       out.print(report);
@@ -65,6 +75,15 @@ final class ReportCommand implements Callable<Integer> {
     }
     out.flush();
     return 0;
+  }
+
+  /** The plan's git history for the burn-down chart; none outside git or before a commit. */
+  private static PlanHistory history(Path file) {
+    try {
+      return PlanHistory.of(file);
+    } catch (PlanHistoryException e) {
+      return null;
+    }
   }
 
   /** Accepts md, html or json in any case. */

@@ -3,18 +3,22 @@ package dev.plandev.cli.plan;
 import dev.plandev.plans.PlanDocument;
 import dev.plandev.plans.Task;
 import dev.plandev.plans.dependency.DependencyGraph;
+import dev.plandev.plans.dependency.PlanDependents;
 import dev.plandev.plans.dependency.ResolvedDependency;
 import dev.plandev.plans.dependency.TaskOverview;
 import dev.plandev.plans.metadata.Effort;
 import dev.plandev.plans.metadata.Tag;
 import dev.plandev.plans.metadata.TaskMetadata;
+import dev.plandev.plans.metadata.TaskState;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -26,12 +30,13 @@ import picocli.CommandLine.Spec;
     name = "show",
     description = {
       "Show one task: its subtasks, its #key:value metadata, what it depends on and what depends"
-          + " on it.",
+          + " on it, in this plan and in the other plans of its folder (or of --root).",
       "Effort values: 30min, 2h, 1.5d, 3j, 1w; a day (d, j) is 8 hours and a week (w, s) 5 days."
     },
     mixinStandardHelpOptions = true)
 final class ShowCommand implements Callable<Integer> {
   private static final String LABEL = "  %-11s %s%n";
+  private static final int SHORT = 60;
 
   @Spec CommandSpec spec;
 
@@ -43,6 +48,14 @@ final class ShowCommand implements Callable<Integer> {
       paramLabel = "ID",
       description = "Task id as next and check show it (2.1.3, 2.1#4), or a unique text fragment.")
   String id;
+
+  @Option(
+      names = "--root",
+      paramLabel = "PATH",
+      description =
+          "Plan files or folders to search for tasks of other plans that depend on this one"
+              + " (repeatable; default: the plan's folder).")
+  List<Path> roots = new ArrayList<>();
 
   @Override
   public Integer call() {
@@ -58,14 +71,26 @@ final class ShowCommand implements Callable<Integer> {
     printMetadata(out, task);
     TaskOverview overview = TaskOverview.of(graph, task);
     printSubtasks(out, overview);
-    printDependencies(out, overview);
+    printDependencies(out, overview, otherPlans(document, task));
     out.flush();
     return 0;
   }
 
   private static void printMetadata(PrintWriter out, Task task) {
     TaskMetadata m = task.metadata();
-    out.printf(LABEL, "state:", task.state().label());
+    out.printf(
+        LABEL,
+        "state:",
+        task.state().label()
+            + m.unknownStatus()
+                .map(
+                    v ->
+                        " (#status:"
+                            + v
+                            + " is not a status, so the task counts as open; use one of "
+                            + TaskState.ACCEPTED
+                            + ")")
+                .orElse(""));
     m.effortText()
         .ifPresent(
             text ->
@@ -97,7 +122,17 @@ final class ShowCommand implements Callable<Integer> {
     }
   }
 
-  private static void printDependencies(PrintWriter out, TaskOverview overview) {
+  private List<PlanDependents.Dependent> otherPlans(PlanDocument document, Task task) {
+    List<Path> searched = roots;
+    if (searched.isEmpty()) {
+      Path folder = plan.toAbsolutePath().getParent();
+      searched = folder == null ? List.of() : List.of(folder);
+    }
+    return PlanDependents.of(document, task, searched);
+  }
+
+  private static void printDependencies(
+      PrintWriter out, TaskOverview overview, List<PlanDependents.Dependent> others) {
     List<ResolvedDependency> dependencies = overview.dependencies();
     if (!dependencies.isEmpty()) {
       out.println("  depends on:");
@@ -111,10 +146,17 @@ final class ShowCommand implements Callable<Integer> {
       }
     }
     List<Task> dependents = overview.dependents();
-    if (!dependents.isEmpty()) {
+    if (!dependents.isEmpty() || !others.isEmpty()) {
       out.println("  needed by:");
       dependents.forEach(t -> out.println("    " + line(t)));
+      others.forEach(d -> out.println("    " + d.plan().name() + "#" + line(d.task())));
     }
+  }
+
+  /** The task's text cut to {@value #SHORT} characters, for lists of many tasks. */
+  static String shortText(Task task) {
+    String text = task.text().strip();
+    return text.length() <= SHORT ? text : text.substring(0, SHORT - 1) + "…";
   }
 
   private static String line(Task task) {

@@ -3,9 +3,15 @@ package dev.plandev.cli.plan;
 import dev.plandev.plans.PlanDocument;
 import dev.plandev.plans.Progress;
 import dev.plandev.plans.Section;
+import dev.plandev.plans.Task;
+import dev.plandev.plans.dependency.DependencyGraph;
+import dev.plandev.plans.effort.BlockedTask;
+import dev.plandev.plans.effort.EffortTally;
+import dev.plandev.plans.effort.PlanEffort;
 import dev.plandev.plans.report.StatusJson;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -14,18 +20,25 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code plandev status PLAN}: the section tree of a plan with done/total and percent. */
+/**
+ * {@code plandev status PLAN}: the section tree of a plan with done/total and percent, and, when
+ * tasks carry effort tags, the effort done of the total, what is left, and the blocked tasks.
+ */
 @Command(
     name = "status",
     description = {
       "Show the progress of a plan, section by section.",
       "Tasks tagged #status:cancelled or #status:deferred (annulé, reporté) are left out of done/total"
-          + " and counted separately."
+          + " and counted separately.",
+      "When tasks carry #time: (#temps, #duration, #durée) each section also shows effort done/total"
+          + " and what is left (a day is 8 hours, a week 5 days), and how many of its tasks are"
+          + " blocked: tagged #status:blocked or waiting on a dependency that is not done."
     },
     mixinStandardHelpOptions = true)
 final class StatusCommand implements Callable<Integer> {
   private static final int TITLE_WIDTH = 60;
   private static final int BAR_WIDTH = 10;
+  private static final int MAX_BLOCKED_SHOWN = 10;
 
   @Spec CommandSpec spec;
 
@@ -48,29 +61,87 @@ final class StatusCommand implements Callable<Integer> {
           spec.commandLine(), "--depth must be 0 or more, got " + depth);
     }
     PlanDocument document = PlanDocument.parse(plan);
+    PlanEffort effort = PlanEffort.of(DependencyGraph.of(document));
     PrintWriter out = spec.commandLine().getOut();
     if (json) {
-      StatusJson.write(document, plan.toString(), depth, out, false);
+      StatusJson.write(document, effort, plan.toString(), depth, out, false);
       out.println();
     } else {
-      out.println(row("", document.root().title(), document.progress()));
-      printChildren(out, document.root(), 1);
+      boolean withEffort = effort.total().estimated();
+      out.println(
+          row("", document.root().title(), document.progress())
+              + extra(effort.total(), withEffort));
+      printChildren(out, document.root(), effort, withEffort, 1);
       int aside = document.root().setAside();
       if (aside > 0) {
         out.printf("%d cancelled or deferred task(s) are not counted in progress.%n", aside);
+      }
+      printFooter(out, effort);
+      List<Task> unknown = StatusJson.unknownStatus(document);
+      if (!unknown.isEmpty()) {
+        Task first = unknown.get(0);
+        out.printf(
+            "%d task(s) have a #status: that is not a status and count as open (first: %s"
+                + " #status:%s); plandev lint lists them.%n",
+            unknown.size(), first.id(), first.metadata().unknownStatus().orElseThrow());
       }
     }
     out.flush();
     return 0;
   }
 
-  private void printChildren(PrintWriter out, Section parent, int level) {
+  private void printChildren(
+      PrintWriter out, Section parent, PlanEffort effort, boolean withEffort, int level) {
     if (level > depth) {
       return;
     }
     for (Section section : parent.children()) {
-      out.println(row("  ".repeat(level), section.title(), section.progress()));
-      printChildren(out, section, level + 1);
+      out.println(
+          row("  ".repeat(level), section.title(), section.progress())
+              + extra(effort.of(section), withEffort));
+      printChildren(out, section, effort, withEffort, level + 1);
+    }
+  }
+
+  /** Effort columns when the plan has any ({@code 4h/1d 2h 6h left}), then the blocked count. */
+  static String extra(EffortTally tally, boolean withEffort) {
+    StringBuilder out = new StringBuilder();
+    if (withEffort) {
+      String effort = tally.estimated() ? tally.done() + "/" + tally.total() : "-";
+      String left = tally.estimated() ? tally.remaining() + " left" : "";
+      out.append(String.format(Locale.ROOT, "  %15s %13s", effort, left));
+    }
+    if (tally.blocked() > 0) {
+      out.append("  ").append(tally.blocked()).append(" blocked");
+    }
+    return out.toString();
+  }
+
+  private static void printFooter(PrintWriter out, PlanEffort effort) {
+    EffortTally total = effort.total();
+    if (total.estimated()) {
+      out.printf(
+          "Effort: %s done of %s, %s left%s.%n",
+          total.done(),
+          total.total(),
+          total.remaining(),
+          total.unestimated() > 0
+              ? "; " + total.unestimated() + " task(s) without #time: are not in these figures"
+              : "");
+    }
+    List<BlockedTask> blocked = effort.blocked();
+    if (!blocked.isEmpty()) {
+      out.printf("%d blocked task(s):%n", blocked.size());
+      int shown = 0;
+      for (BlockedTask b : blocked) {
+        if (shown++ == MAX_BLOCKED_SHOWN) {
+          out.printf(
+              "  … and %d more (plandev report lists them all)%n",
+              blocked.size() - MAX_BLOCKED_SHOWN);
+          break;
+        }
+        out.printf("  %s %s — %s%n", b.task().id(), ShowCommand.shortText(b.task()), b.reason());
+      }
     }
   }
 

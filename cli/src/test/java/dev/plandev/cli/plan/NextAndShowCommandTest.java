@@ -130,8 +130,36 @@ class NextAndShowCommandTest {
     assertThat(text.out())
         .contains("1/2", "50.0%")
         .endsWith("2 cancelled or deferred task(s) are not counted in progress.\n");
-    assertThat(json.out()).contains("\"tasks\":2,\"done\":1,\"progress\":50.0,\"setAside\":2");
+    assertThat(json.out())
+        .contains("\"tasks\":2,\"done\":1,\"progress\":50.0,\"blocked\":0,")
+        .contains("\"setAside\":2,");
     assertThat(run("status", "--help").out()).contains("#status:cancelled or #status:deferred");
+  }
+
+  @Test
+  void show_listsTasksOfOtherPlansThatDependOnIt() throws IOException {
+    Path team = Files.createDirectories(dir.resolve("team"));
+    Files.writeString(
+        team.resolve("ops.md"), "# Ops\n\n- [ ] **7** Rotate #depends:../shared.md#4.1\n");
+    Files.writeString(team.resolve("noise.md"), "# Noise\n\n- [ ] **1** Other #depends:x.md#4.1\n");
+
+    Result here = run("show", dir.resolve("shared.md").toString(), "4.1");
+    Result other = run("show", team.resolve("ops.md").toString(), "7");
+
+    assertThat(here.code()).as(here.err()).isZero();
+    assertThat(here.out())
+        .endsWith(
+            "  needed by:\n"
+                + "    plan.md#1.3 [ ] **1.3** Sign #depends:1.2,shared.md#4.1 #owner:ana"
+                + " #scope:infra\n"
+                + "    ops.md#7 [ ] **7** Rotate #depends:../shared.md#4.1\n")
+        .doesNotContain("noise.md");
+    assertThat(other.out()).doesNotContain("needed by");
+    assertThat(
+            run("show", dir.resolve("shared.md").toString(), "4.1", "--root", team.toString())
+                .out())
+        .contains("ops.md#7")
+        .doesNotContain("plan.md#1.3");
   }
 
   @Test

@@ -28,6 +28,11 @@ class PlanCommandsCorpusTest {
       int done = json.get("done").asInt();
       assertThat(done).isBetween(0, tasks);
       assertThat(json.get("progress").asDouble()).isBetween(0.0, 100.0);
+      assertThat(json.get("blocked").asInt()).isBetween(0, tasks - done);
+      JsonNode effort = json.get("effort");
+      assertThat(effort.get("done").asDouble() + effort.get("remaining").asDouble())
+          .isEqualTo(effort.get("total").asDouble(), org.assertj.core.data.Offset.offset(0.011));
+      assertThat(effort.get("unestimated").asInt()).isBetween(0, tasks);
       int sum = 0;
       for (JsonNode section : json.get("sections")) {
         sum += section.get("tasks").asInt();
@@ -68,5 +73,29 @@ class PlanCommandsCorpusTest {
 
     assertThat(r.code()).as(r.err()).isZero();
     assertThat(r.out()).contains("class=\"portfolio\"").contains("<svg");
+  }
+
+  @Test
+  void reportJsonAndMarkdown_ofTheCorpus_haveEffortAndCriticalPaths() throws Exception {
+    Result json =
+        new CliRun(dir).run("report", CorpusPlans.folder().toString(), "--format", "json");
+    Result md = new CliRun(dir).run("report", CorpusPlans.folder().toString());
+
+    assertThat(json.code()).as(json.err()).isZero();
+    assertThat(md.code()).as(md.err()).isZero();
+    JsonNode report = JSON.readTree(json.out());
+    assertThat(report.get("plans")).hasSize(CorpusPlans.all().size());
+    for (JsonNode plan : report.get("plans")) {
+      JsonNode path = plan.get("criticalPath");
+      double sum = 0;
+      for (JsonNode step : path.get("tasks")) {
+        sum += step.get("effort").asDouble();
+      }
+      assertThat(path.get("effort").asDouble())
+          .as(plan.get("file").asText())
+          .isCloseTo(sum, org.assertj.core.data.Offset.offset(0.05))
+          .isLessThanOrEqualTo(plan.get("effort").get("remaining").asDouble() + 0.01);
+    }
+    assertThat(md.out()).contains("**Critical path**");
   }
 }

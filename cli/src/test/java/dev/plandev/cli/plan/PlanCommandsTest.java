@@ -39,6 +39,11 @@ class PlanCommandsTest {
           "- [x] Documenter",
           "");
 
+  /** No blocked task, no effort tag: the unestimated count is the counted tasks, here %d. */
+  private static final String NO_EFFORT =
+      "\"blocked\":0,\"effort\":{\"total\":0.00,\"done\":0.00,\"remaining\":0.00,"
+          + "\"unestimated\":%d}";
+
   @TempDir Path dir;
   private Path plan;
 
@@ -57,7 +62,7 @@ class PlanCommandsTest {
     for (String command :
         new String[] {
           "status", "sync", "check", "uncheck", "next", "show", "add", "tag", "find", "lint",
-          "report", "watch"
+          "report", "history", "watch"
         }) {
       Result r = run(command, "--help");
 
@@ -89,11 +94,17 @@ class PlanCommandsTest {
         .isEqualTo(
             "{\"file\":\""
                 + plan
-                + "\",\"tasks\":5,\"done\":2,\"progress\":40.0,\"setAside\":0,\"sections\":["
+                + "\",\"tasks\":5,\"done\":2,\"progress\":40.0,"
+                + NO_EFFORT.replace("%d", "5")
+                + ",\"setAside\":0,\"unknownStatus\":0,\"sections\":["
                 + "{\"id\":\"1\",\"title\":\"Phase 1 : Fondations\",\"level\":2,\"tasks\":4,"
-                + "\"done\":1,\"progress\":25.0,\"sections\":[]},"
+                + "\"done\":1,\"progress\":25.0,"
+                + NO_EFFORT.replace("%d", "4")
+                + ",\"sections\":[]},"
                 + "{\"id\":\"2\",\"title\":\"Phase 2 : Suite\",\"level\":2,\"tasks\":1,"
-                + "\"done\":1,\"progress\":100.0,\"sections\":[]}]}\n");
+                + "\"done\":1,\"progress\":100.0,"
+                + NO_EFFORT.replace("%d", "1")
+                + ",\"sections\":[]}]}\n");
   }
 
   @Test

@@ -11,7 +11,8 @@ import java.util.List;
  * numbering-duplicate} (error), {@code numbering-gap}, {@code empty-section}, {@code
  * missing-task-io}, {@code duplicate-task}, {@code unclosed-fence} (error), {@code
  * missing-dependency} (error), {@code dependency-cycle} (error), {@code done-with-open-subtasks},
- * {@code unparsed-effort}, {@code status-done-unchecked}, {@code odd-checkbox}.
+ * {@code unparsed-effort}, {@code status-done-unchecked}, {@code unknown-status}, {@code
+ * odd-checkbox}.
  */
 public final class Linter {
   private static final List<LintRule> RULES =

@@ -84,6 +84,14 @@ public final class TaskMetadata {
     return value("status");
   }
 
+  /**
+   * The {@code #status:} value when it names no state plandev knows (such as {@code
+   * #status:review}); such a task counts as open, and lint and status say so.
+   */
+  public Optional<String> unknownStatus() {
+    return status().filter(v -> TaskState.parse(v).isEmpty());
+  }
+
   /** The category as written. */
   public Optional<String> category() {
     return value("category");

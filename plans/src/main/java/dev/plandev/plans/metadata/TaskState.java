@@ -55,6 +55,11 @@ public enum TaskState {
         });
   }
 
+  /** The {@code #status:} values understood, in English, for messages about other values. */
+  public static final String ACCEPTED =
+      "open, in-progress, blocked, deferred, cancelled, done (or in French: a-faire, en-cours,"
+          + " bloqué, reporté, annulé, fait)";
+
   /** Whether the task counts in progress figures (cancelled and deferred ones do not). */
   public boolean counted() {
     return this != CANCELLED && this != DEFERRED;

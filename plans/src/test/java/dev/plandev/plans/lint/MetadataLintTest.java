@@ -109,4 +109,18 @@ class MetadataLintTest {
     assertThat(findings.get(0).message())
         .isEqualTo("'[✅]' is not a checkbox, so this item is not counted as a task");
   }
+
+  @Test
+  void unknownStatus_isReportedWithTheAcceptedValues_andKeptAsOpen() {
+    List<LintFinding> findings =
+        lint("# P", "", "- [ ] **1** A #status:review", "- [ ] **2** B #statut:bloqué");
+
+    assertThat(rules(findings)).containsExactly("3 unknown-status");
+    assertThat(findings.get(0).message())
+        .isEqualTo("task 1 has #status:review, which is not a status, so it counts as open");
+    assertThat(findings.get(0).toString()).contains("open, in-progress, blocked, deferred");
+    PlanDocument plan = PlanDocument.of("p.md", "- [ ] a #status:review\n");
+    assertThat(plan.tasks().get(0).metadata().unknownStatus()).contains("review");
+    assertThat(plan.tasks().get(0).state().label()).isEqualTo("open");
+  }
 }
