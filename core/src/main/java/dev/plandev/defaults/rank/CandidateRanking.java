@@ -66,7 +66,7 @@ final class CandidateRanking {
     List<RankedValue> ranked = new ArrayList<>(top.length);
     for (int r = 0; r < top.length; r++) {
       int row = top[r];
-      double confidence = calibrator.calibrate(p[row]);
+      double confidence = calibrator.calibrate(p[row], state.stats.events);
       double[] contributions = explanation.contributions(row, r);
       ranked.add(
           new RankedValue(

@@ -35,7 +35,7 @@ public final class DamagedModelFiles {
   public static void damage(Path file, Damage damage) throws IOException {
     byte[] content = gunzip(Files.readAllBytes(file));
     ByteBuffer b = ByteBuffer.wrap(content);
-    int keysAt = 20 + 2 * (4 + 8 * FeatureTable.G) + 2 * (4 + 8 * Calibrator.BINS);
+    int keysAt = 20 + 2 * (4 + 8 * FeatureTable.G) + 2 * (4 + 8 * Calibrator.CELLS);
     int keyLength = b.getInt(keysAt + 4);
     int sizeAt = keysAt + 4 + 4 + keyLength + 4 * 8;
     int at = sizeAt + 4;
