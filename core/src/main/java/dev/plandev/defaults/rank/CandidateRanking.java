@@ -62,7 +62,8 @@ final class CandidateRanking {
     double[] p = prepared.probabilities();
     int[] top = RankingModel.top(p, Math.min(limit, table.n));
     Explanation explanation =
-        new Explanation(table, prepared.globalWeights(), state.model, state.stats, top);
+        new Explanation(
+            table, prepared.globalWeights(), state.model, state.stats, top, prepared.context());
     List<RankedValue> ranked = new ArrayList<>(top.length);
     for (int r = 0; r < top.length; r++) {
       int row = top[r];
