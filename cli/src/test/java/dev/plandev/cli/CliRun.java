@@ -2,6 +2,7 @@ package dev.plandev.cli;
 
 import dev.plandev.cli.invocation.Environment;
 import java.io.ByteArrayInputStream;
+import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
@@ -18,6 +19,7 @@ public final class CliRun {
   private final Map<String, String> env = new HashMap<>();
   private Clock clock = Clock.systemUTC();
   private String stdin = "";
+  private InputStream keyboard;
   private boolean terminal;
 
   public CliRun(Path workingDir) {
@@ -43,6 +45,15 @@ public final class CliRun {
 
   public CliRun stdin(String text) {
     this.stdin = text;
+    return this;
+  }
+
+  /**
+   * Standard input from a stream the test controls, such as a keyboard that stays open after the
+   * typed keys (a terminal ends at the end of its input, before reading what it buffered).
+   */
+  public CliRun stdin(InputStream in) {
+    this.keyboard = in;
     return this;
   }
 
@@ -86,7 +97,9 @@ public final class CliRun {
         Map.copyOf(env),
         workingDir,
         clock,
-        new ByteArrayInputStream(input.getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+        keyboard != null
+            ? keyboard
+            : new ByteArrayInputStream(input.getBytes(java.nio.charset.StandardCharsets.UTF_8)),
         new PrintWriter(out, true),
         new PrintWriter(err, true),
         terminal);
