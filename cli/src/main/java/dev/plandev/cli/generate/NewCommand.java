@@ -37,7 +37,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code plandev new TEMPLATE}: creates a plan from a template, asking its prompts with smart
- * defaults pre-filled, then teaching the engine what was answered.
+ * defaults shown as hints and the engine's best values offered, then teaching the engine the
+ * answers.
  */
 @Command(
     name = "new",
