@@ -64,8 +64,8 @@ final class TerminalPromptInput implements PromptInput {
     }
     if (!question.options().isEmpty()) {
       terminal.writer().println("  " + question.optionsLine());
-      terminal.writer().flush();
     }
+    terminal.writer().flush();
     try {
       return reader.readLine(label(prompt, question.defaultValue()));
     } catch (UserInterruptException e) {
