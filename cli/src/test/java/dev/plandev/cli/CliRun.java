@@ -2,6 +2,7 @@ package dev.plandev.cli;
 
 import dev.plandev.cli.invocation.Environment;
 import java.io.ByteArrayInputStream;
+import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
@@ -20,6 +21,7 @@ public final class CliRun {
   private final Map<String, String> env = new HashMap<>();
   private Clock clock = Clock.systemUTC();
   private String stdin = "";
+  private InputStream keyboard;
   private boolean terminal;
 
   /**
@@ -71,6 +73,15 @@ public final class CliRun {
     return this;
   }
 
+  /**
+   * Standard input from a stream the test controls, such as a keyboard that stays open after the
+   * typed keys (a terminal ends at the end of its input, before reading what it buffered).
+   */
+  public CliRun stdin(InputStream in) {
+    this.keyboard = in;
+    return this;
+  }
+
   /** A command running in a thread of its own, such as {@code serve}. */
   public record Running(Thread thread, AwaitableOutput out, StringWriter err) {
     /**
@@ -113,7 +124,9 @@ public final class CliRun {
         home,
         osName,
         clock,
-        new ByteArrayInputStream(input.getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+        keyboard != null
+            ? keyboard
+            : new ByteArrayInputStream(input.getBytes(java.nio.charset.StandardCharsets.UTF_8)),
         new PrintWriter(out, true),
         new PrintWriter(err, true),
         terminal);

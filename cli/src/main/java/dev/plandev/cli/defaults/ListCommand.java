@@ -5,15 +5,24 @@ import dev.plandev.defaults.model.DefaultEntry;
 import dev.plandev.defaults.model.ListQuery;
 import dev.plandev.defaults.model.Page;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code plandev defaults list}: pages through entries with filters. */
+/**
+ * {@code plandev defaults list}: pages through entries with filters, or with {@code --learned}
+ * shows what the engine learned per key.
+ */
 @Command(
     name = "list",
-    description = "List entries, a page at a time; secret values are masked.",
+    description = {
+      "List entries, a page at a time; secret values are masked.",
+      "With --learned: what the engine learned per key instead (answers recorded, suggestions",
+      "turned down, the values chosen most and when last). The answers to plandev new prompts",
+      "are keys plan.TEMPLATE.PROMPT, such as plan.plan-dev.author."
+    },
     mixinStandardHelpOptions = true)
 final class ListCommand extends Subcommand implements Callable<Integer> {
   @Option(names = "--prefix", paramLabel = "TEXT", description = "Only keys starting with TEXT")
@@ -49,8 +58,22 @@ final class ListCommand extends Subcommand implements Callable<Integer> {
   @Option(names = "--json", description = "Print the page as JSON")
   boolean json;
 
+  @Option(
+      names = "--learned",
+      description = "Show what the engine learned per key (with --prefix, --json) instead")
+  boolean learned;
+
   @Override
   public Integer call() {
+    if (learned) {
+      List<LearnedKeys.Learned> keys = LearnedKeys.read(defaults().store(), prefix);
+      if (json) {
+        Printer.json(out(), keys);
+      } else {
+        LearnedKeys.print(keys, out());
+      }
+      return 0;
+    }
     ListQuery q =
         ListQuery.all()
             .withPage(page, limit)

@@ -40,6 +40,10 @@ final class PredictCommand extends Subcommand implements Callable<Integer> {
               "%5.1f%%%s %s   (%s)%n",
               100 * p.confidence(), p.confident() ? "*" : " ", p.value(), p.reason());
     }
+    out()
+        .println(
+            "% = how likely the engine thinks the value is chosen here; * = at or above its"
+                + " confidence threshold (ml.threshold)");
     return 0;
   }
 }

@@ -18,6 +18,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -28,6 +29,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
+import org.jline.utils.WriterOutputStream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -36,7 +38,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code plandev new TEMPLATE}: creates a plan from a template, asking its prompts with smart
- * defaults pre-filled, then teaching the engine what was answered.
+ * defaults shown as hints and the engine's best values offered, then teaching the engine the
+ * answers.
  */
 @Command(
     name = "new",
@@ -44,7 +47,11 @@ import picocli.CommandLine.Spec;
     description = {
       "Create a plan from a template; each prompt's default comes from the smart defaults engine.",
       "Without a terminal nothing is asked: defaults are taken and missing required answers are"
-          + " listed (exit 2)."
+          + " listed (exit 2).",
+      "A prompt shows its default in brackets: Enter takes it, typing replaces it; the engine's"
+          + " best values are listed with their confidence and a number picks one.",
+      "Answers are learned under the key plan.TEMPLATE.PROMPT (plan.plan-dev.author);"
+          + " plandev defaults list --learned shows them."
     },
     footerHeading = "%nExamples:%n",
     footer = {
@@ -141,7 +148,7 @@ final class NewCommand implements Callable<Integer> {
             .resume(resume)
             .build();
     GenerationResult result;
-    try (Terminal terminal = env.terminal() ? openTerminal() : null) {
+    try (Terminal terminal = env.terminal() ? openTerminal(env) : null) {
       PromptInput input =
           terminal != null && TerminalPromptInput.canEdit(terminal)
               ? new TerminalPromptInput(terminal, spec.commandLine().getErr())
@@ -185,8 +192,19 @@ final class NewCommand implements Callable<Integer> {
     return TemplateCatalog.languageOf(Locale.getDefault());
   }
 
-  private static Terminal openTerminal() throws IOException {
-    return TerminalBuilder.builder().system(true).dumb(true).build();
+  /**
+   * The system terminal, or, when the environment brings its own standard input (a test, or a
+   * program driving plandev), a terminal over that input that shows the prompts on standard error.
+   */
+  private static Terminal openTerminal(Environment env) throws IOException {
+    if (env.in() == System.in) {
+      return TerminalBuilder.builder().system(true).dumb(true).build();
+    }
+    return TerminalBuilder.builder()
+        .system(false)
+        .type("xterm")
+        .streams(env.in(), new WriterOutputStream(env.err(), StandardCharsets.UTF_8))
+        .build();
   }
 
   private void report(GenerationResult result, PrintWriter out, Environment env, Project project) {

@@ -5,7 +5,9 @@ import dev.plandev.plans.generate.Prompt;
 import dev.plandev.plans.generate.PromptInput;
 import dev.plandev.plans.generate.PromptInterruptedException;
 import dev.plandev.plans.generate.PromptType;
+import dev.plandev.plans.generate.Question;
 import java.io.PrintWriter;
+import java.util.List;
 import org.jline.reader.EndOfFileException;
 import org.jline.reader.LineReader;
 import org.jline.reader.LineReaderBuilder;
@@ -14,13 +16,21 @@ import org.jline.reader.impl.completer.StringsCompleter;
 import org.jline.terminal.Terminal;
 
 /**
- * Asks prompts on a JLine terminal: the suggestion is already in the line, editable, so Enter
- * accepts it; choices complete with Tab. Ctrl-C or Ctrl-D stop the generation, the answers so far
- * staying in the session file for {@code plandev new --resume}.
+ * Asks prompts on a JLine terminal. The default is shown as a hint, {@code ? Author (Ada Lovelace):
+ * }, and the line starts empty: Enter takes the default, typing replaces it. The options (a list
+ * prompt's choices, or the engine's best values with their confidence) are shown above the prompt,
+ * numbered when a typed number picks one, and complete with Tab. Ctrl-C or Ctrl-D stop the
+ * generation, the answers so far staying in the session file for {@code plandev new --resume}.
  */
 final class TerminalPromptInput implements PromptInput {
   private final Terminal terminal;
   private final PrintWriter err;
+  private boolean explained;
+
+  /** Said once, before the first prompt: what each mark of the prompts means. */
+  static final String LEGEND =
+      "(Enter takes the value in brackets, typing replaces it; a number picks a listed value;"
+          + " % = how likely the engine thinks a value is; * = an answer is required)";
 
   TerminalPromptInput(Terminal terminal, PrintWriter err) {
     this.terminal = terminal;
@@ -41,14 +51,23 @@ final class TerminalPromptInput implements PromptInput {
   }
 
   @Override
-  public String ask(Prompt prompt, String prefilled) {
+  public String ask(Prompt prompt, Question question) {
+    List<String> values = question.options().stream().map(Question.Option::value).toList();
     LineReader reader =
         LineReaderBuilder.builder()
             .terminal(terminal)
-            .completer(new StringsCompleter(prompt.choices()))
+            .completer(new StringsCompleter(values))
             .build();
+    if (!explained) {
+      explained = true;
+      terminal.writer().println(LEGEND);
+    }
+    if (!question.options().isEmpty()) {
+      terminal.writer().println("  " + question.optionsLine());
+    }
+    terminal.writer().flush();
     try {
-      return reader.readLine(label(prompt), null, prefilled == null ? "" : prefilled);
+      return reader.readLine(label(prompt, question.defaultValue()));
     } catch (UserInterruptException e) {
       throw new PromptInterruptedException(stoppedAt(prompt), e);
     } catch (EndOfFileException e) {
@@ -62,15 +81,21 @@ final class TerminalPromptInput implements PromptInput {
     err.flush();
   }
 
-  private static String label(Prompt prompt) {
+  /** {@code ? Message * y/n (default): }: required mark, yes-or-no hint, then the default. */
+  static String label(Prompt prompt, String defaultValue) {
     StringBuilder s = new StringBuilder("? ").append(prompt.message());
-    if (!prompt.choices().isEmpty()) {
-      s.append(" (").append(String.join("/", prompt.choices())).append(')');
-    } else if (prompt.type() == PromptType.CONFIRM) {
-      s.append(" (y/n)");
-    }
     if (prompt.required()) {
       s.append(" *");
+    }
+    if (prompt.type() == PromptType.CONFIRM) {
+      s.append(" y/n");
+    }
+    if (defaultValue != null && !defaultValue.isEmpty()) {
+      String shown =
+          prompt.type() == PromptType.CONFIRM
+              ? (Boolean.parseBoolean(defaultValue) ? "yes" : "no")
+              : defaultValue;
+      s.append(" (").append(shown).append(')');
     }
     return s.append(": ").toString();
   }

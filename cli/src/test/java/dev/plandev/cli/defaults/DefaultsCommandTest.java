@@ -177,6 +177,24 @@ class DefaultsCommandTest {
   }
 
   @Test
+  void listLearned_showsPerKeyTheValuesChosenMostWithALegend() {
+    for (int i = 0; i < 3; i++) {
+      cli().run("defaults", "feedback", "plan.plan-dev.author", "Ada", "-c", "user=u1");
+    }
+    cli().run("defaults", "feedback", "plan.plan-dev.author", "Grace", "-c", "user=u1");
+    cli().run("defaults", "feedback", "other.key", "x");
+
+    Result r = cli().run("defaults", "list", "--learned", "--prefix", "plan.");
+
+    assertThat(r.code()).isZero();
+    assertThat(r.out())
+        .containsPattern(
+            "plan\\.plan-dev\\.author +4 +0 +Ada ×3 \\(\\d{4}-\\d\\d-\\d\\d\\), Grace ×1")
+        .doesNotContain("other.key")
+        .contains("CHOSEN: ", "NO: ", "TOP VALUES: ");
+  }
+
+  @Test
   void logs_areJsonLinesWithLevelLoggerMessageAndCorrelationId() throws Exception {
     cli().run("defaults", "set", "k", "abc", "--type", "integer");
     Path log = cli().defaultDataDir().resolve("logs/plandev.json");

@@ -5,11 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.plandev.cli.CliRun;
 import dev.plandev.cli.CliRun.Result;
 import java.io.IOException;
+import java.io.PipedInputStream;
+import java.io.PipedOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -57,6 +62,58 @@ class NewCommandTest {
     assertThat(next.out())
         .contains("**Auteur** : Zoé Martin")
         .contains("## Phase 5 : Documentation et livraison");
+  }
+
+  /**
+   * A person types at the prompts (scripted standard input): Enter takes a default, typing replaces
+   * it (it used to be appended to), a refused answer is asked again from an empty line, and a
+   * number picks one of the engine's values, listed with their confidence.
+   */
+  @Test
+  void typed_answers_replace_defaults_and_a_number_picks_a_learned_value() throws IOException {
+    for (String author : new String[] {"Zoé Martin", "Zoé Martin", "Grace Hopper"}) {
+      plandevNew(
+          "plan-dev",
+          "--lang",
+          "en",
+          "--yes",
+          "--set",
+          "title=T " + author.length(),
+          "--set",
+          "author=" + author,
+          "--force");
+    }
+    // version: Enter; title: typed; description: Enter; phases: 7 refused, then 4; author: 2
+    Result r;
+    try (PipedOutputStream keys = new PipedOutputStream();
+        PipedInputStream keyboard = new PipedInputStream(keys)) {
+      keys.write("\rCache Redis\r\r7\r4\r2\r".getBytes(StandardCharsets.UTF_8));
+      keys.flush();
+      r =
+          cli()
+              .terminal(true)
+              .stdin(keyboard)
+              .run(
+                  "--data",
+                  dir.resolve("data").toString(),
+                  "new",
+                  "plan-dev",
+                  "--lang",
+                  "en",
+                  "--dry-run");
+    }
+    assertThat(r.code()).as(r.err()).isZero();
+    Matcher second = Pattern.compile("1\\) .+? \\d+%   2\\) (.+?) \\d+%").matcher(r.err());
+    assertThat(second.find()).as("the engine's values, numbered, in: " + r.err()).isTrue();
+    assertThat(second.group(1)).isIn("Zoé Martin", "Grace Hopper");
+    assertThat(r.err())
+        .contains(TerminalPromptInput.LEGEND)
+        .contains("invalid answer for 'phases': must be one of 3, 4, 5 (got '7')");
+    assertThat(r.out())
+        .contains("# Development plan v2025-06 - Cache Redis")
+        .contains("**Author**: " + second.group(1))
+        .contains("Phase 4:")
+        .doesNotContain("Phase 5:");
   }
 
   @Test

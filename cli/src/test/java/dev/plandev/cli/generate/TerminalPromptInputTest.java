@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.plandev.plans.generate.Prompt;
+import dev.plandev.plans.generate.PromptType;
+import dev.plandev.plans.generate.Question;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -12,6 +14,7 @@ import java.io.PipedOutputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
 import org.junit.jupiter.api.Test;
@@ -19,8 +22,15 @@ import org.junit.jupiter.api.Test;
 /** A real JLine line reader on a terminal whose keyboard is a byte stream. */
 class TerminalPromptInputTest {
 
+  private final ByteArrayOutputStream screen = new ByteArrayOutputStream();
+
   /** Types the keys, then keeps the keyboard open (or closes it when {@code close}). */
-  private static String type(String keys, String prefilled, boolean close) throws IOException {
+  private String type(String keys, Question question, boolean close) throws IOException {
+    return type(keys, Prompt.input("author", "Author"), question, close);
+  }
+
+  private String type(String keys, Prompt prompt, Question question, boolean close)
+      throws IOException {
     PipedOutputStream keyboard = new PipedOutputStream();
     PipedInputStream in = new PipedInputStream(keyboard);
     keyboard.write(keys.getBytes(StandardCharsets.UTF_8));
@@ -29,37 +39,69 @@ class TerminalPromptInputTest {
       keyboard.close();
     }
     try (Terminal terminal =
-        TerminalBuilder.builder()
-            .system(false)
-            .type("xterm")
-            .streams(in, new ByteArrayOutputStream())
-            .build()) {
+        TerminalBuilder.builder().system(false).type("xterm").streams(in, screen).build()) {
       return new TerminalPromptInput(terminal, new PrintWriter(new StringWriter()))
-          .ask(Prompt.input("author", "Author"), prefilled);
+          .ask(prompt, question);
     } finally {
       keyboard.close();
     }
   }
 
-  private static String type(String keys, String prefilled) throws IOException {
-    return type(keys, prefilled, false);
+  private String type(String keys, Question question) throws IOException {
+    return type(keys, question, false);
+  }
+
+  private String shown() {
+    return screen.toString(StandardCharsets.UTF_8);
   }
 
   @Test
-  void enter_accepts_the_prefilled_suggestion() throws IOException {
-    assertThat(type("\r", "bob")).isEqualTo("bob");
+  void the_default_is_a_hint_and_enter_takes_it() throws IOException {
+    Question question = Question.withDefault("Ada Lovelace");
+    String line = type("\r", question);
+
+    assertThat(TerminalPromptInput.label(Prompt.input("author", "Author"), "Ada Lovelace"))
+        .isEqualTo("? Author (Ada Lovelace): ");
+    assertThat(shown()).contains(TerminalPromptInput.LEGEND);
+    assertThat(line).as("the line starts empty: nothing to append to").isEmpty();
+    assertThat(question.answer(line)).isEqualTo("Ada Lovelace");
+  }
+
+  /** The bug of issue 16: typing over a pre-filled default appended to it ("Ada Lovelacecarol"). */
+  @Test
+  void typing_replaces_the_default() throws IOException {
+    Question question = Question.withDefault("Ada Lovelace");
+
+    assertThat(question.answer(type("carol\r", question))).isEqualTo("carol");
   }
 
   @Test
-  void the_suggestion_can_be_edited_or_replaced() throws IOException {
-    assertThat(type("by\r", "bob ")).isEqualTo("bob by");
-    // Ctrl-A (start of line), Ctrl-K (kill to end of line), then a new name
-    assertThat(type("\u0001\u000bcarol\r", "bob")).isEqualTo("carol");
+  void the_engines_values_are_listed_and_a_number_picks_one() throws IOException {
+    Question question =
+        new Question(
+            "Ada Lovelace",
+            List.of(
+                new Question.Option(1, "Ada Lovelace", 0.82),
+                new Question.Option(2, "Grace Hopper", 0.09)),
+            true);
+    String line = type("2\r", question);
+
+    assertThat(shown()).contains("1) Ada Lovelace 82%   2) Grace Hopper 9%");
+    assertThat(question.answer(line)).isEqualTo("Grace Hopper");
+  }
+
+  @Test
+  void a_required_yes_no_prompt_shows_its_default_in_words() {
+    Prompt confirm =
+        new Prompt("go", "Go on", PromptType.CONFIRM, List.of(), null, null, true, false);
+
+    assertThat(TerminalPromptInput.label(confirm, "true")).isEqualTo("? Go on * y/n (yes): ");
   }
 
   @Test
   void end_of_input_stops_with_a_hint_to_resume() {
-    assertThatThrownBy(() -> type("", "bob", true)).hasMessageContaining("plandev new --resume");
+    assertThatThrownBy(() -> type("", Question.withDefault("bob"), true))
+        .hasMessageContaining("plandev new --resume");
   }
 
   @Test

@@ -62,11 +62,12 @@ final class CandidateRanking {
     double[] p = prepared.probabilities();
     int[] top = RankingModel.top(p, Math.min(limit, table.n));
     Explanation explanation =
-        new Explanation(table, prepared.globalWeights(), state.model, state.stats, top);
+        new Explanation(
+            table, prepared.globalWeights(), state.model, state.stats, top, prepared.context());
     List<RankedValue> ranked = new ArrayList<>(top.length);
     for (int r = 0; r < top.length; r++) {
       int row = top[r];
-      double confidence = calibrator.calibrate(p[row]);
+      double confidence = calibrator.calibrate(p[row], state.stats.events);
       double[] contributions = explanation.contributions(row, r);
       ranked.add(
           new RankedValue(

@@ -7,7 +7,14 @@ import java.util.Map;
 /**
  * The explanation of one ranking: per candidate, each feature's contribution to its score (weight
  * times feature value, in score units), the features that weighed most, and a short reason derived
- * from the strongest positive contribution.
+ * from the feature that lifts it most above the other candidates.
+ *
+ * <p>The reason compares, for each global feature, the candidate's contribution with the mean
+ * contribution over all candidates: a softmax ignores what every candidate shares, so only the
+ * difference ranks. (Raw contributions misled: a learned negative weight on the log share made the
+ * rarest value's contribution the largest, and it was called "often used".) The reason's words
+ * state counts read from the statistics, such as "chosen 3 of the 4 times in this context", never a
+ * weight.
  *
  * <p>Contributions are laid out as in the score of {@code RankingModel}: the global features first,
  * then {@link FeatureTable#F} features for each request field. A per-field contribution exists only
@@ -18,19 +25,44 @@ final class Explanation {
   private final double[] weights;
   private final KeyModel key;
   private final KeyStatistics stats;
+  private final ContextCounts exact;
+
+  /** Per global feature, its mean contribution over all candidates. */
+  private final double[] mean;
 
   /** Per request field, per ranking position: the entry of that candidate in the block, or -1. */
   private final int[][] entries;
 
-  /** The explanation of the candidates at {@code rows} of {@code table}, in ranking order. */
-  Explanation(FeatureTable table, double[] global, KeyModel key, KeyStatistics stats, int[] rows) {
+  /**
+   * The explanation of the candidates at {@code rows} of {@code table}, in ranking order, for a
+   * request with {@code context}.
+   */
+  Explanation(
+      FeatureTable table,
+      double[] global,
+      KeyModel key,
+      KeyStatistics stats,
+      int[] rows,
+      Map<String, String> context) {
     this.table = table;
-    this.weights = new double[FeatureTable.G];
-    for (int j = 0; j < FeatureTable.G; j++) {
+    int g = FeatureTable.G;
+    this.weights = new double[g];
+    for (int j = 0; j < g; j++) {
       weights[j] = global[j] + key.delta[j];
+    }
+    this.mean = new double[g];
+    double[] x = table.global;
+    for (int o = 0; o < table.n * g; o += g) {
+      for (int j = 0; j < g; j++) {
+        mean[j] += x[o + j];
+      }
+    }
+    for (int j = 0; j < g; j++) {
+      mean[j] *= weights[j] / table.n;
     }
     this.key = key;
     this.stats = stats;
+    this.exact = stats.exactContextCounts(context, false);
     int[] position = new int[table.n];
     Arrays.fill(position, -1);
     for (int r = 0; r < rows.length; r++) {
@@ -94,15 +126,29 @@ final class Explanation {
     return out;
   }
 
+  /**
+   * The reason of the candidate at {@code row}, position {@code r}: what lifts it most above the
+   * other candidates, in counts, then how often it was used in all.
+   */
   String reason(int row, int r, double[] contributions) {
     int best = -1;
+    double bestLift = 0;
     for (int j = 0; j < contributions.length; j++) {
-      if (contributions[j] > 0 && (best < 0 || contributions[j] > contributions[best])) {
+      double lift = j < FeatureTable.G ? contributions[j] - mean[j] : contributions[j];
+      if (lift > 1e-9 && lift > bestLift) {
         best = j;
+        bestLift = lift;
       }
     }
     long uses = stats.counts[table.slots[row]];
-    String main = best < 0 ? "ranked by learned weights" : phrase(best, row, r);
+    String main;
+    if (best >= 0) {
+      main = phrase(best, row, r);
+    } else if (table.n == 1) {
+      main = "the only value learned so far";
+    } else {
+      main = "ranked by learned weights";
+    }
     return main + "; used " + uses + (uses == 1 ? " time" : " times");
   }
 
@@ -115,36 +161,96 @@ final class Explanation {
     return table.fieldNames[i] + "." + FeatureTable.PER_FIELD[k];
   }
 
+  /** The counts behind feature {@code j} for the candidate at {@code row}, position {@code r}. */
   private String phrase(int j, int row, int r) {
+    int slot = table.slots[row];
     if (j >= FeatureTable.G) {
       int i = (j - FeatureTable.G) / FeatureTable.F;
-      int k = (j - FeatureTable.G) % FeatureTable.F;
-      String where = table.fieldNames[i] + "=" + table.fieldValues[i];
-      if (k == 1) {
-        double recency = table.value(i, entries[i][r], 1);
-        return (recency == 1 ? "last value where " : "used lately where ") + where;
-      }
-      double share = table.value(i, entries[i][r], 0);
-      return percent(share) + " of recent uses where " + where;
+      return inField(i, entries[i][r]);
     }
     return switch (j) {
-      case FeatureTable.EXACT_RECENCY -> "used lately in this exact context";
-      case FeatureTable.EXACT_CONTEXT ->
-          percent(table.global[row * FeatureTable.G + FeatureTable.EXACT_CONTEXT])
-              + " of recent uses in this exact context";
-      case FeatureTable.FIELD_RECENCY -> "used lately with these context fields";
+      case FeatureTable.EXACT_CONTEXT, FeatureTable.EXACT_RECENCY -> inExactContext(slot);
       case FeatureTable.FIELD_VOTES,
           FeatureTable.FIELD_MAX,
+          FeatureTable.FIELD_RECENCY,
           FeatureTable.FIELD_LIFT,
           FeatureTable.CONTEXT_SIMILARITY ->
-          "often used with these context fields";
+          inStrongestField(r);
       case FeatureTable.VALUE_IN_CONTEXT -> "named in the context";
-      case FeatureTable.TEMPORAL_RELEVANCE, FeatureTable.RECENCY_RANK -> "used recently";
-      default -> "often used for this key";
+      // The decayed share grows with recent uses: it says "lately", not "often".
+      case FeatureTable.TEMPORAL_RELEVANCE,
+          FeatureTable.RECENCY_RANK,
+          FeatureTable.DECAYED_FREQUENCY ->
+          recency(row);
+      default -> "chosen " + stats.counts[slot] + " of the " + stats.events + " times for this key";
     };
   }
 
-  private static String percent(double share) {
-    return Math.round(share * 100) + "%";
+  /** How recently the candidate was chosen, among the key's values. */
+  private String recency(int row) {
+    double inverse = table.global[row * FeatureTable.G + FeatureTable.RECENCY_RANK];
+    long rank = Math.round(1 / inverse) - 1;
+    return rank == 0
+        ? "the value chosen last for this key"
+        : "the " + ordinal(rank + 1) + " most recent value chosen for this key";
+  }
+
+  private String inExactContext(int slot) {
+    if (exact == null) {
+      return "chosen in this context";
+    }
+    int i = exact.indexOf(slot);
+    long count = i >= 0 && exact.generations[i] == stats.generation[slot] ? exact.counts[i] : 0;
+    return "chosen "
+        + count
+        + " of the "
+        + exact.total
+        + " times in this context"
+        + (i >= 0 && exact.usesSince(i) == 0 ? ", the last time too" : "");
+  }
+
+  /** The request field where the candidate at position {@code r} has the largest share. */
+  private String inStrongestField(int r) {
+    int bestField = -1;
+    double bestShare = -1;
+    for (int i = 0; i < table.rows.length; i++) {
+      int e = entries[i][r];
+      if (e >= 0 && table.value(i, e, 0) > bestShare) {
+        bestField = i;
+        bestShare = table.value(i, e, 0);
+      }
+    }
+    return bestField < 0
+        ? "chosen with these context fields"
+        : inField(bestField, entries[bestField][r]);
+  }
+
+  /** The candidate's uses under request field {@code i}, at entry {@code e} of its block. */
+  private String inField(int i, int e) {
+    String where = table.fieldNames[i] + "=" + table.fieldValues[i];
+    if (e < 0 || !table.hasCounts()) {
+      return "chosen where " + where;
+    }
+    return "chosen "
+        + table.count(i, e)
+        + " of the "
+        + table.total(i)
+        + " times where "
+        + where
+        + (table.value(i, e, 1) == 1 ? ", the last time too" : "");
+  }
+
+  private static String ordinal(long n) {
+    long tens = n % 100;
+    String suffix =
+        tens >= 11 && tens <= 13
+            ? "th"
+            : switch ((int) (n % 10)) {
+              case 1 -> "st";
+              case 2 -> "nd";
+              case 3 -> "rd";
+              default -> "th";
+            };
+    return n + suffix;
   }
 }

@@ -137,6 +137,23 @@ final class FeatureTable {
     };
   }
 
+  /**
+   * Whether the uses behind the per-field blocks can be counted ({@link #count}, {@link #total}).
+   */
+  boolean hasCounts() {
+    return sources != null;
+  }
+
+  /** The uses of the candidate at entry {@code e} under request field {@code f}. */
+  long count(int f, int e) {
+    return sources[f].counts[entries[f][e]];
+  }
+
+  /** All uses under request field {@code f}'s value. */
+  long total(int f) {
+    return sources[f].total;
+  }
+
   /** The per-field score of entry {@code e} of field {@code f} with weights {@code u[base..]}. */
   double dot(int f, int e, double[] u, int base) {
     return u[base] * value(f, e, 0)

@@ -43,7 +43,7 @@ final class ModelFile {
       out.writeInt(VERSION);
       out.writeInt(FeatureTable.G);
       out.writeInt(FeatureTable.F);
-      out.writeInt(Calibrator.BINS);
+      out.writeInt(Calibrator.CELLS);
       writeDoubles(out, ranker.model.globalWeights());
       writeDoubles(out, ranker.model.squares());
       double[][] calibration = ranker.calibrator.state();
@@ -115,18 +115,21 @@ final class ModelFile {
     int g = in.readInt();
     int f = in.readInt();
     int bins = in.readInt();
-    if (g != FeatureTable.G || f != FeatureTable.F || bins != Calibrator.BINS) {
+    // A single calibration map of BINS cells is the layout before evidence strata: still read.
+    if (g != FeatureTable.G
+        || f != FeatureTable.F
+        || (bins != Calibrator.CELLS && bins != Calibrator.BINS)) {
       throw new RankingException(
           String.format(
               "model file %s has %d global / %d field features and %d bins, expected %d / %d"
                   + " and %d",
-              file, g, f, bins, FeatureTable.G, FeatureTable.F, Calibrator.BINS));
+              file, g, f, bins, FeatureTable.G, FeatureTable.F, Calibrator.CELLS));
     }
     double[] weights = in.doubles("the global weights", FeatureTable.G);
     double[] squares = in.doubles("the global squared gradients", FeatureTable.G);
     ranker.model.restore(weights, squares);
-    double[] seen = in.doubles("the calibration counts", Calibrator.BINS);
-    double[] hits = in.doubles("the calibration hits", Calibrator.BINS);
+    double[] seen = in.doubles("the calibration counts", bins);
+    double[] hits = in.doubles("the calibration hits", bins);
     ranker.calibrator.restore(seen, hits);
     // No bound but the content itself: each key is read before the next is counted.
     int keys = in.count("the number of keys", Integer.MAX_VALUE);

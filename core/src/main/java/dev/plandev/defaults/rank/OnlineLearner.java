@@ -64,7 +64,7 @@ final class OnlineLearner {
     int target = slot == null ? -1 : slot;
     double[] p = scores.probabilities();
     int[] best = RankingModel.top(p, Math.min(KEPT_ROWS, scores.table().n));
-    observeCalibration(p, best, target, chosen);
+    observeCalibration(p, state.stats.events, best, target, chosen);
     if (target < 0) {
       return null;
     }
@@ -88,14 +88,15 @@ final class OnlineLearner {
 
   /**
    * Tells the calibration how the rows a user would have seen fared, and a rejected target ranked
-   * below them too (a turned-down value is evidence wherever it stood).
+   * below them too (a turned-down value is evidence wherever it stood); the key's evidence picks
+   * the calibration map, as in a ranking.
    */
-  private void observeCalibration(double[] p, int[] best, int target, boolean chosen) {
+  private void observeCalibration(double[] p, long events, int[] best, int target, boolean chosen) {
     for (int i = 0; i < Math.min(CALIBRATED_ROWS, best.length); i++) {
-      calibrator.observe(p[best[i]], chosen && best[i] == target);
+      calibrator.observe(p[best[i]], events, chosen && best[i] == target);
     }
     if (target >= 0 && !chosen && !contains(best, target, CALIBRATED_ROWS)) {
-      calibrator.observe(p[target], false);
+      calibrator.observe(p[target], events, false);
     }
   }
 

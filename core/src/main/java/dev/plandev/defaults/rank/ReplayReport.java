@@ -69,6 +69,33 @@ public record ReplayReport(
     return n == 0 ? Double.NaN : gap / n;
   }
 
+  /**
+   * How often the first value was right among the predictions whose confidence was at least {@code
+   * confidence} (a bin bound, such as 0.8); NaN when there were none.
+   */
+  public double precisionAtLeast(double confidence) {
+    long n = 0;
+    double hits = 0;
+    for (ReliabilityBin b : reliability) {
+      if (b.from() >= confidence - 1e-9) {
+        n += b.count();
+        hits += b.count() * b.observedFrequency();
+      }
+    }
+    return n == 0 ? Double.NaN : hits / n;
+  }
+
+  /** How many predictions had a confidence of at least {@code confidence} (a bin bound). */
+  public long countAtLeast(double confidence) {
+    long n = 0;
+    for (ReliabilityBin b : reliability) {
+      if (b.from() >= confidence - 1e-9) {
+        n += b.count();
+      }
+    }
+    return n;
+  }
+
   /** The report's figures as the JSON object of DESIGN.md (reliability and series left out). */
   public String toJson() {
     return String.format(

@@ -31,11 +31,34 @@ public final class DamagedModelFiles {
 
   private DamagedModelFiles() {}
 
+  /**
+   * Rewrites {@code file} as it was written before calibration had evidence strata: one map of
+   * {@link Calibrator#BINS} cells (here the last stratum's, the map of long histories).
+   */
+  public static void withSingleCalibrationMap(Path file) throws IOException {
+    byte[] content = gunzip(Files.readAllBytes(file));
+    int calibrationAt = 20 + 2 * (4 + 8 * FeatureTable.G);
+    int arrayLength = 4 + 8 * Calibrator.CELLS;
+    int lastStratum = 4 + 8 * (Calibrator.CELLS - Calibrator.BINS);
+    ByteBuffer out =
+        ByteBuffer.allocate(content.length - 2 * 8 * (Calibrator.CELLS - Calibrator.BINS));
+    out.put(content, 0, calibrationAt);
+    out.putInt(16, Calibrator.BINS);
+    for (int array = 0; array < 2; array++) {
+      int at = calibrationAt + array * arrayLength;
+      out.putInt(Calibrator.BINS);
+      out.put(content, at + lastStratum, 8 * Calibrator.BINS);
+    }
+    int keysAt = calibrationAt + 2 * arrayLength;
+    out.put(content, keysAt, content.length - keysAt);
+    Files.write(file, gzip(out.array(), Deflater.DEFAULT_COMPRESSION));
+  }
+
   /** Rewrites {@code file} (a model file with at least one key) with {@code damage}. */
   public static void damage(Path file, Damage damage) throws IOException {
     byte[] content = gunzip(Files.readAllBytes(file));
     ByteBuffer b = ByteBuffer.wrap(content);
-    int keysAt = 20 + 2 * (4 + 8 * FeatureTable.G) + 2 * (4 + 8 * Calibrator.BINS);
+    int keysAt = 20 + 2 * (4 + 8 * FeatureTable.G) + 2 * (4 + 8 * Calibrator.CELLS);
     int keyLength = b.getInt(keysAt + 4);
     int sizeAt = keysAt + 4 + 4 + keyLength + 4 * 8;
     int at = sizeAt + 4;

@@ -49,6 +49,27 @@ class ModelFileTest {
         .isEqualTo(ranker.rank("scope", Map.of("dir", "docs"), 10, later));
   }
 
+  /** A file saved before evidence strata keeps its calibration for keys with long histories. */
+  @Test
+  void open_aFileWithOneCalibrationMap_keepsItForLongHistories() throws IOException {
+    RankerConfig config = RankerConfig.builder().modelPath(dir.resolve("model")).build();
+    Ranker ranker = Ranker.create(config, CLOCK);
+    List<ReplayEvent> events = syntheticEvents();
+    for (ReplayEvent e : events) {
+      ranker.learn(e.key(), e.context(), e.value(), true, e.ts());
+    }
+    ranker.save();
+    DamagedModelFiles.withSingleCalibrationMap(dir.resolve("model").resolve(Ranker.MODEL_FILE));
+
+    Ranker reloaded = Ranker.open(config, CLOCK);
+
+    Instant later = T0.plusSeconds(100_000);
+    ReplayEvent last = events.get(events.size() - 1);
+    assertThat(ranker.keys.get(last.key()).stats.events).isGreaterThanOrEqualTo(8);
+    assertThat(reloaded.rank(last.key(), last.context(), 10, later))
+        .isEqualTo(ranker.rank(last.key(), last.context(), 10, later));
+  }
+
   @Test
   void open_withoutAFile_startsEmpty() {
     Ranker ranker = Ranker.open(RankerConfig.builder().modelPath(dir).build(), CLOCK);

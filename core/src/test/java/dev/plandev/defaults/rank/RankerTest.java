@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -85,6 +86,37 @@ class RankerTest {
     assertThat(fresh.rank("b", Map.of("team", "blue"), 1, at(2)).get(0).value())
         .as("without a shared prior nothing is learned from two events")
         .isEqualTo("x");
+  }
+
+  /**
+   * A value chosen often long ago and one chosen lately: each reason states what is true of it.
+   * Reasons used to be swapped here ("often used" for the recent value, "used recently" for the
+   * frequent one) because they followed raw contributions, where a negative weight on the log share
+   * made the rarer value's the largest.
+   */
+  @Test
+  void rank_reasonsTellRecentFromFrequent() {
+    Map<String, String> context = Map.of("repo", "x");
+    Instant t = Instant.parse("2024-01-01T00:00:00Z");
+    for (int i = 0; i < 10; i++) {
+      ranker.learn("author", context, "often", true, t);
+      t = t.plusSeconds(3600);
+    }
+    for (int i = 0; i < 3; i++) {
+      ranker.learn("author", context, "lately", true, t);
+      t = t.plusSeconds(3600);
+    }
+
+    Map<String, String> reasons = new HashMap<>();
+    for (RankedValue v : ranker.rank("author", context, 2, t)) {
+      reasons.put(v.value(), v.reason());
+    }
+
+    assertThat(reasons.get("lately")).startsWith("the value chosen last for this key");
+    assertThat(reasons.get("often"))
+        .contains("chosen 10 of the 13 times")
+        .doesNotContain("last")
+        .doesNotContain("recent");
   }
 
   @Test

@@ -10,8 +10,9 @@ import java.util.Map;
  * engine's best value that the prompt accepts, else the static default rendered over the earlier
  * answers. The answer is then, first match wins: the saved session's (on resume), the {@code --set}
  * value, the suggestion (with {@code --yes} or without a terminal), nothing for an optional prompt
- * in those modes, or what the person types with the suggestion pre-filled. Every answer is saved in
- * the session as soon as it is known.
+ * in those modes, or what the person types: Enter takes the suggestion, a typed number picks one of
+ * the offered values ({@link Question}). Every answer is saved in the session as soon as it is
+ * known.
  */
 final class AnswerCollector {
   private static final int SUGGESTIONS = 3;
@@ -61,7 +62,8 @@ final class AnswerCollector {
         suggestion = saved.suggestion();
         value = prompt.check(saved.value());
       } else {
-        suggestion = suggest(prompt);
+        List<SuggestedValue> candidates = candidates(prompt);
+        suggestion = suggest(prompt, candidates);
         if (given != null) {
           value = prompt.check(given);
         } else if (silent && suggestion != null) {
@@ -73,7 +75,7 @@ final class AnswerCollector {
           model.put(prompt.name(), "");
           continue;
         } else {
-          value = ask(prompt, suggestion, input);
+          value = ask(prompt, Question.of(prompt, suggestion, candidates), input);
         }
         session.put(prompt.name(), value, suggestion);
       }
@@ -103,14 +105,23 @@ final class AnswerCollector {
     }
   }
 
-  private String suggest(Prompt prompt) {
+  /** The engine's best values for the prompt that it accepts, in their checked form. */
+  private List<SuggestedValue> candidates(Prompt prompt) {
+    List<SuggestedValue> accepted = new ArrayList<>();
     if (prompt.learn()) {
       for (SuggestedValue s :
           defaults.suggest(key(template.name(), prompt.name()), context, SUGGESTIONS)) {
         if (s.value() != null && !s.value().isBlank() && prompt.accepts(s.value())) {
-          return prompt.check(s.value());
+          accepted.add(new SuggestedValue(prompt.check(s.value()), s.confidence(), s.reason()));
         }
       }
+    }
+    return accepted;
+  }
+
+  private String suggest(Prompt prompt, List<SuggestedValue> candidates) {
+    if (!candidates.isEmpty()) {
+      return candidates.get(0).value();
     }
     if (prompt.defaultValue() == null) {
       return null;
@@ -128,13 +139,13 @@ final class AnswerCollector {
     }
   }
 
-  private String ask(Prompt prompt, String suggestion, PromptInput input) {
-    String line = suggestion == null ? "" : suggestion;
+  /** Asks until the answer passes the prompt's rule; each new try starts from an empty line. */
+  private String ask(Prompt prompt, Question question, PromptInput input) {
     InvalidAnswerException last = null;
     for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
-      line = input.ask(prompt, line);
+      String line = input.ask(prompt, question);
       try {
-        return prompt.check(line);
+        return prompt.check(question.answer(line));
       } catch (InvalidAnswerException e) {
         input.tell(e.getMessage());
         last = e;

@@ -9,11 +9,13 @@ public interface PromptInput {
   boolean interactive();
 
   /**
-   * Asks one prompt and returns the line entered.
+   * Asks one prompt and returns the line typed, as typed: the line starts empty, and the caller
+   * turns an empty line into the default and a typed option number into its value ({@link
+   * Question#answer}).
    *
-   * @param prefilled the text already in the line, editable (the suggestion, or a refused answer)
+   * @param question the default to show as a hint and the options to show
    */
-  String ask(Prompt prompt, String prefilled);
+  String ask(Prompt prompt, Question question);
 
   /** Shows a message, such as why an answer was refused. */
   void tell(String message);
@@ -27,7 +29,7 @@ public interface PromptInput {
       }
 
       @Override
-      public String ask(Prompt prompt, String prefilled) {
+      public String ask(Prompt prompt, Question question) {
         throw new IllegalStateException("no one to ask " + prompt.name());
       }
 

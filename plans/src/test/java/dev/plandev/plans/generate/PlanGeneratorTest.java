@@ -95,20 +95,51 @@ class PlanGeneratorTest {
   }
 
   @Test
-  void interactive_prompts_prefill_the_suggestion_and_ask_again_after_a_bad_answer() {
+  void interactive_prompts_hint_the_suggestion_and_ask_again_from_an_empty_line() {
     defaults.suggestions.put("plan.plan-dev.author", "bob");
     ScriptedInput person = new ScriptedInput(null, "Cache Redis", "", "7", "5", "carol");
     GenerationResult r = generator().generate(planDev().build(), person);
 
     assertThat(person.prefilled)
         .containsExactly(
-            "version=v2025-06", "title=", "description=", "phases=3", "phases=7", "author=bob");
+            "version=v2025-06", "title=", "description=", "phases=3", "phases=3", "author=bob");
     assertThat(person.told)
         .containsExactly("invalid answer for 'phases': must be one of 3, 4, 5 (got '7')");
     assertThat(r.answers()).containsEntry("phases", "5").containsEntry("author", "carol");
     assertThat(defaults.feedback)
         .extracting(s -> s.key() + " " + s.value() + " " + s.outcome())
         .contains("plan.plan-dev.author carol chosen", "plan.plan-dev.author bob rejected");
+  }
+
+  @Test
+  void the_engines_top_values_are_offered_with_their_confidence_and_a_number_picks_one() {
+    defaults.ranked.put(
+        "plan.plan-dev.author",
+        List.of(
+            new SuggestedValue("Ada Lovelace", 0.82, "test"),
+            new SuggestedValue("Grace Hopper", 0.09, "test"),
+            new SuggestedValue("Alan Turing", 0.04, "test"),
+            new SuggestedValue("Edsger Dijkstra", 0.02, "test")));
+    ScriptedInput person = new ScriptedInput(null, "Cache Redis", "", null, "2");
+    GenerationResult r = generator().generate(planDev().dryRun(true).build(), person);
+
+    Question author = person.questions.get(person.questions.size() - 1);
+    assertThat(author.defaultValue()).isEqualTo("Ada Lovelace");
+    assertThat(author.optionsLine())
+        .isEqualTo("1) Ada Lovelace 82%   2) Grace Hopper 9%   3) Alan Turing 4%");
+    assertThat(r.answers()).containsEntry("author", "Grace Hopper");
+    Question phases = person.questions.get(3);
+    assertThat(phases.numbered()).as("a number prompt's options are typed as they are").isFalse();
+    assertThat(phases.optionsLine()).isEqualTo("3   4   5");
+  }
+
+  @Test
+  void typing_over_a_default_replaces_it() {
+    defaults.suggestions.put("plan.plan-dev.author", "bob");
+    ScriptedInput person = new ScriptedInput(null, "Cache Redis", "", null, "carol");
+    GenerationResult r = generator().generate(planDev().dryRun(true).build(), person);
+
+    assertThat(r.answers()).containsEntry("author", "carol");
   }
 
   @Test

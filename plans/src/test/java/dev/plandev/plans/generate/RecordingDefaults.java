@@ -11,12 +11,20 @@ final class RecordingDefaults implements DefaultsClient {
       String key, Map<String, String> context, String value, String outcome, String suggested) {}
 
   final Map<String, String> suggestions = new HashMap<>();
+
+  /** Several ranked values for a key, best first; takes precedence over {@link #suggestions}. */
+  final Map<String, List<SuggestedValue>> ranked = new HashMap<>();
+
   final List<Sent> feedback = new ArrayList<>();
   final List<String> asked = new ArrayList<>();
 
   @Override
   public List<SuggestedValue> suggest(String key, Map<String, String> context, int limit) {
     asked.add(key);
+    if (ranked.containsKey(key)) {
+      List<SuggestedValue> values = ranked.get(key);
+      return values.subList(0, Math.min(limit, values.size()));
+    }
     String v = suggestions.get(key);
     return v == null ? List.of() : List.of(new SuggestedValue(v, 0.9, "test"));
   }

@@ -6,12 +6,14 @@ import java.util.Deque;
 import java.util.List;
 
 /**
- * A person at a terminal, scripted: each line is what they leave in the prompt; {@code null} means
- * "press enter on the pre-filled suggestion"; running out of lines interrupts like Ctrl-C.
+ * A person at a terminal, scripted: each line is what they type in the prompt; {@code null} means
+ * "press enter" (take the default); running out of lines interrupts like Ctrl-C. {@link #prefilled}
+ * records each prompt's default hint as {@code name=default}, {@link #questions} each question.
  */
 final class ScriptedInput implements PromptInput {
   final Deque<String> lines = new ArrayDeque<>();
   final List<String> prefilled = new ArrayList<>();
+  final List<Question> questions = new ArrayList<>();
   final List<String> told = new ArrayList<>();
 
   ScriptedInput(String... script) {
@@ -26,13 +28,15 @@ final class ScriptedInput implements PromptInput {
   }
 
   @Override
-  public String ask(Prompt prompt, String prefill) {
-    prefilled.add(prompt.name() + "=" + prefill);
+  public String ask(Prompt prompt, Question question) {
+    String hint = question.defaultValue();
+    prefilled.add(prompt.name() + "=" + (hint == null ? "" : hint));
+    questions.add(question);
     if (lines.isEmpty()) {
       throw new GenerateException("interrupted at " + prompt.name());
     }
     String line = lines.poll();
-    return line.equals("\0") ? prefill : line;
+    return line.equals("\0") ? "" : line;
   }
 
   @Override
