@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.plandev.plans.generate.Prompt;
+import dev.plandev.plans.generate.PromptInterruptedException;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -57,9 +58,12 @@ class TerminalPromptInputTest {
     assertThat(type("\u0001\u000bcarol\r", "bob")).isEqualTo("carol");
   }
 
+  /** Ctrl-D (end of input) stops as quietly as Ctrl-C: an interruption, exit 130 in the CLI. */
   @Test
   void end_of_input_stops_with_a_hint_to_resume() {
-    assertThatThrownBy(() -> type("", "bob", true)).hasMessageContaining("plandev new --resume");
+    assertThatThrownBy(() -> type("", "bob", true))
+        .isInstanceOf(PromptInterruptedException.class)
+        .hasMessageContaining("plandev new --resume");
   }
 
   @Test
