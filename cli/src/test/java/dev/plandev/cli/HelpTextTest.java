@@ -18,8 +18,6 @@ import org.junit.jupiter.api.io.TempDir;
  * one placeholder style, lists the plan commands first and says once which options are global.
  */
 class HelpTextTest {
-  /** A line that ends inside a word: "plandev." then "jar", "plan:" then "//PATH". */
-  private static final Pattern SPLIT_WORD = Pattern.compile("(?s).*(\\w[./:]|\\w-)$");
 
   /** Placeholders written another way than the options' UPPER_CASE labels. */
   private static final Pattern OTHER_PLACEHOLDER = Pattern.compile("<[a-z][a-z_-]*>");
@@ -57,11 +55,8 @@ class HelpTextTest {
             (command, help) -> {
               List<String> lines = help.lines().toList();
               for (int i = 0; i + 1 < lines.size(); i++) {
-                String next = lines.get(i + 1).strip();
-                if (SPLIT_WORD.matcher(lines.get(i)).matches()
-                    && !next.isEmpty()
-                    && (Character.isLowerCase(next.charAt(0)) || next.startsWith("/"))) {
-                  problems.add(command + ": '" + lines.get(i) + "' / '" + next + "'");
+                if (splitsAWord(lines.get(i), lines.get(i + 1))) {
+                  problems.add(command + ": '" + lines.get(i) + "' / '" + lines.get(i + 1) + "'");
                 }
               }
               if (OTHER_PLACEHOLDER.matcher(help).find()) {
@@ -80,6 +75,41 @@ class HelpTextTest {
 
     assertThat(server.path("command").asText()).isEqualTo("java");
     assertThat(server.path("args").toString()).contains("\"-jar\"", "\"mcp\"", "\"--root\"");
+  }
+
+  /**
+   * Whether the wrap from {@code line} to its continuation {@code next} falls inside a word, a file
+   * name, a URL or a JSON string: "plandev." then "jar", "plan:" then "//PATH", "for ." then "md
+   * files".
+   */
+  static boolean splitsAWord(String line, String next) {
+    String text = next.strip();
+    // Option and command descriptions continue indented; footers and descriptions at column 0.
+    boolean continuation =
+        !text.isEmpty() && (indent(next) == 0 || indent(next) > 2 && indent(next) >= indent(line));
+    if (!continuation) {
+      return false;
+    }
+    return line.endsWith(" .")
+        || line.matches(".*\\w\\.") && Character.isLowerCase(text.charAt(0))
+        || line.matches(".*\\w[:/]") && text.startsWith("/")
+        || line.matches(".*\\w\\.") && text.matches("[A-Z_]+=.*");
+  }
+
+  @Test
+  void splitsAWord_tellsAWrapInsideAWordFromOneBetweenWords() {
+    assertThat(splitsAWord("  {\"args\": [\"-jar\", \"plandev.", "jar\", \"mcp\"]}}}")).isTrue();
+    assertThat(splitsAWord("    {\"args\": [\"plandev.", "      jar\"]")).isTrue();
+    assertThat(splitsAWord("Tools: resources plan:", "    //PATH")).isTrue();
+    assertThat(splitsAWord("              searched for .", "              md files.")).isTrue();
+    assertThat(splitsAWord("                   [-o=SECTION.", "                   KEY=VALUE]"))
+        .isTrue();
+    assertThat(splitsAWord("              by plan.", "  sync      Make progress lines")).isFalse();
+    assertThat(splitsAWord("  -t  a|b (default:", "        string)")).isFalse();
+  }
+
+  private static int indent(String line) {
+    return line.length() - line.stripLeading().length();
   }
 
   /** The help of every command and subcommand, by its command line. */
