@@ -166,7 +166,7 @@ final class ShellSession implements AutoCloseable {
 
   /** Ends the background commands (their stdin first, then the processes) and the shell. */
   @Override
-  public void close() throws InterruptedException {
+  public void close() {
     for (Background b : background) {
       try {
         b.stdin().close();
@@ -181,6 +181,10 @@ final class ShellSession implements AutoCloseable {
       p.destroyForcibly();
     }
     bash.destroy();
-    bash.waitFor(30, TimeUnit.SECONDS);
+    try {
+      bash.waitFor(30, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 }
