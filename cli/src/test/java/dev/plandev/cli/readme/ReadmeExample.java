@@ -81,7 +81,8 @@ record ReadmeExample(int line, String command, int exitCode, Optional<String> ou
     String[] lines = markdown.split("\n", -1);
     boolean inBash = false;
     boolean inOtherFence = false;
-    for (int i = 0; i < lines.length; i++) {
+    int i = -1;
+    while (++i < lines.length) {
       String text = lines[i];
       Matcher fence = FENCE.matcher(text);
       if (fence.matches()) {
@@ -141,22 +142,22 @@ record ReadmeExample(int line, String command, int exitCode, Optional<String> ou
   static int commentStart(String line) {
     char quote = 0;
     boolean wordStart = true;
-    for (int i = 0; i < line.length(); i++) {
+    int i = 0;
+    while (i < line.length()) {
       char c = line.charAt(i);
+      // A backslash outside single quotes makes the next character literal: skip both.
+      int width = c == '\\' && quote != '\'' ? 2 : 1;
       if (quote != 0) {
         if (c == quote) {
           quote = 0;
-        } else if (c == '\\' && quote == '"') {
-          i++;
         }
       } else if (c == '\'' || c == '"') {
         quote = c;
-      } else if (c == '\\') {
-        i++;
       } else if (c == '#' && wordStart) {
         return i;
       }
-      wordStart = quote == 0 && Character.isWhitespace(c);
+      wordStart = quote == 0 && width == 1 && Character.isWhitespace(c);
+      i += width;
     }
     return -1;
   }
