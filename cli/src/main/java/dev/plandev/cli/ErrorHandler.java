@@ -21,6 +21,8 @@ import java.io.PrintWriter;
 import java.net.SocketTimeoutException;
 import java.nio.channels.ClosedByInterruptException;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
@@ -59,19 +61,56 @@ final class ErrorHandler
           InvalidAnswerException.class,
           MissingAnswersException.class);
 
+  /** picocli's message for a map option's value without '=' (it says "option option"). */
+  private static final Pattern KEY_VALUE =
+      Pattern.compile(
+          "Value for option option '([^']+)' \\(([^)]+)\\) should be in KEY=VALUE format but was"
+              + " (.*)");
+
   private final Invocation invocation;
 
   ErrorHandler(Invocation invocation) {
     this.invocation = invocation;
   }
 
+  /**
+   * A wrong command line: one line saying what was wrong, the closest command or option when the
+   * word was mistyped, and where the usage is.
+   */
   @Override
   public int handleParseException(CommandLine.ParameterException e, String[] args) {
-    PrintWriter err = e.getCommandLine().getErr();
-    err.println("plandev: " + e.getMessage());
-    err.println(
-        "Try '" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help' for usage.");
+    CommandLine cl = e.getCommandLine();
+    String help = "see '" + cl.getCommandSpec().qualifiedName() + " --help'";
+    e.getCommandLine().getErr().println("plandev: " + usageMessage(e) + "; " + help);
     return USAGE;
+  }
+
+  /** picocli's message in plain words, with "did you mean" for a mistyped command or option. */
+  static String usageMessage(CommandLine.ParameterException e) {
+    if (e instanceof CommandLine.UnmatchedArgumentException u && !u.getUnmatched().isEmpty()) {
+      String word = u.getUnmatched().get(0);
+      List<String> close = u.getSuggestions().stream().limit(3).toList();
+      String meant = close.isEmpty() ? "" : "; did you mean " + String.join(" or ", close) + "?";
+      if (word.startsWith("-")) {
+        return "unknown option '" + word + "'" + meant;
+      }
+      boolean hasCommands = !e.getCommandLine().getSubcommands().isEmpty();
+      return (hasCommands && !meant.isEmpty() ? "unknown command '" : "unexpected argument '")
+          + word
+          + "'"
+          + meant;
+    }
+    Matcher keyValue = KEY_VALUE.matcher(e.getMessage());
+    if (keyValue.matches()) {
+      return "option '"
+          + keyValue.group(1)
+          + "' takes "
+          + keyValue.group(2)
+          + ", got '"
+          + keyValue.group(3)
+          + "'";
+    }
+    return e.getMessage();
   }
 
   @Override

@@ -22,6 +22,9 @@ import picocli.CommandLine.Spec;
     versionProvider = Plandev.Version.class,
     description = "Development plans as Markdown, filled with smart defaults that learn.",
     synopsisSubcommandLabel = "COMMAND",
+    abbreviateSynopsis = true,
+    optionListHeading = "Global options (every command takes them, before or after its name):%n",
+    commandListHeading = "%nCommands (plandev COMMAND --help tells more):%n",
     footerHeading = "%nExit codes:%n",
     footer = {
       "    0  success",
@@ -92,15 +95,18 @@ public final class Plandev implements Runnable, AutoCloseable {
     return cl;
   }
 
-  /** The groups of subcommands, declared in the order {@code --help} lists them. */
+  /**
+   * The groups of subcommands, declared in the order {@code --help} lists them: the plan commands
+   * first, since they are the daily use.
+   */
   private enum Group {
-    DEFAULTS,
-    SERVER,
-    HELP,
     PLAN,
     GENERATE,
+    DEFAULTS,
+    SERVER,
     MCP,
-    PROJECT;
+    PROJECT,
+    HELP;
 
     /** The order in which to look for a command: the groups that load the fewest classes first. */
     static final List<Group> CHEAPEST_FIRST =

@@ -20,6 +20,15 @@ public class PlanFileException extends PlanException {
     return new NotAPlanException("no such plan file (expected a Markdown file)", path);
   }
 
+  /**
+   * The file is not a Markdown plan by its name ({@code .md} or {@code .markdown}): a command that
+   * shows a plan refuses it rather than reading, say, a {@code pom.xml} as a plan without tasks.
+   */
+  public static NotAPlanException notMarkdown(Path path) {
+    return new NotAPlanException(
+        "not a Markdown plan (a plan is a .md or .markdown file, or a folder of them)", path);
+  }
+
   /** A folder was expected (to watch or list) but {@code path} is not one. */
   public static NotAPlanException notAFolder(Path path) {
     return new NotAPlanException("not a folder", path);

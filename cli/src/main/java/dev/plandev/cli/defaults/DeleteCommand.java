@@ -17,7 +17,7 @@ final class DeleteCommand extends Subcommand implements Callable<Integer> {
   @Parameters(paramLabel = "KEY", arity = "0..1")
   String key;
 
-  @Option(names = "--id", description = "Delete by id instead of key and context")
+  @Option(names = "--id", paramLabel = "N", description = "Delete by id instead of key and context")
   Long id;
 
   @Option(

@@ -17,7 +17,7 @@ final class HistoryCommand extends Subcommand implements Callable<Integer> {
   @Parameters(paramLabel = "KEY")
   String key;
 
-  @Option(names = "--limit", description = "How many changes (default 20)")
+  @Option(names = "--limit", paramLabel = "N", description = "How many changes (default 20)")
   int limit = 20;
 
   @Option(names = "--json", description = "Print the changes as JSON")

@@ -49,10 +49,13 @@ final class ListCommand extends Subcommand implements Callable<Integer> {
       description = "Sort, e.g. usageCount:desc (default key:asc)")
   String sort = "key:asc";
 
-  @Option(names = "--page", description = "Page number from 1 (default 1)")
+  @Option(names = "--page", paramLabel = "N", description = "Page number from 1 (default 1)")
   int page = 1;
 
-  @Option(names = "--limit", description = "Entries per page, 1..1000 (default 50)")
+  @Option(
+      names = "--limit",
+      paramLabel = "N",
+      description = "Entries per page, 1..1000 (default 50)")
   int limit = ListQuery.DEFAULT_LIMIT;
 
   @Option(names = "--json", description = "Print the page as JSON")

@@ -17,7 +17,7 @@ final class PredictCommand extends Subcommand implements Callable<Integer> {
   @Parameters(paramLabel = "KEY")
   String key;
 
-  @Option(names = "--limit", description = "How many candidates (default 5)")
+  @Option(names = "--limit", paramLabel = "N", description = "How many candidates (default 5)")
   int limit = 5;
 
   @Option(names = "--json", description = "Print the candidates as JSON")

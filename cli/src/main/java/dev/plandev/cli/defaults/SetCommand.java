@@ -115,6 +115,8 @@ final class SetCommand extends Subcommand implements Callable<Integer> {
     Path file = invocation().environment().resolve(schema);
     try {
       return Files.readString(file, StandardCharsets.UTF_8);
+    } catch (java.nio.file.NoSuchFileException e) {
+      throw new InvalidInputException("--schema", "no such file " + file);
     } catch (IOException e) {
       throw new InvalidInputException("--schema", "cannot read " + file + ": " + e.getMessage());
     }

@@ -26,6 +26,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
@@ -127,13 +129,16 @@ final class NewCommand implements Callable<Integer> {
     Project project = invocation.project();
     TemplateCatalog catalog = TemplateCatalog.of(userFolders(env, project));
     if (list) {
-      printList(catalog.list(), out);
+      printList(catalog.list(language != null ? language : localeLanguage()), out);
       return 0;
     }
     if (template == null && !resume) {
       throw new picocli.CommandLine.ParameterException(
           spec.commandLine(),
           "Missing TEMPLATE: name a template (plandev new --list shows them) or pass --resume");
+    }
+    if (language != null && template != null) {
+      requireLanguage(catalog);
     }
     PlanGenerator generator =
         new PlanGenerator(catalog, defaultsClient(invocation, env), env.clock());
@@ -159,6 +164,27 @@ final class NewCommand implements Callable<Integer> {
     }
     report(result, out, env, project);
     return 0;
+  }
+
+  /**
+   * Refuses a language the template does not have, naming those it has, instead of quietly writing
+   * the plan in another one.
+   */
+  private void requireLanguage(TemplateCatalog catalog) {
+    Set<String> languages = catalog.languages(template);
+    if (!languages.contains(language) && !languages.contains("")) {
+      throw new picocli.CommandLine.ParameterException(
+          spec.commandLine(),
+          "template '"
+              + template
+              + "' has no language '"
+              + language
+              + "'; it has "
+              + String.join(", ", new TreeSet<>(languages))
+              + " (--lang "
+              + new TreeSet<>(languages).first()
+              + ")");
+    }
   }
 
   private List<Path> userFolders(Environment env, Project project) {

@@ -1,6 +1,5 @@
 package dev.plandev.cli.generate;
 
-import dev.plandev.plans.generate.GenerateException;
 import dev.plandev.plans.generate.Prompt;
 import dev.plandev.plans.generate.PromptInput;
 import dev.plandev.plans.generate.PromptInterruptedException;
@@ -71,7 +70,8 @@ final class TerminalPromptInput implements PromptInput {
     } catch (UserInterruptException e) {
       throw new PromptInterruptedException(stoppedAt(prompt), e);
     } catch (EndOfFileException e) {
-      throw new GenerateException(stoppedAt(prompt), e);
+      // Ctrl-D is the other way people stop a prompt: the same quiet stop as Ctrl-C (exit 130).
+      throw new PromptInterruptedException(stoppedAt(prompt), e);
     }
   }
 

@@ -115,7 +115,7 @@ public final class GlobalOptions {
     String nl = System.lineSeparator();
     return options.stream()
         .sorted(Comparator.comparing(o -> o.shortestName().replace("-", "")))
-        .map(o -> o.arity().max() == 0 ? o.shortestName() : o.shortestName() + " " + o.paramLabel())
+        .map(o -> o.arity().max() == 0 ? o.shortestName() : o.longestName() + "=" + o.paramLabel())
         .collect(Collectors.joining(", ", "Global options (see plandev --help):" + nl + "  ", nl));
   }
 }

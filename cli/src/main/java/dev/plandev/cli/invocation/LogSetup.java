@@ -37,6 +37,9 @@ public final class LogSetup {
   static final String CONSOLE_APPENDER = "terminal";
   static final String FILE_NAME = "plandev.json";
 
+  /** The loggers whose warnings a person at a terminal sees without {@code --verbose}. */
+  static final String OWN_LOGGERS = "dev.plandev.";
+
   /**
    * Marks a log event whose message the person was already shown on stderr (a failed command's one
    * line): it goes to the log file but not to the terminal, where it would show twice, and with a
@@ -139,7 +142,12 @@ public final class LogSetup {
     }
   }
 
-  /** Shows warnings (or everything with {@code verbose}) on stderr when it is a terminal. */
+  /**
+   * Shows plandev's own warnings on stderr when it is a terminal, one line each; with {@code
+   * verbose}, every logger's events from DEBUG up, with stack traces. Without it, libraries' logs
+   * (Jetty failing to bind a port, say) and stack traces go to the log file only: the person was
+   * already told what failed, in one line, by the command.
+   */
   static synchronized void terminal(boolean isTerminal, boolean verbose) {
     if (!(LoggerFactory.getILoggerFactory() instanceof LoggerContext ctx)) {
       return;
@@ -154,7 +162,7 @@ public final class LogSetup {
     console.setTarget("System.err");
     PatternLayoutEncoder enc = new PatternLayoutEncoder();
     enc.setContext(ctx);
-    enc.setPattern("%d{HH:mm:ss.SSS} %-5level %logger{20} - %msg%n");
+    enc.setPattern("%d{HH:mm:ss.SSS} %-5level %logger{20} - %msg%n" + (verbose ? "" : "%nopex"));
     enc.start();
     console.setEncoder(enc);
     ch.qos.logback.classic.filter.ThresholdFilter threshold =
@@ -167,9 +175,12 @@ public final class LogSetup {
           @Override
           public FilterReply decide(ILoggingEvent event) {
             List<Marker> markers = event.getMarkerList();
-            return markers != null && markers.contains(ALREADY_SHOWN)
-                ? FilterReply.DENY
-                : FilterReply.NEUTRAL;
+            if (markers != null && markers.contains(ALREADY_SHOWN)) {
+              return FilterReply.DENY;
+            }
+            return verbose || event.getLoggerName().startsWith(OWN_LOGGERS)
+                ? FilterReply.NEUTRAL
+                : FilterReply.DENY;
           }
         });
     console.start();

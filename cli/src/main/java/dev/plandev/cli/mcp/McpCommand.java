@@ -25,16 +25,15 @@ import picocli.CommandLine.Spec;
     name = "mcp",
     description = {
       "Serve plans and smart defaults to AI coding agents (Model Context Protocol over stdio).",
-      "Tools: plan_status, plan_next, plan_show, plan_find, plan_add, plan_update, plan_lint,"
-          + " plan_new, defaults_get, defaults_suggest, defaults_set, defaults_feedback; plans are"
-          + " resources plan://<path>."
+      "Tools: plan_status, plan_next, plan_show, plan_find, plan_add, plan_update,",
+      "plan_lint, plan_new, defaults_get, defaults_suggest, defaults_set,",
+      "defaults_feedback.",
+      "Resources: the plans under the roots, as plan://PATH."
     },
     mixinStandardHelpOptions = true,
-    footerHeading = "%nClient configuration (e.g. .mcp.json):%n",
-    footer = {
-      "  {\"mcpServers\": {\"plandev\": {\"command\": \"java\","
-          + " \"args\": [\"-jar\", \"plandev.jar\", \"mcp\", \"--root\", \"docs/plans\"]}}}"
-    })
+    footerHeading =
+        "%nClient configuration, for .mcp.json (other agents take the same command and"
+            + " args):%n")
 final class McpCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
@@ -47,6 +46,34 @@ final class McpCommand implements Callable<Integer> {
               + " working directory. Paths outside the roots, through '..' or symbolic links, are"
               + " refused.")
   List<Path> roots = new ArrayList<>();
+
+  /**
+   * The client configuration {@code --help} shows: lines short enough that no terminal of 80
+   * columns wraps them, so the JSON can be copied as printed, with the path of the running jar.
+   */
+  static String[] clientConfiguration() {
+    String jar = runningJar().replace("\\", "\\\\").replace("\"", "\\\"").replace("%", "%%");
+    return new String[] {
+      "  {\"mcpServers\": {\"plandev\": {",
+      "    \"command\": \"java\",",
+      "    \"args\": [\"-jar\", \"" + jar + "\",",
+      "             \"mcp\", \"--root\", \"plans\"]}}}"
+    };
+  }
+
+  /** The runnable jar this runs from, or where the build puts it when run from classes. */
+  private static String runningJar() {
+    try {
+      Path location =
+          Path.of(McpCommand.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+      if (location.toString().endsWith(".jar")) {
+        return location.toAbsolutePath().toString();
+      }
+    } catch (java.net.URISyntaxException | RuntimeException e) {
+      // no code source: fall back to the documented place
+    }
+    return "cli/target/plandev.jar";
+  }
 
   @Override
   public Integer call() throws InterruptedException {

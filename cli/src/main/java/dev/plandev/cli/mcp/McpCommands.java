@@ -8,6 +8,8 @@ public final class McpCommands {
 
   /** Adds the MCP command to {@code root}. */
   public static void register(CommandLine root) {
-    root.addSubcommand(new McpCommand());
+    CommandLine mcp = new CommandLine(new McpCommand());
+    mcp.getCommandSpec().usageMessage().footer(McpCommand.clientConfiguration());
+    root.addSubcommand(mcp);
   }
 }

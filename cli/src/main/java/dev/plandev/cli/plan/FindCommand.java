@@ -29,7 +29,8 @@ import picocli.CommandLine.TypeConversionException;
     name = "find",
     description = {
       "Find tasks across plans by their text, ignoring case, accents and **emphasis**; prints"
-          + " file:line id text. Folders are searched for .md files.",
+          + " file:line id text.",
+      "A folder stands for the Markdown plans (.md) under it.",
       "Exit 0 when tasks match, 1 when none do (said on stderr)."
     },
     mixinStandardHelpOptions = true)

@@ -48,7 +48,10 @@ final class ReportCommand implements Callable<Integer> {
   @Option(names = "--output", paramLabel = "FILE", description = "Write to FILE.")
   Path output;
 
-  @Option(names = "--title", description = "Report title (default: Plan progress).")
+  @Option(
+      names = "--title",
+      paramLabel = "TEXT",
+      description = "Report title (default: Plan progress).")
   String title = "Plan progress";
 
   @Override

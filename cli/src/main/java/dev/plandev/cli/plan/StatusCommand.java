@@ -1,6 +1,8 @@
 package dev.plandev.cli.plan;
 
 import dev.plandev.plans.PlanDocument;
+import dev.plandev.plans.PlanFileException;
+import dev.plandev.plans.PlanFiles;
 import dev.plandev.plans.Progress;
 import dev.plandev.plans.Section;
 import dev.plandev.plans.Task;
@@ -10,6 +12,7 @@ import dev.plandev.plans.effort.EffortTally;
 import dev.plandev.plans.effort.PlanEffort;
 import dev.plandev.plans.report.StatusJson;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -22,12 +25,13 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code plandev status PLAN}: the section tree of a plan with done/total and percent, and, when
- * tasks carry effort tags, the effort done of the total, what is left, and the blocked tasks.
+ * tasks carry effort tags, the effort done of the total, what is left, and the blocked tasks; for a
+ * folder, one line per plan under it.
  */
 @Command(
     name = "status",
     description = {
-      "Show the progress of a plan, section by section.",
+      "Show the progress of a plan, section by section; of a folder, plan by plan.",
       "Tasks tagged #status:cancelled or #status:deferred (annulé, reporté) are left out of done/total"
           + " and counted separately.",
       "When tasks carry #time: (#temps, #duration, #durée) each section also shows effort done/total"
@@ -42,7 +46,7 @@ final class StatusCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Parameters(paramLabel = "PLAN", description = "Markdown plan file.")
+  @Parameters(paramLabel = "PLAN", description = "Markdown plan file, or a folder of plans.")
   Path plan;
 
   @Option(names = "--json", description = "Print JSON instead of a tree.")
@@ -51,27 +55,38 @@ final class StatusCommand implements Callable<Integer> {
   @Option(
       names = "--depth",
       paramLabel = "N",
-      description = "Show sections down to this level of nesting (default: all).")
-  int depth = Integer.MAX_VALUE;
+      description =
+          "Show sections down to this level of nesting (default: all; for a folder, 0: one line"
+              + " per plan).")
+  Integer depth;
 
   @Override
   public Integer call() {
-    if (depth < 0) {
+    if (depth != null && depth < 0) {
       throw new picocli.CommandLine.ParameterException(
           spec.commandLine(), "--depth must be 0 or more, got " + depth);
     }
+    PrintWriter out = spec.commandLine().getOut();
+    if (Files.isDirectory(plan)) {
+      folder(out, depth == null ? 0 : depth);
+      out.flush();
+      return 0;
+    }
+    if (Files.isRegularFile(plan) && !PlanFiles.isMarkdown(plan)) {
+      throw PlanFileException.notMarkdown(plan);
+    }
+    int levels = depth == null ? Integer.MAX_VALUE : depth;
     PlanDocument document = PlanDocument.parse(plan);
     PlanEffort effort = PlanEffort.of(DependencyGraph.of(document));
-    PrintWriter out = spec.commandLine().getOut();
     if (json) {
-      StatusJson.write(document, effort, plan.toString(), depth, out, false);
+      StatusJson.write(document, effort, plan.toString(), levels, out, false);
       out.println();
     } else {
       boolean withEffort = effort.total().estimated();
       out.println(
           row("", document.root().title(), document.progress())
               + extra(effort.total(), withEffort));
-      printChildren(out, document.root(), effort, withEffort, 1);
+      printChildren(out, document.root(), effort, withEffort, 1, levels);
       int aside = document.root().setAside();
       if (aside > 0) {
         out.printf("%d cancelled or deferred task(s) are not counted in progress.%n", aside);
@@ -90,16 +105,49 @@ final class StatusCommand implements Callable<Integer> {
     return 0;
   }
 
-  private void printChildren(
-      PrintWriter out, Section parent, PlanEffort effort, boolean withEffort, int level) {
-    if (level > depth) {
+  /** The plans under a folder: one line each (and their sections down to {@code levels}). */
+  private void folder(PrintWriter out, int levels) {
+    List<Path> files = PlanFiles.expand(List.of(plan));
+    if (json) {
+      out.print('[');
+      for (int i = 0; i < files.size(); i++) {
+        out.print(i > 0 ? "," : "");
+        PlanDocument document = PlanDocument.parse(files.get(i));
+        PlanEffort effort = PlanEffort.of(DependencyGraph.of(document));
+        StatusJson.write(document, effort, files.get(i).toString(), levels, out, false);
+      }
+      out.println(']');
+      return;
+    }
+    if (files.isEmpty()) {
+      out.println("no plans (.md files) under " + plan);
+      return;
+    }
+    for (Path file : files) {
+      PlanDocument document = PlanDocument.parse(file);
+      PlanEffort effort = PlanEffort.of(DependencyGraph.of(document));
+      boolean withEffort = effort.total().estimated();
+      out.println(
+          row("", file.toString(), document.progress()) + extra(effort.total(), withEffort));
+      printChildren(out, document.root(), effort, withEffort, 1, levels);
+    }
+  }
+
+  private static void printChildren(
+      PrintWriter out,
+      Section parent,
+      PlanEffort effort,
+      boolean withEffort,
+      int level,
+      int levels) {
+    if (level > levels) {
       return;
     }
     for (Section section : parent.children()) {
       out.println(
           row("  ".repeat(level), section.title(), section.progress())
               + extra(effort.of(section), withEffort));
-      printChildren(out, section, effort, withEffort, level + 1);
+      printChildren(out, section, effort, withEffort, level + 1, levels);
     }
   }
 

@@ -40,11 +40,15 @@ import picocli.CommandLine.Spec;
 public final class ServeCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(names = "--host", description = "Address to bind (default from server.host: 127.0.0.1)")
+  @Option(
+      names = "--host",
+      paramLabel = "ADDRESS",
+      description = "Address to bind (default from server.host: 127.0.0.1)")
   String host;
 
   @Option(
       names = "--port",
+      paramLabel = "PORT",
       description = "Port (default from server.port: 8080; 0 picks a free one)")
   Integer port;
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.plandev.plans.generate.Prompt;
+import dev.plandev.plans.generate.PromptInterruptedException;
 import dev.plandev.plans.generate.PromptType;
 import dev.plandev.plans.generate.Question;
 import java.io.ByteArrayInputStream;
@@ -98,9 +99,11 @@ class TerminalPromptInputTest {
     assertThat(TerminalPromptInput.label(confirm, "true")).isEqualTo("? Go on * y/n (yes): ");
   }
 
+  /** Ctrl-D (end of input) stops as quietly as Ctrl-C: an interruption, exit 130 in the CLI. */
   @Test
   void end_of_input_stops_with_a_hint_to_resume() {
     assertThatThrownBy(() -> type("", Question.withDefault("bob"), true))
+        .isInstanceOf(PromptInterruptedException.class)
         .hasMessageContaining("plandev new --resume");
   }
 

@@ -65,7 +65,7 @@ public final class PlanGenerator {
                       new GenerationRequestException(
                           "no interrupted session to resume in "
                               + AnswerSession.FILE
-                              + "; start one with plandev new <template>"));
+                              + "; start one with plandev new TEMPLATE"));
       if (templateName != null && !templateName.equals(session.template())) {
         throw new GenerationRequestException(
             "the saved session is for template '"

@@ -72,6 +72,14 @@ public final class TemplateCatalog {
 
   /** Every template name once, from the source that wins for it, sorted by name. */
   public List<TemplateSummary> list() {
+    return list(FALLBACK_LANGUAGE);
+  }
+
+  /**
+   * Every template name once, from the source that wins for it, sorted by name, described in {@code
+   * language} where the template has it (else as {@link #find} would pick).
+   */
+  public List<TemplateSummary> list(String language) {
     Map<String, TemplateSummary> byName = new TreeMap<>();
     for (TemplateSource source : sources) {
       source
@@ -79,7 +87,7 @@ public final class TemplateCatalog {
           .forEach(
               (name, languages) -> {
                 if (!byName.containsKey(name)) {
-                  PlanTemplate t = source.load(name, pick(languages, FALLBACK_LANGUAGE));
+                  PlanTemplate t = source.load(name, pick(languages, language));
                   byName.put(
                       name,
                       new TemplateSummary(
@@ -97,10 +105,25 @@ public final class TemplateCatalog {
    * @throws TemplateNotFoundException listing the known names
    */
   public PlanTemplate find(String name, String language) {
+    TemplateSource source = source(name);
+    return source.load(name, pick(source.names().get(name), language));
+  }
+
+  /**
+   * The languages the template of that name has, as the source that wins for it holds them; an
+   * empty string stands for a language-neutral version.
+   *
+   * @throws TemplateNotFoundException listing the known names
+   */
+  public Set<String> languages(String name) {
+    return Set.copyOf(source(name).names().get(name));
+  }
+
+  private TemplateSource source(String name) {
     for (TemplateSource source : sources) {
       Set<String> languages = source.names().get(name);
       if (languages != null) {
-        return source.load(name, pick(languages, language));
+        return source;
       }
     }
     Set<String> known = new LinkedHashSet<>();
