@@ -2,19 +2,12 @@ package dev.plandev.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ch.qos.logback.classic.LoggerContext;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Issue 12: a failed command prints one line on stderr, saying what was wrong and what to do, and
@@ -23,22 +16,7 @@ import org.slf4j.LoggerFactory;
  */
 class FailureMessageTest {
   @TempDir Path dir;
-  private final ByteArrayOutputStream processErr = new ByteArrayOutputStream();
-  private PrintStream realErr;
-
-  @BeforeEach
-  void captureTheProcessStderr() {
-    // Logs at a terminal go to System.err, not to the command's own writer.
-    realErr = System.err;
-    System.setErr(new PrintStream(processErr, true, StandardCharsets.UTF_8));
-  }
-
-  @AfterEach
-  void restore() {
-    System.setErr(realErr);
-    LoggerContext logs = (LoggerContext) LoggerFactory.getILoggerFactory();
-    logs.getLogger(Logger.ROOT_LOGGER_NAME).detachAppender("terminal");
-  }
+  @RegisterExtension final TerminalStderr seen = new TerminalStderr();
 
   private CliRun.Result run(String... args) {
     return new CliRun(dir).terminal(true).run(args);
@@ -46,7 +24,7 @@ class FailureMessageTest {
 
   /** Everything the person saw on stderr: the command's writer and the process's stream. */
   private String stderr(CliRun.Result r) {
-    return r.err() + processErr.toString(StandardCharsets.UTF_8);
+    return seen.of(r);
   }
 
   @Test

@@ -2,20 +2,13 @@ package dev.plandev.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ch.qos.logback.classic.LoggerContext;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Issue 16: the mistakes of a newcomer's first hour, at a terminal, each answered by one line that
@@ -25,22 +18,7 @@ class FirstMistakesTest {
   private static final String PLAN = "# Plan\n\n## 1. One\n\n- [x] **1.1** a\n- [ ] **1.2** b\n";
 
   @TempDir Path dir;
-  private final ByteArrayOutputStream processErr = new ByteArrayOutputStream();
-  private PrintStream realErr;
-
-  @BeforeEach
-  void captureTheProcessStderr() {
-    // Logs at a terminal go to System.err, not to the command's own writer.
-    realErr = System.err;
-    System.setErr(new PrintStream(processErr, true, StandardCharsets.UTF_8));
-  }
-
-  @AfterEach
-  void restore() {
-    System.setErr(realErr);
-    LoggerContext logs = (LoggerContext) LoggerFactory.getILoggerFactory();
-    logs.getLogger(Logger.ROOT_LOGGER_NAME).detachAppender("terminal");
-  }
+  @RegisterExtension final TerminalStderr seen = new TerminalStderr();
 
   private CliRun.Result run(String... args) {
     return new CliRun(dir).terminal(true).run(args);
@@ -48,7 +26,7 @@ class FirstMistakesTest {
 
   /** The one line the person saw on stderr (the command's writer and the process's stream). */
   private String oneLine(CliRun.Result r) {
-    String all = r.err() + processErr.toString(StandardCharsets.UTF_8);
+    String all = seen.of(r);
     assertThat(all.lines()).as("stderr: %s", all).hasSize(1);
     assertThat(all).startsWith("plandev: ").doesNotContain("Exception", "\tat ");
     return all.strip();
@@ -126,7 +104,7 @@ class FirstMistakesTest {
     Path passwd = Files.writeString(dir.resolve("passwd"), "root:x:0:0:root:/root:/bin/bash\n");
 
     for (Path file : new Path[] {pom, passwd}) {
-      processErr.reset();
+      seen.reset();
       CliRun.Result r = run("status", file.toString());
 
       assertThat(r.code()).isEqualTo(2);
