@@ -3,9 +3,14 @@ package dev.plandev.server.web;
 import dev.plandev.plans.PlanDocument;
 import dev.plandev.plans.Section;
 import dev.plandev.plans.Task;
+import dev.plandev.plans.history.HistoryPoint;
+import dev.plandev.plans.history.PlanHistory;
+import dev.plandev.plans.history.PlanHistoryException;
+import dev.plandev.plans.history.Projection;
 import dev.plandev.plans.lint.LintFinding;
 import dev.plandev.plans.lint.Linter;
 import dev.plandev.plans.metadata.TaskState;
+import dev.plandev.plans.report.BurnDownChart;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import java.nio.file.Path;
@@ -21,7 +26,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The plans pages: the portfolio (home), a plan with its section tree, and a section as a board.
+ * The plans pages: the portfolio (home), a plan with its section tree, a section as a board, and a
+ * plan's history with its burn-down chart.
  */
 final class PlansPages {
   private static final DateTimeFormatter WHEN =
@@ -40,6 +46,7 @@ final class PlansPages {
     app.get("/", this::home);
     app.get("/plan", this::plan);
     app.get("/plan/board", this::board);
+    app.get("/plan/history", this::history);
   }
 
   private static Map<String, Comparator<PlanSummary>> sorts() {
@@ -114,6 +121,45 @@ final class PlansPages {
   /** Shows the plan page, with {@code message} at the top and the given status. */
   void showPlan(Context ctx, int status, String name, PlanDocument plan, String message) {
     pages.send(ctx, status, "plan", planModel(name, plan, message));
+  }
+
+  /**
+   * The plan's progress per commit of its git repository, as a burn-down chart and a table; a plan
+   * outside git gets a sentence saying so instead.
+   */
+  private void history(Context ctx) {
+    String name = ctx.queryParam("file");
+    PlanDocument plan = open(name);
+    Map<String, Object> model = new HashMap<>();
+    model.put("file", name);
+    model.put("title", plan.root().title());
+    try {
+      PlanHistory history = PlanHistory.of(catalog.file(name).orElseThrow());
+      List<HistoryPoint> points = history.points();
+      List<Map<String, Object>> rows = new ArrayList<>();
+      for (HistoryPoint point : points) {
+        Map<String, Object> row = new HashMap<>();
+        row.put("when", WHEN.format(point.time()));
+        row.put("commit", point.commit());
+        row.put("done", point.progress().done());
+        row.put("total", point.progress().total());
+        row.put("left", point.remaining().minutes() > 0 ? point.remaining().toString() : "");
+        rows.add(0, row); // newest first
+      }
+      model.put("points", rows);
+      model.put("chart", BurnDownChart.render(history).orElse(""));
+      model.put("projection", Projection.of(points).note());
+      model.put("missing", "");
+    } catch (PlanHistoryException e) {
+      // The message names server paths; the page says what is wrong without them.
+      model.put("points", List.of());
+      model.put("chart", "");
+      model.put("projection", "");
+      model.put(
+          "missing",
+          "This plan has no history yet: it is not in a git repository, or not committed there.");
+    }
+    pages.send(ctx, 200, "history", model);
   }
 
   private void board(Context ctx) {

@@ -4,6 +4,7 @@ import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import dev.plandev.testing.Prerequisites;
 import java.io.IOException;
 import java.io.InputStream;
@@ -31,12 +32,20 @@ final class Chromium implements AutoCloseable {
     this.browser = browser;
   }
 
+  /** How long an assertion waits for the page to show what it expects. */
+  static final double PATIENCE_MS = 30_000;
+
   static Chromium launch() {
     Prerequisites.require(
         Files.isExecutable(EXECUTABLE),
         "the browser tests need Chromium at "
             + EXECUTABLE
             + "; install it with: apt-get install -y chromium");
+    // Assertions wait for the page to show what is awaited (an SSE update, a reload); on a busy
+    // 2-core CI machine the plan watcher's settle time and the browser can take well over the
+    // 5 s default. A passing assertion returns as soon as it holds, so only failures wait this
+    // long.
+    PlaywrightAssertions.setDefaultAssertionTimeout(PATIENCE_MS);
     Playwright playwright =
         Playwright.create(
             new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));

@@ -31,7 +31,7 @@ class DocsBrowserTest {
   void keyInTheFragment_authorisesSwaggerUi_andLeavesTheAddressBar(@TempDir Path dir) {
     try (WebServer web = new WebServer(dir)) {
       BrowserContext context = chromium.browser.newContext();
-      context.setDefaultTimeout(15_000);
+      context.setDefaultTimeout(Chromium.PATIENCE_MS);
       Page page = context.newPage();
       Response response = page.navigate(web.url("/docs#key=" + web.reader));
       assertThat(response.headers().get("content-security-policy"))

@@ -1,5 +1,6 @@
 package dev.plandev.server.web;
 
+import static java.time.ZoneOffset.UTC;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.APIResponse;
@@ -21,8 +22,11 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.regex.Pattern;
+import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.lib.PersonIdent;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -59,7 +63,7 @@ class PlansPagesBrowserTest {
     List<Path> corpus = SharedData.corpusPlanFiles();
     web = new WebServer(dir, corpus.get(3), corpus.get(4));
     context = chromium.browser.newContext();
-    context.setDefaultTimeout(10_000);
+    context.setDefaultTimeout(Chromium.PATIENCE_MS);
     page = context.newPage();
   }
 
@@ -325,6 +329,40 @@ class PlansPagesBrowserTest {
     Locator done = page.locator("section.column", new Page.LocatorOptions().setHasText("Done"));
     PlaywrightAssertions.assertThat(done).containsText("Write the tests");
     Chromium.screenshot(page, "board");
+  }
+
+  @Test
+  void history_drawsTheBurnDown_ofAPlanCommittedInGit() throws Exception {
+    signIn(web.reader);
+    openWebPlan();
+    page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("History and burn-down"))
+        .click();
+    PlaywrightAssertions.assertThat(page.locator("main")).containsText("no history yet");
+
+    // Two states of the plan, a day apart: 1 of 4 done, then 2 of 4.
+    PersonIdent first =
+        new PersonIdent("Ada", "ada@plandev.invalid", Instant.parse("2026-11-01T10:00:00Z"), UTC);
+    PersonIdent second =
+        new PersonIdent("Ada", "ada@plandev.invalid", Instant.parse("2026-11-02T10:00:00Z"), UTC);
+    try (Git git = Git.init().setDirectory(web.plans.toFile()).call()) {
+      git.add().addFilepattern("web-plan.md").call();
+      git.commit().setMessage("plan").setAuthor(first).setCommitter(first).call();
+      Files.writeString(
+          web.plan, WebServer.PLAN.replace("- [ ] Write the parser", "- [x] Write the parser"));
+      git.add().addFilepattern("web-plan.md").call();
+      git.commit().setMessage("parser done").setAuthor(second).setCommitter(second).call();
+    }
+    page.reload();
+
+    PlaywrightAssertions.assertThat(page.locator("h1")).hasText("History: Web plan");
+    PlaywrightAssertions.assertThat(page.locator("svg.burndown polyline.tasks")).hasCount(1);
+    PlaywrightAssertions.assertThat(page.locator("table.history tbody tr")).hasCount(2);
+    PlaywrightAssertions.assertThat(page.locator("table.history tbody tr").first())
+        .containsText("2/4");
+    PlaywrightAssertions.assertThat(page.locator("svg.burndown"))
+        .hasAttribute("aria-label", Pattern.compile("from 2026-11-01"));
+    assertThat(Chromium.seriousViolations(page)).as("history").isEmpty();
+    Chromium.screenshot(page, "history");
   }
 
   @Test
