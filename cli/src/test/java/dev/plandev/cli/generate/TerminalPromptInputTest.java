@@ -15,7 +15,9 @@ import java.io.PipedOutputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
+import org.awaitility.Awaitility;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
 import org.junit.jupiter.api.Test;
@@ -56,6 +58,16 @@ class TerminalPromptInputTest {
     return screen.toString(StandardCharsets.UTF_8);
   }
 
+  /**
+   * Waits until the screen shows {@code text}: the terminal's output can reach the screen after the
+   * line reader has returned (a CI run saw only the echoed keys at first).
+   */
+  private void awaitShown(String text) {
+    Awaitility.await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(() -> assertThat(shown()).contains(text));
+  }
+
   @Test
   void the_default_is_a_hint_and_enter_takes_it() throws IOException {
     Question question = Question.withDefault("Ada Lovelace");
@@ -63,7 +75,7 @@ class TerminalPromptInputTest {
 
     assertThat(TerminalPromptInput.label(Prompt.input("author", "Author"), "Ada Lovelace"))
         .isEqualTo("? Author (Ada Lovelace): ");
-    assertThat(shown()).contains(TerminalPromptInput.LEGEND);
+    awaitShown(TerminalPromptInput.LEGEND);
     assertThat(line).as("the line starts empty: nothing to append to").isEmpty();
     assertThat(question.answer(line)).isEqualTo("Ada Lovelace");
   }
@@ -87,7 +99,7 @@ class TerminalPromptInputTest {
             true);
     String line = type("2\r", question);
 
-    assertThat(shown()).contains("1) Ada Lovelace 82%   2) Grace Hopper 9%");
+    awaitShown("1) Ada Lovelace 82%   2) Grace Hopper 9%");
     assertThat(question.answer(line)).isEqualTo("Grace Hopper");
   }
 
