@@ -2,8 +2,6 @@ package dev.plandev.plans.report;
 
 import dev.plandev.plans.history.PlanHistory;
 import dev.plandev.plans.history.Projection;
-import io.pebbletemplates.pebble.PebbleEngine;
-import io.pebbletemplates.pebble.loader.ClasspathLoader;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -18,14 +16,6 @@ import java.util.Optional;
 public final class BurnDownChart {
   static final String TEMPLATE = "dev/plandev/plans/report/burndown.svg.peb";
 
-  private static final PebbleEngine ENGINE =
-      new PebbleEngine.Builder()
-          .loader(new ClasspathLoader(BurnDownChart.class.getClassLoader()))
-          .autoEscaping(true)
-          .defaultEscapingStrategy("html")
-          .strictVariables(true)
-          .build();
-
   private BurnDownChart() {}
 
   /** The chart's markup, escaped for HTML; empty when the history has fewer than two commits. */
@@ -36,7 +26,7 @@ public final class BurnDownChart {
     BurnDown chart = BurnDown.of(history.points(), Projection.of(history.points()));
     StringWriter out = new StringWriter();
     try {
-      ENGINE.getTemplate(TEMPLATE).evaluate(out, Map.of("chart", chart), Locale.ROOT);
+      HtmlReport.ENGINE.getTemplate(TEMPLATE).evaluate(out, Map.of("chart", chart), Locale.ROOT);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

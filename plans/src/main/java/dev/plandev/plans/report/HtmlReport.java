@@ -25,8 +25,11 @@ final class HtmlReport {
   private static final int BAR_WIDTH = 200;
   private static final int BAR_HEIGHT = 12;
 
-  /** Built once: the engine is thread-safe and caches the compiled template. */
-  private static final PebbleEngine ENGINE =
+  /**
+   * Built once: the engine is thread-safe and caches the compiled templates (this page's and the
+   * burn-down chart's, which {@link BurnDownChart} also renders alone).
+   */
+  static final PebbleEngine ENGINE =
       new PebbleEngine.Builder()
           .loader(new ClasspathLoader(HtmlReport.class.getClassLoader()))
           .autoEscaping(true)

@@ -6,7 +6,6 @@ import dev.plandev.plans.Task;
 import dev.plandev.plans.history.HistoryPoint;
 import dev.plandev.plans.history.PlanHistory;
 import dev.plandev.plans.history.PlanHistoryException;
-import dev.plandev.plans.history.Projection;
 import dev.plandev.plans.lint.LintFinding;
 import dev.plandev.plans.lint.Linter;
 import dev.plandev.plans.metadata.TaskState;
@@ -89,16 +88,19 @@ final class PlansPages {
   }
 
   PlanDocument open(String name) {
-    Path file =
-        catalog
-            .file(name)
-            .orElseThrow(
-                () ->
-                    WebException.notFound(
-                        "there is no plan '"
-                            + (name == null ? "" : name)
-                            + "' under the plan roots; pick one on the Plans page"));
-    return PlanDocument.parse(file);
+    return PlanDocument.parse(fileOf(name));
+  }
+
+  /** The file of the plan named {@code name}, or a not-found page. */
+  private Path fileOf(String name) {
+    return catalog
+        .file(name)
+        .orElseThrow(
+            () ->
+                WebException.notFound(
+                    "there is no plan '"
+                        + (name == null ? "" : name)
+                        + "' under the plan roots; pick one on the Plans page"));
   }
 
   private void plan(Context ctx) {
@@ -129,15 +131,14 @@ final class PlansPages {
    */
   private void history(Context ctx) {
     String name = ctx.queryParam("file");
-    PlanDocument plan = open(name);
+    Path file = fileOf(name);
     Map<String, Object> model = new HashMap<>();
     model.put("file", name);
-    model.put("title", plan.root().title());
+    model.put("title", PlanDocument.parse(file).root().title());
     try {
-      PlanHistory history = PlanHistory.of(catalog.file(name).orElseThrow());
-      List<HistoryPoint> points = history.points();
+      PlanHistory history = PlanHistory.of(file);
       List<Map<String, Object>> rows = new ArrayList<>();
-      for (HistoryPoint point : points) {
+      for (HistoryPoint point : history.points()) {
         Map<String, Object> row = new HashMap<>();
         row.put("when", WHEN.format(point.time()));
         row.put("commit", point.commit());
@@ -148,13 +149,11 @@ final class PlansPages {
       }
       model.put("points", rows);
       model.put("chart", BurnDownChart.render(history).orElse(""));
-      model.put("projection", Projection.of(points).note());
       model.put("missing", "");
     } catch (PlanHistoryException e) {
       // The message names server paths; the page says what is wrong without them.
       model.put("points", List.of());
       model.put("chart", "");
-      model.put("projection", "");
       model.put(
           "missing",
           "This plan has no history yet: it is not in a git repository, or not committed there.");
