@@ -42,8 +42,14 @@ final class KeepAliveConnection implements AutoCloseable {
       boolean reused = socket != null;
       try {
         open();
-        out.write(request);
-        out.flush();
+        try {
+          out.write(request);
+          out.flush();
+        } catch (IOException writeFailed) {
+          // A service that refuses a request before reading its whole body answers and closes;
+          // the write then fails, but the answer is there to read, as curl reads it.
+          return readAfterFailedWrite(head, writeFailed);
+        }
         Response r = read(head);
         if ("close".equalsIgnoreCase(r.headers().get("connection"))) {
           close();
@@ -55,6 +61,17 @@ final class KeepAliveConnection implements AutoCloseable {
           throw e;
         }
       }
+    }
+  }
+
+  private Response readAfterFailedWrite(boolean head, IOException writeFailed) throws IOException {
+    try {
+      return read(head);
+    } catch (IOException noAnswer) {
+      writeFailed.addSuppressed(noAnswer);
+      throw writeFailed;
+    } finally {
+      close();
     }
   }
 
