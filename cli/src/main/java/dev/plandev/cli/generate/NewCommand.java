@@ -15,6 +15,8 @@ import dev.plandev.plans.generate.TemplateCatalog;
 import dev.plandev.plans.generate.TemplateSummary;
 import dev.plandev.plans.generate.WorkingEnvironment;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -29,6 +31,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
+import org.jline.terminal.Attributes;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
 import org.jline.utils.WriterOutputStream;
@@ -222,15 +225,37 @@ final class NewCommand implements Callable<Integer> {
    * The system terminal, or, when the environment brings its own standard input (a test, or a
    * program driving plandev), a terminal over that input that shows the prompts on standard error.
    */
-  private static Terminal openTerminal(Environment env) throws IOException {
+  static Terminal openTerminal(Environment env) throws IOException {
     if (env.in() == System.in) {
       return TerminalBuilder.builder().system(true).dumb(true).build();
     }
-    return TerminalBuilder.builder()
-        .system(false)
-        .type("xterm")
-        .streams(env.in(), new WriterOutputStream(env.err(), StandardCharsets.UTF_8))
-        .build();
+    return overStreams(env.in(), new WriterOutputStream(env.err(), StandardCharsets.UTF_8));
+  }
+
+  /**
+   * A terminal that reads keys from {@code in} and shows its output on {@code out}, written before
+   * each call returns.
+   */
+  static Terminal overStreams(InputStream in, OutputStream out) throws IOException {
+    // JLine's own line discipline in Java ("exec" provider). The default provider puts a kernel
+    // pseudo-terminal between the streams, whose output is copied by a thread of its own: what it
+    // had not copied yet when the terminal closed was lost.
+    Terminal terminal =
+        TerminalBuilder.builder()
+            .system(false)
+            .provider(TerminalBuilder.PROP_PROVIDER_EXEC)
+            .type("xterm")
+            .streams(in, out)
+            .paused(true)
+            .build();
+    // The line reader shows what is typed itself. The terminal's own echo would print keys that
+    // arrive before the reader starts in the middle of the prompt's output; it is turned off before
+    // the terminal reads its first key.
+    Attributes attributes = terminal.getAttributes();
+    attributes.setLocalFlag(Attributes.LocalFlag.ECHO, false);
+    terminal.setAttributes(attributes);
+    terminal.resume();
+    return terminal;
   }
 
   private void report(GenerationResult result, PrintWriter out, Environment env, Project project) {

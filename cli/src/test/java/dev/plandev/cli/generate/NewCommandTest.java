@@ -4,17 +4,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.plandev.cli.CliRun;
 import dev.plandev.cli.CliRun.Result;
+import dev.plandev.cli.invocation.Environment;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.PipedInputStream;
 import java.io.PipedOutputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jline.terminal.Attributes;
+import org.jline.terminal.Terminal;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -114,6 +121,29 @@ class NewCommandTest {
         .contains("**Author**: " + second.group(1))
         .contains("Phase 4:")
         .doesNotContain("Phase 5:");
+  }
+
+  /**
+   * Keys a program writes before the prompt starts are not echoed by the terminal itself: that
+   * echo, printed by the terminal's input thread, landed inside the listed values in one CI run.
+   */
+  @Test
+  void a_terminal_over_a_programs_input_leaves_showing_keys_to_the_line_reader()
+      throws IOException {
+    Environment env =
+        new Environment(
+            Map.of(),
+            dir,
+            dir,
+            "Linux",
+            Clock.systemUTC(),
+            new ByteArrayInputStream("typed before the prompt\r".getBytes(StandardCharsets.UTF_8)),
+            new PrintWriter(new StringWriter(), true),
+            new PrintWriter(new StringWriter(), true),
+            true);
+    try (Terminal terminal = NewCommand.openTerminal(env)) {
+      assertThat(terminal.getAttributes().getLocalFlag(Attributes.LocalFlag.ECHO)).isFalse();
+    }
   }
 
   @Test
