@@ -225,7 +225,7 @@ final class NewCommand implements Callable<Integer> {
    * The system terminal, or, when the environment brings its own standard input (a test, or a
    * program driving plandev), a terminal over that input that shows the prompts on standard error.
    */
-  static Terminal openTerminal(Environment env) throws IOException {
+  private static Terminal openTerminal(Environment env) throws IOException {
     if (env.in() == System.in) {
       return TerminalBuilder.builder().system(true).dumb(true).build();
     }

@@ -4,20 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.plandev.cli.CliRun;
 import dev.plandev.cli.CliRun.Result;
-import dev.plandev.cli.invocation.Environment;
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PipedInputStream;
 import java.io.PipedOutputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jline.terminal.Attributes;
@@ -130,18 +127,10 @@ class NewCommandTest {
   @Test
   void a_terminal_over_a_programs_input_leaves_showing_keys_to_the_line_reader()
       throws IOException {
-    Environment env =
-        new Environment(
-            Map.of(),
-            dir,
-            dir,
-            "Linux",
-            Clock.systemUTC(),
+    try (Terminal terminal =
+        NewCommand.overStreams(
             new ByteArrayInputStream("typed before the prompt\r".getBytes(StandardCharsets.UTF_8)),
-            new PrintWriter(new StringWriter(), true),
-            new PrintWriter(new StringWriter(), true),
-            true);
-    try (Terminal terminal = NewCommand.openTerminal(env)) {
+            new ByteArrayOutputStream())) {
       assertThat(terminal.getAttributes().getLocalFlag(Attributes.LocalFlag.ECHO)).isFalse();
     }
   }
