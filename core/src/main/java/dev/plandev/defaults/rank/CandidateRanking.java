@@ -49,7 +49,7 @@ final class CandidateRanking {
 
   /** The features and probabilities of every candidate, from the current weights. */
   private KeyState.Prepared prepare(KeyState state, Map<String, String> context, double seconds) {
-    FeatureTable table = FeatureTable.build(state.stats, context, seconds);
+    FeatureTable table = FeatureExtraction.build(state.stats, context, seconds);
     double[] global = model.globalWeights();
     double[] p = RankingModel.probabilities(table, global, state.model);
     return new KeyState.Prepared(

@@ -77,7 +77,7 @@ final class OnlineLearner {
     KeyState.Prepared prepared = state.prepared;
     boolean current = prepared != null && prepared.matches(context, seconds, state.stats.version);
     FeatureTable table =
-        current ? prepared.table() : FeatureTable.build(state.stats, context, seconds);
+        current ? prepared.table() : FeatureExtraction.build(state.stats, context, seconds);
     double[] global = model.globalWeights();
     double[] p =
         current && prepared.sameWeights(global, state.model.version)
