@@ -28,8 +28,9 @@ final class TerminalPromptInput implements PromptInput {
 
   /** Said once, before the first prompt: what each mark of the prompts means. */
   static final String LEGEND =
-      "(Enter takes the value in brackets, typing replaces it; a number picks a listed value;"
-          + " % = how likely the engine thinks a value is; * = an answer is required)";
+      "(Enter takes the value in brackets, typing replaces it; a number picks a listed value,"
+          + " =2 answers 2 itself; % = how likely the engine thinks a value is;"
+          + " * = an answer is required)";
 
   TerminalPromptInput(Terminal terminal, PrintWriter err) {
     this.terminal = terminal;

@@ -91,6 +91,20 @@ class TerminalPromptInputTest {
   }
 
   @Test
+  void an_equals_sign_answers_a_number_itself_where_numbers_pick_values() throws IOException {
+    Question question =
+        new Question(
+            "Ada Lovelace",
+            List.of(
+                new Question.Option(1, "Ada Lovelace", 0.82),
+                new Question.Option(2, "Grace Hopper", 0.09)),
+            true);
+
+    assertThat(question.answer(type("=2\r", question))).isEqualTo("2");
+    assertThat(question.answer("=x")).as("only a number follows the sign").isEqualTo("=x");
+  }
+
+  @Test
   void a_required_yes_no_prompt_shows_its_default_in_words() {
     Prompt confirm =
         new Prompt("go", "Go on", PromptType.CONFIRM, List.of(), null, null, true, false);

@@ -68,7 +68,8 @@ public record Question(String defaultValue, List<Option> options, boolean number
 
   /**
    * The answer a typed line gives: the default for an empty line, the option of a typed number when
-   * options are numbered, else the line itself.
+   * options are numbered (and the number itself when it follows {@code =}, as in {@code =2}), else
+   * the line itself.
    */
   public String answer(String line) {
     String typed = line == null ? "" : line.strip();
@@ -80,6 +81,9 @@ public record Question(String defaultValue, List<Option> options, boolean number
       if (n >= 1 && n <= options.size()) {
         return options.get(n - 1).value();
       }
+    }
+    if (numbered && typed.startsWith("=") && WHOLE_NUMBER.matcher(typed.substring(1)).matches()) {
+      return typed.substring(1);
     }
     return typed;
   }
