@@ -75,15 +75,19 @@ class TerminalPromptInputTest {
     assertThat(question.answer(type("carol\r", question))).isEqualTo("carol");
   }
 
+  /** The engine's two values for an author, numbered, Ada Lovelace the default. */
+  private static Question adaOrGrace() {
+    return new Question(
+        "Ada Lovelace",
+        List.of(
+            new Question.Option(1, "Ada Lovelace", 0.82),
+            new Question.Option(2, "Grace Hopper", 0.09)),
+        true);
+  }
+
   @Test
   void the_engines_values_are_listed_and_a_number_picks_one() throws IOException {
-    Question question =
-        new Question(
-            "Ada Lovelace",
-            List.of(
-                new Question.Option(1, "Ada Lovelace", 0.82),
-                new Question.Option(2, "Grace Hopper", 0.09)),
-            true);
+    Question question = adaOrGrace();
     String line = type("2\r", question);
 
     assertThat(shown()).contains("1) Ada Lovelace 82%   2) Grace Hopper 9%");
@@ -92,13 +96,7 @@ class TerminalPromptInputTest {
 
   @Test
   void an_equals_sign_answers_a_number_itself_where_numbers_pick_values() throws IOException {
-    Question question =
-        new Question(
-            "Ada Lovelace",
-            List.of(
-                new Question.Option(1, "Ada Lovelace", 0.82),
-                new Question.Option(2, "Grace Hopper", 0.09)),
-            true);
+    Question question = adaOrGrace();
 
     assertThat(question.answer(type("=2\r", question))).isEqualTo("2");
     assertThat(question.answer("=x")).as("only a number follows the sign").isEqualTo("=x");
