@@ -7,9 +7,9 @@ package dev.plandev.defaults.rank;
  * <p>Evidence first. The model's softmax only spreads belief over the values already seen, so a key
  * learned once has a single candidate with probability 1, although the next choice is often a value
  * never seen before. A probability is therefore first shrunk by the evidence of its key ({@link
- * #withEvidence}), and each level of evidence (a key's chosen events 1, 2-3, 4-7, ..., 128 and
- * more: {@link #STRATA} strata) has its own map, so a key's first choices are never reported with
- * the confidence earned by keys with long histories.
+ * #withEvidence}), and each level of evidence (a key's chosen events 1, 2-3, 4-7, 8 and more:
+ * {@link #STRATA} strata) has its own map, so a key's first choices are never reported with the
+ * confidence earned by keys with long histories.
  *
  * <p>Each map is online histogram binning with an isotonic fit: shrunk probabilities fall in {@link
  * #BINS} equal-width bins, each counting how often its candidates were chosen. Each bin starts from
