@@ -51,13 +51,16 @@ public final class SmartDefaults implements AutoCloseable {
   private final LearnedPredictor learned;
   private final JdbcDefaultsStore database;
   private final ApiKeys apiKeys;
+  private final RankingMeters rankingMeters;
 
   private SmartDefaults(
       PlandevConfig config,
       JdbcDefaultsStore database,
       CachedDefaultsStore store,
-      LearnedPredictor learned) {
+      LearnedPredictor learned,
+      RankingMeters rankingMeters) {
     this.config = config;
+    this.rankingMeters = rankingMeters;
     this.database = database;
     this.store = store;
     this.learned = learned;
@@ -101,6 +104,7 @@ public final class SmartDefaults implements AutoCloseable {
       CachedDefaultsStore cached =
           CachedDefaultsStore.open(jdbc, config.redis(), clock, registry, jdbc.externalWrites());
       LearnedPredictor learned = null;
+      RankingMeters rankingMeters = new RankingMeters(registry);
       if (config.ml().enabled()) {
         Path modelDir = config.resolve(config.ml().modelPath());
         learned =
@@ -111,9 +115,10 @@ public final class SmartDefaults implements AutoCloseable {
                 config.ml(),
                 modelDir,
                 clock,
-                cached::forgetPredictions);
+                cached::forgetPredictions,
+                rankingMeters);
       }
-      return new SmartDefaults(config, jdbc, cached, learned);
+      return new SmartDefaults(config, jdbc, cached, learned, rankingMeters);
     } catch (RuntimeException e) {
       jdbc.close();
       throw e;
@@ -197,7 +202,10 @@ public final class SmartDefaults implements AutoCloseable {
 
   /** Records what was done with a suggestion, and the engine learns it at once. */
   public UsageEvent feedback(Feedback feedback) {
-    return learned != null ? learned.feedback(feedback) : store.recordUsage(feedback);
+    UsageEvent recorded =
+        learned != null ? learned.feedback(feedback) : store.recordUsage(feedback);
+    rankingMeters.feedback(feedback); // once recorded: refused feedback tells no accuracy
+    return recorded;
   }
 
   /**
