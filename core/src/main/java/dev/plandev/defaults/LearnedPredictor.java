@@ -11,8 +11,10 @@ import dev.plandev.defaults.model.Resolution;
 import dev.plandev.defaults.model.UsageEvent;
 import dev.plandev.defaults.rank.RankedValue;
 import dev.plandev.defaults.store.JdbcDefaultsStore;
+import dev.plandev.defaults.tracing.Tracing;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.opentelemetry.api.trace.Span;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -68,6 +70,7 @@ final class LearnedPredictor implements AutoCloseable {
   private final BackgroundLearning learning;
   private final AtomicLong lastCatchUp = new AtomicLong();
   private final RankingMeters meters;
+  private volatile Tracing tracing = Tracing.OFF;
 
   LearnedPredictor(
       RankingEngine engine,
@@ -136,9 +139,17 @@ final class LearnedPredictor implements AutoCloseable {
   private List<Prediction> rank(
       String key, Context context, int limit, Optional<Resolution> stored) {
     long start = System.nanoTime();
+    Span span = tracing.start("plandev.rank");
     Ranking outcome = rankGuarded(key, context, limit, stored);
     meters.ranked(start, outcome.fellBack());
+    span.setAttribute("plandev.rank.result", outcome.fellBack() ? "fallback" : "ranked");
+    span.end();
     return outcome.predictions();
+  }
+
+  /** Makes a span for each ranking, under the caller's span. */
+  void trace(Tracing t) {
+    this.tracing = t;
   }
 
   /** What a ranking answered, and whether the fallback gave it. */

@@ -22,6 +22,7 @@ import dev.plandev.defaults.rank.RankingException;
 import dev.plandev.defaults.store.ApiKeys;
 import dev.plandev.defaults.store.JdbcDefaultsStore;
 import dev.plandev.defaults.store.StoreHealth;
+import dev.plandev.defaults.tracing.Tracing;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;
@@ -52,6 +53,7 @@ public final class SmartDefaults implements AutoCloseable {
   private final JdbcDefaultsStore database;
   private final ApiKeys apiKeys;
   private final RankingMeters rankingMeters;
+  private volatile Tracing tracing = Tracing.OFF;
 
   private SmartDefaults(
       PlandevConfig config,
@@ -229,6 +231,23 @@ public final class SmartDefaults implements AutoCloseable {
    */
   public boolean retrainIfDue() {
     return learned != null && learned.retrainIfDue();
+  }
+
+  /**
+   * Traces the engine through {@code t} from now on: a span for each cache level and store query of
+   * a resolve and for each ranking, under the caller's current span. Off until called.
+   */
+  public void trace(Tracing t) {
+    this.tracing = java.util.Objects.requireNonNull(t, "tracing");
+    store.trace(t);
+    if (learned != null) {
+      learned.trace(t);
+    }
+  }
+
+  /** Where the engine's spans go ({@link Tracing#OFF} unless {@link #trace} was called). */
+  public Tracing tracing() {
+    return tracing;
   }
 
   /** The API keys of the HTTP service. */

@@ -223,13 +223,15 @@ public record PlandevConfig(
   }
 
   /**
-   * Metrics and logs.
+   * Metrics, logs and traces.
    *
    * @param enabled whether the service serves {@code /metrics} (false: it answers 404 there, and
    *     {@code metricsPort} is not opened)
    * @param metricsPort a port of its own for {@code /metrics} (0: the main port only)
+   * @param tracing OpenTelemetry traces of the service's requests
    */
-  public record Monitoring(boolean enabled, int metricsPort, String logLevel, String logDir) {
+  public record Monitoring(
+      boolean enabled, int metricsPort, String logLevel, String logDir, Tracing tracing) {
     private static final List<String> LOG_LEVELS =
         List.of("trace", "debug", "info", "warn", "error");
 
@@ -241,6 +243,39 @@ public record PlandevConfig(
           65535,
           "(0 serves metrics on the main port only)");
       problems.oneOf("monitoring.logLevel", logLevel, LOG_LEVELS);
+      if (tracing == null) {
+        problems.require(false, "monitoring.tracing", null, "must be a section");
+      } else {
+        tracing.check(problems);
+      }
+    }
+  }
+
+  /**
+   * OpenTelemetry traces, off by default: a span per HTTP request with child spans for the cache
+   * levels, store queries and ranking, exported over OTLP/HTTP.
+   *
+   * @param enabled whether spans are made and exported at all (false: no tracing work is done)
+   * @param endpoint the OTLP/HTTP traces URL of a collector, such as {@code
+   *     http://127.0.0.1:4318/v1/traces}
+   * @param samplerRatio the share of new traces kept, 0..1; a request that carries a sampled {@code
+   *     traceparent} is always kept
+   * @param serviceName the {@code service.name} of the spans
+   */
+  public record Tracing(boolean enabled, String endpoint, double samplerRatio, String serviceName) {
+
+    void check(ProblemList problems) {
+      problems.require(
+          endpoint != null && endpoint.matches("https?://[^\\s/]+(/\\S*)?"),
+          "monitoring.tracing.endpoint",
+          endpoint,
+          "must be an http:// or https:// URL, such as http://127.0.0.1:4318/v1/traces");
+      problems.require(
+          samplerRatio >= 0 && samplerRatio <= 1,
+          "monitoring.tracing.samplerRatio",
+          samplerRatio,
+          "must be within 0..1");
+      problems.notEmpty("monitoring.tracing.serviceName", serviceName);
     }
   }
 
@@ -334,7 +369,12 @@ public record PlandevConfig(
             50,
             Duration.ofSeconds(30),
             10),
-        new Monitoring(true, 0, "info", "logs"),
+        new Monitoring(
+            true,
+            0,
+            "info",
+            "logs",
+            new Tracing(false, "http://127.0.0.1:4318/v1/traces", 1.0, "plandev")),
         new Security("", "secret.key", 65_536, 16));
   }
 
