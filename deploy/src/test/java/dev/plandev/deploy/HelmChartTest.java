@@ -78,7 +78,9 @@ class HelmChartTest {
                 k,
                 v.endsWith("/encryption-key")
                     ? Base64.getEncoder().encodeToString(new byte[32])
-                    : v.startsWith("secret:") ? "test-password" : v);
+                    : v.endsWith("/api-key")
+                        ? "pdk_" + "A".repeat(32)
+                        : v.startsWith("secret:") ? "test-password" : v);
           }
         });
     return new ConfigLoader(Path.of("."), resolved).load(null).config();
@@ -116,8 +118,10 @@ class HelmChartTest {
         .containsEntry("PLANDEV_REDIS_HOST", "redis")
         .containsEntry("PLANDEV_POSTGRES_PASSWORD", "secret:plandev/postgres-password")
         .containsEntry("PLANDEV_REDIS_PASSWORD", "secret:plandev/redis-password")
-        .containsEntry("PLANDEV_SECURITY_ENCRYPTION_KEY", "secret:plandev/encryption-key");
+        .containsEntry("PLANDEV_SECURITY_ENCRYPTION_KEY", "secret:plandev/encryption-key")
+        .containsEntry("PLANDEV_SECURITY_ADMIN_KEY", "secret:plandev/api-key");
     PlandevConfig config = configOf(env);
+    assertThat(config.security().adminKey()).startsWith("pdk_");
     assertThat(config.postgres().enabled()).isTrue();
     assertThat(config.postgres().url()).isEqualTo("jdbc:postgresql://postgres:5432/plandev");
     assertThat(config.redis().enabled()).isTrue();
@@ -134,6 +138,12 @@ class HelmChartTest {
     assertThat(key)
         .as("a generated AES-256 key, base64 as security.encryptionKey wants")
         .hasSize(32);
+    assertThat(
+            new String(
+                Base64.getDecoder().decode(secret.at("/data/api-key").asText()),
+                java.nio.charset.StandardCharsets.UTF_8))
+        .as("a generated API key in the form security.adminKey accepts")
+        .matches("pdk_[A-Za-z0-9]{32}");
     assertThat(secret.at("/metadata/annotations/helm.sh~1resource-policy").asText())
         .isEqualTo("keep");
 
@@ -177,7 +187,8 @@ class HelmChartTest {
         .noneMatch(k -> k.startsWith("PLANDEV_REDIS_") && !k.endsWith("ENABLED"));
     assertThat(env)
         .containsEntry(
-            "PLANDEV_SECURITY_ENCRYPTION_KEY", "secret:plandev-credentials/encryption-key");
+            "PLANDEV_SECURITY_ENCRYPTION_KEY", "secret:plandev-credentials/encryption-key")
+        .containsEntry("PLANDEV_SECURITY_ADMIN_KEY", "secret:plandev-credentials/api-key");
     PlandevConfig config = configOf(env);
     assertThat(config.redis().enabled()).isFalse();
     assertThat(config.postgres().enabled()).isTrue();

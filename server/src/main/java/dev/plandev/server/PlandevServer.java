@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.plandev.defaults.SmartDefaults;
 import dev.plandev.defaults.config.PlandevConfig;
+import dev.plandev.defaults.model.Actor;
 import dev.plandev.defaults.security.ApiKey;
 import dev.plandev.defaults.tracing.Tracing;
 import dev.plandev.server.web.WebUi;
@@ -158,6 +159,9 @@ public final class PlandevServer implements AutoCloseable {
       Telemetry telemetry) {
     PlandevConfig config = defaults.config();
     PlandevConfig.Server settings = config.server();
+    if (!config.security().adminKey().isEmpty()) {
+      defaults.apiKeys().ensureConfigured(config.security().adminKey(), Actor.of("plandev serve"));
+    }
     ObjectMapper mapper = mapper();
     AtomicBoolean stopping = new AtomicBoolean();
     Guard guard = new Guard(defaults.apiKeys(), settings, clock);

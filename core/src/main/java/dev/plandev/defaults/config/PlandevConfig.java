@@ -279,19 +279,34 @@ public record PlandevConfig(
     }
   }
 
-  /** Limits and encryption of secret values. */
+  /**
+   * Limits and encryption of secret values, and the service's configured key.
+   *
+   * @param adminKey an admin API key the operator made and holds in a secret store ({@code pdk_}
+   *     and 32 letters or digits); {@code plandev serve} registers its hash at start, so replicas
+   *     deployed from one secret all accept it. Empty: none (the first start prints a key instead)
+   */
   public record Security(
-      String encryptionKey, String keyFile, int maxValueBytes, int maxContextFields) {
+      String encryptionKey,
+      String keyFile,
+      int maxValueBytes,
+      int maxContextFields,
+      String adminKey) {
 
     void check(ProblemList problems) {
       problems.between("security.maxValueBytes", maxValueBytes, 16, 16 * 1_048_576);
       problems.between("security.maxContextFields", maxContextFields, 1, 64);
+      problems.require(
+          adminKey != null && (adminKey.isEmpty() || adminKey.matches("pdk_[A-Za-z0-9]{32}")),
+          "security.adminKey",
+          adminKey == null ? null : "****",
+          "must be empty or pdk_ and 32 letters or digits");
     }
   }
 
   /** Paths of settings whose values are masked whenever the configuration is shown. */
   public static final Set<String> SECRET_PATHS =
-      Set.of("postgres.password", "redis.password", "security.encryptionKey");
+      Set.of("postgres.password", "redis.password", "security.encryptionKey", "security.adminKey");
 
   /**
    * Checks every section and seals the configuration.
@@ -375,7 +390,7 @@ public record PlandevConfig(
             "info",
             "logs",
             new Tracing(false, "http://127.0.0.1:4318/v1/traces", 1.0, "plandev")),
-        new Security("", "secret.key", 65_536, 16));
+        new Security("", "secret.key", 65_536, 16, ""));
   }
 
   /** The data directory as a path. */
