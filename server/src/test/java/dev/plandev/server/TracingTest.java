@@ -61,6 +61,10 @@ class TracingTest {
   }
 
   private void start(boolean tracing) {
+    start(tracing, 1.0);
+  }
+
+  private void start(boolean tracing, double samplerRatio) {
     PlandevConfig config =
         new ConfigLoader(dir, Map.of())
             .load(null, Map.of("dataDir", dir.toString(), "server.port", "0"), Map.of())
@@ -69,7 +73,7 @@ class TracingTest {
     defaults = SmartDefaults.open(config, Clock.systemUTC(), registry);
     key = defaults.apiKeys().create("t", Role.ADMIN, Actor.of("test")).secret();
     PlandevConfig.Tracing settings =
-        new PlandevConfig.Tracing(true, "http://127.0.0.1:4318/v1/traces", 1.0, "plandev");
+        new PlandevConfig.Tracing(true, "http://127.0.0.1:4318/v1/traces", samplerRatio, "plandev");
     Telemetry telemetry =
         tracing ? Telemetry.of(SimpleSpanProcessor.create(spans), settings) : Telemetry.OFF;
     server =
@@ -215,6 +219,19 @@ class TracingTest {
       logger.setLevel(level);
       logger.detachAppender(lines);
     }
+  }
+
+  @Test
+  void samplerRatioZero_keepsNoNewTrace_butFollowsACallerWhoseTraceIsSampled() throws Exception {
+    start(true, 0.0);
+    send("GET", "/api/v1/defaults/resolve?key=db.host", null, null);
+    assertThat(spans.getFinishedSpanItems()).as("a new trace, not sampled").isEmpty();
+
+    resolveAsCaller();
+
+    assertThat(ofTrace(CALLER_TRACE))
+        .extracting(SpanData::getName)
+        .contains("GET /api/v1/defaults/resolve", "plandev.cache.l1");
   }
 
   @Test
