@@ -99,8 +99,8 @@ class DeploymentFilesTest {
     long drainSeconds =
         dev.plandev.defaults.config.PlandevConfig.defaults().server().shutdownTimeout().toSeconds();
     assertThat(stopSeconds)
-        .as("systemd's SIGKILL comes after the service's drain (server.shutdownTimeout)")
-        .isGreaterThan(drainSeconds);
+        .as("systemd's SIGKILL comes after the drain (server.shutdownTimeout) and the last export")
+        .isGreaterThan(drainSeconds + dev.plandev.server.Telemetry.EXPORT_ON_CLOSE.toSeconds());
     assertThat(read("deploy/systemd/plandev.service")).contains("--host 127.0.0.1");
   }
 }

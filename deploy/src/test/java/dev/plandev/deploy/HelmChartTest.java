@@ -9,6 +9,7 @@ import com.marcnuri.helm.Helm;
 import com.marcnuri.helm.LintResult;
 import dev.plandev.defaults.config.ConfigLoader;
 import dev.plandev.defaults.config.PlandevConfig;
+import dev.plandev.server.Telemetry;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -167,8 +168,8 @@ class HelmChartTest {
     assertThat(drain).as("server.shutdownTimeout").isEqualTo(20);
     assertThat(preStop).isPositive();
     assertThat(grace)
-        .as("the pod is killed only after the pre-stop pause and the service's whole drain")
-        .isGreaterThan(preStop + drain);
+        .as("the pod is killed only after the pre-stop pause, the drain and the last export")
+        .isGreaterThan(preStop + drain + Telemetry.EXPORT_ON_CLOSE.toSeconds());
   }
 
   @Test

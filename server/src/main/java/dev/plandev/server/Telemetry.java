@@ -20,6 +20,9 @@ import java.util.concurrent.TimeUnit;
  * traceparent} is always followed), W3C trace context in and out. Closing it exports what is left.
  */
 public final class Telemetry implements AutoCloseable {
+  /** The longest closing waits for the last spans to be exported. */
+  public static final java.time.Duration EXPORT_ON_CLOSE = java.time.Duration.ofSeconds(5);
+
   /** No tracing: nothing is made, nothing exported. */
   public static final Telemetry OFF = new Telemetry(null, Tracing.OFF);
 
@@ -70,11 +73,14 @@ public final class Telemetry implements AutoCloseable {
     return tracing;
   }
 
-  /** Exports the spans still waiting, then stops. */
+  /**
+   * Exports the spans still waiting, then stops; gives up after {@link #EXPORT_ON_CLOSE} (an
+   * unreachable collector must not hold the service's stop past its grace period).
+   */
   @Override
   public void close() {
     if (sdk != null) {
-      sdk.shutdown().join(10, TimeUnit.SECONDS);
+      sdk.shutdown().join(EXPORT_ON_CLOSE.toMillis(), TimeUnit.MILLISECONDS);
     }
   }
 }
