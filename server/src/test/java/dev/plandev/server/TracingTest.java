@@ -11,6 +11,7 @@ import dev.plandev.defaults.config.ConfigLoader;
 import dev.plandev.defaults.config.PlandevConfig;
 import dev.plandev.defaults.model.Actor;
 import dev.plandev.defaults.security.Role;
+import dev.plandev.testing.LocalServices;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.opentelemetry.api.trace.SpanKind;
@@ -61,21 +62,21 @@ class TracingTest {
   }
 
   private void start(boolean tracing) {
-    start(tracing, 1.0);
+    start(tracing, 1.0, Map.of());
   }
 
-  private void start(boolean tracing, double samplerRatio) {
-    PlandevConfig config =
-        new ConfigLoader(dir, Map.of())
-            .load(null, Map.of("dataDir", dir.toString(), "server.port", "0"), Map.of())
-            .config();
+  private void start(boolean tracing, double samplerRatio, Map<String, String> settings) {
+    Map<String, String> flags = new java.util.HashMap<>(settings);
+    flags.put("dataDir", dir.toString());
+    flags.put("server.port", "0");
+    PlandevConfig config = new ConfigLoader(dir, Map.of()).load(null, flags, Map.of()).config();
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     defaults = SmartDefaults.open(config, Clock.systemUTC(), registry);
     key = defaults.apiKeys().create("t", Role.ADMIN, Actor.of("test")).secret();
-    PlandevConfig.Tracing settings =
+    PlandevConfig.Tracing sdk =
         new PlandevConfig.Tracing(true, "http://127.0.0.1:4318/v1/traces", samplerRatio, "plandev");
     Telemetry telemetry =
-        tracing ? Telemetry.of(SimpleSpanProcessor.create(spans), settings) : Telemetry.OFF;
+        tracing ? Telemetry.of(SimpleSpanProcessor.create(spans), sdk) : Telemetry.OFF;
     server =
         PlandevServer.start(
             defaults,
@@ -176,6 +177,31 @@ class TracingTest {
   }
 
   @Test
+  void withRedis_anL1MissLooksInL2_beforeTheStore() throws Exception {
+    LocalServices.requireRedis();
+    start(
+        true,
+        1.0,
+        Map.of(
+            "redis.enabled",
+            "true",
+            "redis.keyPrefix",
+            "tracing-" + java.util.UUID.randomUUID() + ":"));
+    spans.reset();
+
+    resolveAsCaller();
+
+    List<SpanData> trace = ofTrace(CALLER_TRACE);
+    SpanData request = named(trace, "GET /api/v1/defaults/resolve");
+    SpanData l2 = named(trace, "plandev.cache.l2");
+    assertThat(l2.getParentSpanId()).isEqualTo(request.getSpanId());
+    assertThat(l2.getAttributes().asMap().toString()).contains("plandev.cache.result=miss");
+    assertThat(named(trace, "plandev.store.resolve").getStartEpochNanos())
+        .as("the store is asked after L2 missed")
+        .isGreaterThanOrEqualTo(l2.getEndEpochNanos());
+  }
+
+  @Test
   void predict_hasARankingSpan() throws Exception {
     start(true);
     send(
@@ -223,7 +249,7 @@ class TracingTest {
 
   @Test
   void samplerRatioZero_keepsNoNewTrace_butFollowsACallerWhoseTraceIsSampled() throws Exception {
-    start(true, 0.0);
+    start(true, 0.0, Map.of());
     send("GET", "/api/v1/defaults/resolve?key=db.host", null, null);
     assertThat(spans.getFinishedSpanItems()).as("a new trace, not sampled").isEmpty();
 
