@@ -6,6 +6,11 @@ import dev.plandev.defaults.model.Actor;
 import dev.plandev.defaults.model.BatchOperation;
 import dev.plandev.defaults.model.Context;
 import dev.plandev.defaults.model.DefaultSpec;
+import dev.plandev.server.Telemetry;
+import io.opentelemetry.sdk.common.CompletableResultCode;
+import io.opentelemetry.sdk.trace.data.SpanData;
+import io.opentelemetry.sdk.trace.export.BatchSpanProcessor;
+import io.opentelemetry.sdk.trace.export.SpanExporter;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -14,6 +19,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
@@ -61,6 +67,16 @@ public class CacheBenchmark {
   @Param({"database", "l1", "l1+l2", "l2", "redis-down"})
   public String mode;
 
+  /**
+   * {@code off} (the default, as in the service); {@code -p tracing=off,on,unsampled} measures the
+   * engine's spans: {@code on} records every one (sampler ratio 1, exported in batches to an
+   * exporter that drops them), {@code unsampled} makes them with ratio 0.
+   */
+  @Param({"off"})
+  public String tracing;
+
+  Telemetry telemetry = Telemetry.OFF;
+
   Path dir;
   SmartDefaults defaults;
   Process ownRedis;
@@ -88,6 +104,14 @@ public class CacheBenchmark {
         SmartDefaults.open(
             PlandevConfig.defaults().withDataDir(dir.toString()).withRedis(redis),
             Clock.systemUTC());
+    if (!tracing.equals("off")) {
+      telemetry =
+          Telemetry.of(
+              BatchSpanProcessor.builder(new DroppingExporter()).build(),
+              new PlandevConfig.Tracing(
+                  true, "http://127.0.0.1:4318/v1/traces", tracing.equals("on") ? 1 : 0, "bench"));
+      defaults.trace(telemetry.tracing());
+    }
     fill();
     for (String p : PROJECTS) {
       for (String e : ENVS) {
@@ -198,6 +222,7 @@ public class CacheBenchmark {
   public void close() throws IOException {
     System.out.printf("%n%s after measuring: %s%n", mode, defaults.cacheStats());
     defaults.close();
+    telemetry.close();
     if (ownRedis != null) {
       ownRedis.toHandle().destroyForcibly();
     }
@@ -205,6 +230,24 @@ public class CacheBenchmark {
       for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
         Files.delete(p);
       }
+    }
+  }
+
+  /** Takes spans and drops them: the cost measured is the engine's, not an exporter's. */
+  static final class DroppingExporter implements SpanExporter {
+    @Override
+    public CompletableResultCode export(Collection<SpanData> spans) {
+      return CompletableResultCode.ofSuccess();
+    }
+
+    @Override
+    public CompletableResultCode flush() {
+      return CompletableResultCode.ofSuccess();
+    }
+
+    @Override
+    public CompletableResultCode shutdown() {
+      return CompletableResultCode.ofSuccess();
     }
   }
 

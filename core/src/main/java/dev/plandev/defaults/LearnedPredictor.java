@@ -11,8 +11,10 @@ import dev.plandev.defaults.model.Resolution;
 import dev.plandev.defaults.model.UsageEvent;
 import dev.plandev.defaults.rank.RankedValue;
 import dev.plandev.defaults.store.JdbcDefaultsStore;
+import dev.plandev.defaults.tracing.Tracing;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.opentelemetry.api.trace.Span;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -67,6 +69,8 @@ final class LearnedPredictor implements AutoCloseable {
   private final ThreadPoolExecutor pool;
   private final BackgroundLearning learning;
   private final AtomicLong lastCatchUp = new AtomicLong();
+  private final RankingMeters meters;
+  private volatile Tracing tracing = Tracing.OFF;
 
   LearnedPredictor(
       RankingEngine engine,
@@ -75,8 +79,10 @@ final class LearnedPredictor implements AutoCloseable {
       PlandevConfig.Ml ml,
       Path modelDir,
       Clock clock,
-      Consumer<Set<String>> learnedKeys) {
+      Consumer<Set<String>> learnedKeys,
+      RankingMeters meters) {
     this.engine = engine;
+    this.meters = meters;
     this.store = store;
     this.ml = ml;
     this.clock = clock;
@@ -91,6 +97,7 @@ final class LearnedPredictor implements AutoCloseable {
                 .permittedNumberOfCallsInHalfOpenState(3)
                 .clock(clock)
                 .build());
+    meters.watch(breaker);
     this.pool =
         new ThreadPoolExecutor(
             2,
@@ -131,8 +138,26 @@ final class LearnedPredictor implements AutoCloseable {
 
   private List<Prediction> rank(
       String key, Context context, int limit, Optional<Resolution> stored) {
+    long start = System.nanoTime();
+    Span span = tracing.start("plandev.rank");
+    Ranking outcome = rankGuarded(key, context, limit, stored);
+    meters.ranked(start, outcome.fellBack());
+    span.setAttribute("plandev.rank.result", outcome.fellBack() ? "fallback" : "ranked");
+    span.end();
+    return outcome.predictions();
+  }
+
+  /** Makes a span for each ranking, under the caller's span. */
+  void trace(Tracing t) {
+    this.tracing = t;
+  }
+
+  /** What a ranking answered, and whether the fallback gave it. */
+  private record Ranking(List<Prediction> predictions, boolean fellBack) {}
+
+  private Ranking rankGuarded(String key, Context context, int limit, Optional<Resolution> stored) {
     if (!breaker.tryAcquirePermission()) {
-      return fallback(key, context, stored, "the engine's breaker is open");
+      return fellBack(key, context, stored, "the engine's breaker is open");
     }
     long start = System.nanoTime();
     Future<List<RankedValue>> ranked;
@@ -140,13 +165,13 @@ final class LearnedPredictor implements AutoCloseable {
       ranked = pool.submit(() -> engine.rank(key, context.fields(), limit));
     } catch (RejectedExecutionException e) {
       breaker.onError(0, TimeUnit.NANOSECONDS, e);
-      return fallback(key, context, stored, "the engine is overloaded");
+      return fellBack(key, context, stored, "the engine is overloaded");
     }
     try {
       List<RankedValue> values = ranked.get(ml.timeout().toNanos(), TimeUnit.NANOSECONDS);
       breaker.onSuccess(System.nanoTime() - start, TimeUnit.NANOSECONDS);
       if (values.isEmpty()) {
-        return storedDefault(stored);
+        return new Ranking(storedDefault(stored), false);
       }
       List<Prediction> out = new ArrayList<>(values.size());
       for (RankedValue v : values) {
@@ -154,19 +179,23 @@ final class LearnedPredictor implements AutoCloseable {
             new Prediction(
                 v.value(), v.confidence(), v.confident(), v.reason(), v.contributions()));
       }
-      return out;
+      return new Ranking(out, false);
     } catch (TimeoutException e) {
       ranked.cancel(true);
       breaker.onError(System.nanoTime() - start, TimeUnit.NANOSECONDS, e);
-      return fallback(
+      return fellBack(
           key, context, stored, "the engine took longer than ml.timeout " + ml.timeout());
     } catch (ExecutionException e) {
       breaker.onError(System.nanoTime() - start, TimeUnit.NANOSECONDS, e.getCause());
-      return fallback(key, context, stored, "the engine failed: " + e.getCause());
+      return fellBack(key, context, stored, "the engine failed: " + e.getCause());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      return fallback(key, context, stored, "interrupted");
+      return fellBack(key, context, stored, "interrupted");
     }
+  }
+
+  private Ranking fellBack(String key, Context context, Optional<Resolution> stored, String why) {
+    return new Ranking(fallback(key, context, stored, why), true);
   }
 
   private List<Prediction> fallback(

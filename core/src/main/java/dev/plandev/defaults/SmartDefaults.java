@@ -22,6 +22,7 @@ import dev.plandev.defaults.rank.RankingException;
 import dev.plandev.defaults.store.ApiKeys;
 import dev.plandev.defaults.store.JdbcDefaultsStore;
 import dev.plandev.defaults.store.StoreHealth;
+import dev.plandev.defaults.tracing.Tracing;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;
@@ -51,13 +52,17 @@ public final class SmartDefaults implements AutoCloseable {
   private final LearnedPredictor learned;
   private final JdbcDefaultsStore database;
   private final ApiKeys apiKeys;
+  private final RankingMeters rankingMeters;
+  private volatile Tracing tracing = Tracing.OFF;
 
   private SmartDefaults(
       PlandevConfig config,
       JdbcDefaultsStore database,
       CachedDefaultsStore store,
-      LearnedPredictor learned) {
+      LearnedPredictor learned,
+      RankingMeters rankingMeters) {
     this.config = config;
+    this.rankingMeters = rankingMeters;
     this.database = database;
     this.store = store;
     this.learned = learned;
@@ -101,6 +106,7 @@ public final class SmartDefaults implements AutoCloseable {
       CachedDefaultsStore cached =
           CachedDefaultsStore.open(jdbc, config.redis(), clock, registry, jdbc.externalWrites());
       LearnedPredictor learned = null;
+      RankingMeters rankingMeters = new RankingMeters(registry);
       if (config.ml().enabled()) {
         Path modelDir = config.resolve(config.ml().modelPath());
         learned =
@@ -111,9 +117,10 @@ public final class SmartDefaults implements AutoCloseable {
                 config.ml(),
                 modelDir,
                 clock,
-                cached::forgetPredictions);
+                cached::forgetPredictions,
+                rankingMeters);
       }
-      return new SmartDefaults(config, jdbc, cached, learned);
+      return new SmartDefaults(config, jdbc, cached, learned, rankingMeters);
     } catch (RuntimeException e) {
       jdbc.close();
       throw e;
@@ -197,7 +204,10 @@ public final class SmartDefaults implements AutoCloseable {
 
   /** Records what was done with a suggestion, and the engine learns it at once. */
   public UsageEvent feedback(Feedback feedback) {
-    return learned != null ? learned.feedback(feedback) : store.recordUsage(feedback);
+    UsageEvent recorded =
+        learned != null ? learned.feedback(feedback) : store.recordUsage(feedback);
+    rankingMeters.feedback(feedback); // once recorded: refused feedback tells no accuracy
+    return recorded;
   }
 
   /**
@@ -221,6 +231,23 @@ public final class SmartDefaults implements AutoCloseable {
    */
   public boolean retrainIfDue() {
     return learned != null && learned.retrainIfDue();
+  }
+
+  /**
+   * Traces the engine through {@code t} from now on: a span for each cache level and store query of
+   * a resolve and for each ranking, under the caller's current span. Off until called.
+   */
+  public void trace(Tracing t) {
+    this.tracing = java.util.Objects.requireNonNull(t, "tracing");
+    store.trace(t);
+    if (learned != null) {
+      learned.trace(t);
+    }
+  }
+
+  /** Where the engine's spans go ({@link Tracing#OFF} unless {@link #trace} was called). */
+  public Tracing tracing() {
+    return tracing;
   }
 
   /** The API keys of the HTTP service. */

@@ -8,7 +8,9 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.plandev.defaults.SmartDefaults;
 import dev.plandev.defaults.config.PlandevConfig;
+import dev.plandev.defaults.model.Actor;
 import dev.plandev.defaults.security.ApiKey;
+import dev.plandev.defaults.tracing.Tracing;
 import dev.plandev.server.web.WebUi;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
@@ -60,6 +62,8 @@ public final class PlandevServer implements AutoCloseable {
   private final AtomicBoolean stopping;
   private final String host;
   private final WebUi web;
+  private final SmartDefaults defaults;
+  private final Telemetry telemetry;
 
   private PlandevServer(
       Javalin app,
@@ -69,8 +73,12 @@ public final class PlandevServer implements AutoCloseable {
       Scheduler scheduler,
       AtomicBoolean stopping,
       String host,
-      WebUi web) {
+      WebUi web,
+      SmartDefaults defaults,
+      Telemetry telemetry) {
     this.web = web;
+    this.defaults = defaults;
+    this.telemetry = telemetry;
     this.app = app;
     this.metricsApp = metricsApp;
     this.routes = routes;
@@ -120,7 +128,8 @@ public final class PlandevServer implements AutoCloseable {
 
   /**
    * Starts the service with extra servlets mounted beside the API; the web UI's plan roots ({@code
-   * server.planRoots}) that are relative are taken from {@code workingDir}.
+   * server.planRoots}) that are relative are taken from {@code workingDir}. Traces go where {@code
+   * monitoring.tracing} says, if it is enabled.
    */
   public static PlandevServer start(
       SmartDefaults defaults,
@@ -128,8 +137,31 @@ public final class PlandevServer implements AutoCloseable {
       Clock clock,
       Map<String, ? extends HttpServlet> mounts,
       Path workingDir) {
+    Telemetry telemetry = Telemetry.start(defaults.config().monitoring().tracing());
+    try {
+      return start(defaults, registry, clock, mounts, workingDir, telemetry);
+    } catch (RuntimeException e) {
+      telemetry.close();
+      throw e;
+    }
+  }
+
+  /**
+   * Starts the service with its spans going to {@code telemetry} (tests give an SDK with an
+   * in-memory exporter); the service closes it when it stops.
+   */
+  static PlandevServer start(
+      SmartDefaults defaults,
+      PrometheusMeterRegistry registry,
+      Clock clock,
+      Map<String, ? extends HttpServlet> mounts,
+      Path workingDir,
+      Telemetry telemetry) {
     PlandevConfig config = defaults.config();
     PlandevConfig.Server settings = config.server();
+    if (!config.security().adminKey().isEmpty()) {
+      defaults.apiKeys().ensureConfigured(config.security().adminKey(), Actor.of("plandev serve"));
+    }
     ObjectMapper mapper = mapper();
     AtomicBoolean stopping = new AtomicBoolean();
     Guard guard = new Guard(defaults.apiKeys(), settings, clock);
@@ -149,7 +181,8 @@ public final class PlandevServer implements AutoCloseable {
                   settings,
                   mapper,
                   mounts,
-                  path -> new MountedServletGuard(guard, metrics, mapper, path));
+                  path -> new MountedServletGuard(guard, metrics, mapper, path),
+                  telemetry.tracing());
               WebUi.staticFiles(c);
             });
     Routes routes = new Routes(app);
@@ -157,6 +190,10 @@ public final class PlandevServer implements AutoCloseable {
     guard.install(app);
     web.install(app);
     metrics.install(app);
+    if (telemetry.tracing().on()) {
+      app.after(RequestTracing::nameAfterRoute);
+      defaults.trace(telemetry.tracing());
+    }
     OpsApi ops = new OpsApi(defaults, registry, stopping::get, guard::hasValidKey);
     registerRoutes(routes, defaults, mapper, ops);
     try {
@@ -176,7 +213,16 @@ public final class PlandevServer implements AutoCloseable {
     Scheduler scheduler = Scheduler.start(defaults, clock);
     PlandevServer server =
         new PlandevServer(
-            app, metricsApp, routes, metrics, scheduler, stopping, settings.host(), web);
+            app,
+            metricsApp,
+            routes,
+            metrics,
+            scheduler,
+            stopping,
+            settings.host(),
+            web,
+            defaults,
+            telemetry);
     LOG.info("plandev service listening on {}", server.url());
     return server;
   }
@@ -196,7 +242,8 @@ public final class PlandevServer implements AutoCloseable {
       PlandevConfig.Server settings,
       ObjectMapper mapper,
       Map<String, ? extends HttpServlet> mounts,
-      Function<String, Filter> mountGuard) {
+      Function<String, Filter> mountGuard,
+      Tracing tracing) {
     c.showJavalinBanner = false;
     c.jsonMapper(new JavalinJackson(mapper, false));
     c.http.maxRequestSize = settings.maxBodyBytes();
@@ -220,6 +267,12 @@ public final class PlandevServer implements AutoCloseable {
     c.jetty.modifyServletContextHandler(
         h -> {
           h.setErrorHandler(new ProtocolErrors(mapper, settings.maxHeaderBytes()));
+          if (tracing.on()) {
+            // First, so that the request's span covers the other filters and every mount.
+            FilterHolder traced = new FilterHolder(new RequestTracing(tracing));
+            traced.setAsyncSupported(true);
+            h.addFilter(traced, "/*", EnumSet.of(DispatcherType.REQUEST));
+          }
           // Filters before an async servlet (Javalin's, MCP's) must allow async themselves.
           FilterHolder brokenEscapes = new FilterHolder(new BrokenPathEscapes(mapper));
           brokenEscapes.setAsyncSupported(true);
@@ -347,6 +400,10 @@ public final class PlandevServer implements AutoCloseable {
     web.close(); // ends the pages' event streams, which would hold the graceful stop
     app.stop();
     metrics.close();
+    if (telemetry.tracing().on()) {
+      defaults.trace(Tracing.OFF);
+    }
+    telemetry.close(); // exports the spans still waiting
     LOG.info("plandev service stopped");
   }
 }

@@ -28,8 +28,9 @@ import org.slf4j.MarkerFactory;
 
 /**
  * Sets up logging once the configuration is known: JSON lines (level, logger, message, correlation
- * id, error details) to a rotating file under {@code monitoring.logDir} — 100 MB a file, about ten
- * files, 30 days, compressed — and readable lines on stderr when a person is at a terminal.
+ * id, trace id, error details) to a rotating file under {@code monitoring.logDir} — 100 MB a file,
+ * about ten files, 30 days, compressed — and readable lines on stderr when a person is at a
+ * terminal.
  */
 @SuppressWarnings("unchecked")
 public final class LogSetup {
@@ -105,7 +106,8 @@ public final class LogSetup {
     file.setRollingPolicy(policy);
     LogstashEncoder encoder = new LogstashEncoder();
     encoder.setContext(ctx);
-    encoder.setIncludeMdcKeyNames(List.of("correlationId"));
+    // traceId and spanId: the OpenTelemetry span of the request, when tracing is on.
+    encoder.setIncludeMdcKeyNames(List.of("correlationId", "traceId", "spanId"));
     encoder.start();
     file.setEncoder(encoder);
     file.start();

@@ -33,6 +33,7 @@ final class SettingsFileText {
         # dataDir: .plandev/data
         """);
     String section = null;
+    String subsection = null;
     Map<String, String> defaults =
         new LoadedConfig(PlandevConfig.defaults(), Map.of(), null)
             .settings().stream()
@@ -51,13 +52,22 @@ final class SettingsFileText {
       String name = path.substring(0, dot);
       if (!name.equals(section)) {
         section = name;
+        subsection = null;
         out.append("#\n# ").append(name).append(":\n");
       }
-      out.append("#   ")
-          .append(path.substring(dot + 1))
-          .append(": ")
-          .append(scalar(setting.getValue()))
-          .append('\n');
+      String key = path.substring(dot + 1);
+      String indent = "#   ";
+      int inner = key.indexOf('.');
+      if (inner >= 0) { // a section inside the section (monitoring.tracing.*)
+        String sub = key.substring(0, inner);
+        if (!sub.equals(subsection)) {
+          subsection = sub;
+          out.append(indent).append(sub).append(":\n");
+        }
+        key = key.substring(inner + 1);
+        indent = "#     ";
+      }
+      out.append(indent).append(key).append(": ").append(scalar(setting.getValue())).append('\n');
     }
     return out.toString();
   }

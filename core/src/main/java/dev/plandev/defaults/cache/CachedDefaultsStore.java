@@ -22,7 +22,10 @@ import dev.plandev.defaults.model.Prediction;
 import dev.plandev.defaults.model.Resolution;
 import dev.plandev.defaults.model.StaleVersionException;
 import dev.plandev.defaults.model.UsageEvent;
+import dev.plandev.defaults.tracing.Tracing;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.StatusCode;
 import java.time.Clock;
 import java.util.HashSet;
 import java.util.List;
@@ -56,9 +59,12 @@ public final class CachedDefaultsStore implements DefaultsStore {
    */
   public static final long EXTERNAL_CHECK_MS = 250;
 
+  private static final String RESULT = "plandev.cache.result";
+
   private final DefaultsStore store;
   private final LocalLevel l1;
   private final RedisTier redis;
+  private volatile Tracing tracing = Tracing.OFF;
 
   CachedDefaultsStore(
       DefaultsStore store,
@@ -120,6 +126,14 @@ public final class CachedDefaultsStore implements DefaultsStore {
     return cache;
   }
 
+  /**
+   * Makes a span for each cache level looked at and each store query of a resolve, under the
+   * caller's span (attribute {@code plandev.cache.result}: hit, miss or bypass).
+   */
+  public void trace(Tracing t) {
+    this.tracing = Objects.requireNonNull(t, "tracing");
+  }
+
   /** Caffeine's time: the fast system ticker for the system clock, else the given clock's. */
   static Ticker tickerOf(Clock clock) {
     if (clock.getClass() == Clock.systemUTC().getClass()) {
@@ -134,25 +148,46 @@ public final class CachedDefaultsStore implements DefaultsStore {
   public Optional<Resolution> resolve(String key, Context context) {
     l1.noticeExternalWrites();
     LocalCache.Slot slot = new LocalCache.Slot(key, context.toJson());
+    Tracing t = tracing;
+    Span span = t.start("plandev.cache.l1");
     Optional<Resolution> cached = l1.resolutions().get(slot);
-    return cached != null ? cached : load(slot, context);
+    if (t.on()) {
+      span.setAttribute(RESULT, cached != null ? "hit" : "miss");
+      span.end();
+    }
+    return cached != null ? cached : load(slot, context, t);
   }
 
   /** Loads a missed answer from L2 or the database into L1. */
-  private Optional<Resolution> load(LocalCache.Slot slot, Context context) {
+  private Optional<Resolution> load(LocalCache.Slot slot, Context context, Tracing t) {
     String key = slot.key();
     LocalCache<Optional<Resolution>> resolutions = l1.resolutions();
     long ticket = resolutions.ticket();
-    RedisResolutions.Lookup found =
-        redis == null
-            ? RedisResolutions.Lookup.BYPASS
-            : redis.resolutions().lookup(key, slot.detail());
+    RedisResolutions.Lookup found;
+    if (redis == null) {
+      found = RedisResolutions.Lookup.BYPASS;
+    } else {
+      Span l2 = t.start("plandev.cache.l2");
+      found = redis.resolutions().lookup(key, slot.detail());
+      l2.setAttribute(RESULT, found.outcome().name().toLowerCase(java.util.Locale.ROOT));
+      l2.end();
+    }
     if (found.outcome() == RedisResolutions.Outcome.HIT) {
       Optional<Resolution> r = Optional.ofNullable(found.resolution());
       resolutions.put(slot, r, ticket);
       return r;
     }
-    Optional<Resolution> r = store.resolve(key, context);
+    Span query = t.start("plandev.store.resolve");
+    Optional<Resolution> r;
+    try {
+      r = store.resolve(key, context);
+    } catch (RuntimeException e) {
+      query.recordException(e);
+      query.setStatus(StatusCode.ERROR);
+      throw e;
+    } finally {
+      query.end();
+    }
     resolutions.put(slot, r, ticket);
     if (found.outcome() == RedisResolutions.Outcome.MISS) {
       redis.resolutions().fill(key, slot.detail(), found.tag(), r.orElse(null));

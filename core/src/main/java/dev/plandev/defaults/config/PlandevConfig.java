@@ -223,13 +223,15 @@ public record PlandevConfig(
   }
 
   /**
-   * Metrics and logs.
+   * Metrics, logs and traces.
    *
    * @param enabled whether the service serves {@code /metrics} (false: it answers 404 there, and
    *     {@code metricsPort} is not opened)
    * @param metricsPort a port of its own for {@code /metrics} (0: the main port only)
+   * @param tracing OpenTelemetry traces of the service's requests
    */
-  public record Monitoring(boolean enabled, int metricsPort, String logLevel, String logDir) {
+  public record Monitoring(
+      boolean enabled, int metricsPort, String logLevel, String logDir, Tracing tracing) {
     private static final List<String> LOG_LEVELS =
         List.of("trace", "debug", "info", "warn", "error");
 
@@ -241,22 +243,70 @@ public record PlandevConfig(
           65535,
           "(0 serves metrics on the main port only)");
       problems.oneOf("monitoring.logLevel", logLevel, LOG_LEVELS);
+      if (tracing == null) {
+        problems.require(false, "monitoring.tracing", null, "must be a section");
+      } else {
+        tracing.check(problems);
+      }
     }
   }
 
-  /** Limits and encryption of secret values. */
+  /**
+   * OpenTelemetry traces, off by default: a span per HTTP request with child spans for the cache
+   * levels, store queries and ranking, exported over OTLP/HTTP.
+   *
+   * @param enabled whether spans are made and exported at all (false: no tracing work is done)
+   * @param endpoint the OTLP/HTTP traces URL of a collector, such as {@code
+   *     http://127.0.0.1:4318/v1/traces}
+   * @param samplerRatio the share of new traces kept, 0..1; a request that carries a sampled {@code
+   *     traceparent} is always kept
+   * @param serviceName the {@code service.name} of the spans
+   */
+  public record Tracing(boolean enabled, String endpoint, double samplerRatio, String serviceName) {
+
+    void check(ProblemList problems) {
+      problems.require(
+          endpoint != null && endpoint.matches("https?://[^\\s/]+(/\\S*)?"),
+          "monitoring.tracing.endpoint",
+          endpoint,
+          "must be an http:// or https:// URL, such as http://127.0.0.1:4318/v1/traces");
+      problems.require(
+          samplerRatio >= 0 && samplerRatio <= 1,
+          "monitoring.tracing.samplerRatio",
+          samplerRatio,
+          "must be within 0..1");
+      problems.notEmpty("monitoring.tracing.serviceName", serviceName);
+    }
+  }
+
+  /**
+   * Limits and encryption of secret values, and the service's configured key.
+   *
+   * @param adminKey an admin API key the operator made and holds in a secret store ({@code pdk_}
+   *     and 32 letters or digits); {@code plandev serve} registers its hash at start, so replicas
+   *     deployed from one secret all accept it. Empty: none (the first start prints a key instead)
+   */
   public record Security(
-      String encryptionKey, String keyFile, int maxValueBytes, int maxContextFields) {
+      String encryptionKey,
+      String keyFile,
+      int maxValueBytes,
+      int maxContextFields,
+      String adminKey) {
 
     void check(ProblemList problems) {
       problems.between("security.maxValueBytes", maxValueBytes, 16, 16 * 1_048_576);
       problems.between("security.maxContextFields", maxContextFields, 1, 64);
+      problems.require(
+          adminKey != null && (adminKey.isEmpty() || adminKey.matches("pdk_[A-Za-z0-9]{32}")),
+          "security.adminKey",
+          adminKey == null ? null : "****",
+          "must be empty or pdk_ and 32 letters or digits");
     }
   }
 
   /** Paths of settings whose values are masked whenever the configuration is shown. */
   public static final Set<String> SECRET_PATHS =
-      Set.of("postgres.password", "redis.password", "security.encryptionKey");
+      Set.of("postgres.password", "redis.password", "security.encryptionKey", "security.adminKey");
 
   /**
    * Checks every section and seals the configuration.
@@ -334,8 +384,13 @@ public record PlandevConfig(
             50,
             Duration.ofSeconds(30),
             10),
-        new Monitoring(true, 0, "info", "logs"),
-        new Security("", "secret.key", 65_536, 16));
+        new Monitoring(
+            true,
+            0,
+            "info",
+            "logs",
+            new Tracing(false, "http://127.0.0.1:4318/v1/traces", 1.0, "plandev")),
+        new Security("", "secret.key", 65_536, 16, ""));
   }
 
   /** The data directory as a path. */

@@ -165,17 +165,38 @@ final class SettingsTree {
       if (!rest.toUpperCase(Locale.ROOT).startsWith(sectionPrefix)) {
         continue;
       }
-      String keyFlat =
-          rest.substring(sectionPrefix.length()).replace("_", "").toLowerCase(Locale.ROOT);
+      String path = keyIn(section.getValue(), name, rest.substring(sectionPrefix.length()));
+      if (path != null) {
+        return path;
+      }
       List<String> keys = new ArrayList<>();
-      for (Iterator<String> k = section.getValue().fieldNames(); k.hasNext(); ) {
-        String key = k.next();
-        keys.add(key);
-        if (key.toLowerCase(Locale.ROOT).equals(keyFlat)) {
-          return name + "." + key;
+      section.getValue().fieldNames().forEachRemaining(keys::add);
+      throw unknownEnvKey(variable, name, keys);
+    }
+    return null;
+  }
+
+  /**
+   * The setting of {@code section} (at {@code path}) that {@code rest} of a variable names, looking
+   * into nested sections ({@code TRACING_SAMPLER_RATIO} is {@code tracing.samplerRatio}); null if
+   * none.
+   */
+  private static String keyIn(JsonNode section, String path, String rest) {
+    String upper = rest.toUpperCase(Locale.ROOT);
+    String flat = rest.replace("_", "").toLowerCase(Locale.ROOT);
+    for (Iterator<Map.Entry<String, JsonNode>> it = section.fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> e = it.next();
+      String key = e.getKey();
+      if (!e.getValue().isObject()) {
+        if (key.toLowerCase(Locale.ROOT).equals(flat)) {
+          return path + "." + key;
+        }
+      } else if (upper.startsWith(key.toUpperCase(Locale.ROOT) + "_")) {
+        String inner = keyIn(e.getValue(), path + "." + key, rest.substring(key.length() + 1));
+        if (inner != null) {
+          return inner;
         }
       }
-      throw unknownEnvKey(variable, name, keys);
     }
     return null;
   }
@@ -206,13 +227,12 @@ final class SettingsTree {
   }
 
   private void set(String path, String value) {
-    int dot = path.indexOf('.');
-    if (dot < 0) {
-      tree.set(path, TextNode.valueOf(value));
-    } else {
-      ((ObjectNode) tree.get(path.substring(0, dot)))
-          .set(path.substring(dot + 1), TextNode.valueOf(value));
+    String[] parts = path.split("\\.");
+    ObjectNode section = tree;
+    for (int i = 0; i < parts.length - 1; i++) {
+      section = (ObjectNode) section.get(parts[i]);
     }
+    section.set(parts[parts.length - 1], TextNode.valueOf(value));
   }
 
   /** Calls {@code visitor} for every leaf of {@code node} with its dotted path. */

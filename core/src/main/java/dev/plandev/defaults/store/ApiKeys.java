@@ -35,6 +35,7 @@ public final class ApiKeys {
   static final long UNKNOWN_MILLIS = 60_000;
   static final int UNKNOWN_BOUND = 10_000;
   private static final Pattern NAME = Pattern.compile("[A-Za-z0-9._@-]{1,64}");
+  private static final Pattern SECRET = Pattern.compile("pdk_[A-Za-z0-9]{32}");
   private static final char[] ALPHABET =
       "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789".toCharArray();
 
@@ -74,8 +75,48 @@ public final class ApiKeys {
           "must be 1 to 64 characters of A-Z a-z 0-9 . _ @ -; got '" + Texts.truncate(name) + "'");
     }
     String secret = newSecret();
+    return new Created(register(name, role, secret, actor), secret);
+  }
+
+  /**
+   * Makes sure {@code secret}, a key the operator made and holds (the service's {@code
+   * security.adminKey}), is an active admin key: registers its hash under the name {@code
+   * configured-} and the start of that hash, unless it is already active. Several instances may do
+   * this at once: the one that loses the race finds the key registered.
+   *
+   * @throws InvalidInputException when the secret is not a plandev key ({@code pdk_} and 32 letters
+   *     or digits), or when it was registered once and revoked since
+   */
+  public ApiKey ensureConfigured(String secret, Actor actor) {
+    Optional<ApiKey> active = authenticate(secret);
+    if (active.isPresent()) {
+      return active.get();
+    }
+    if (secret == null || !SECRET.matcher(secret).matches()) {
+      throw new InvalidInputException(
+          "security.adminKey",
+          "must be pdk_ and 32 letters or digits, as plandev keys create prints");
+    }
+    String name = "configured-" + hash(secret).substring(0, 12);
+    try {
+      return register(name, Role.ADMIN, secret, actor);
+    } catch (InvalidInputException taken) {
+      unknownUntil.invalidate(hash(secret));
+      return authenticate(secret)
+          .orElseThrow(
+              () ->
+                  new InvalidInputException(
+                      "security.adminKey",
+                      "this key was registered as '"
+                          + name
+                          + "' and revoked since; configure a new key"));
+    }
+  }
+
+  /** Stores a key's hash under {@code name}, audited; the name must be free. */
+  private ApiKey register(String name, Role role, String secret, Actor actor) {
     long now = transactions.now().toEpochMilli();
-    Created created =
+    ApiKey created =
         transactions.write(
             "create API key " + name,
             tx -> {
@@ -92,7 +133,7 @@ public final class ApiKeys {
                   null,
                   "{\"name\":\"" + name + "\",\"role\":\"" + role.wireName() + "\"}",
                   actor);
-              return new Created(key, secret);
+              return key;
             });
     unknownUntil.invalidate(hash(secret));
     return created;

@@ -45,7 +45,8 @@ class PlandevConfigTest {
             q.path(), "FAST", q.synchronous(), q.busyTimeout(), q.poolSize(), false);
     PlandevConfig.Security c = DEFAULTS.security();
     PlandevConfig.Security noContext =
-        new PlandevConfig.Security(c.encryptionKey(), c.keyFile(), c.maxValueBytes(), 0);
+        new PlandevConfig.Security(
+            c.encryptionKey(), c.keyFile(), c.maxValueBytes(), 0, c.adminKey());
 
     assertThatThrownBy(
             () ->

@@ -130,4 +130,41 @@ abstract class ApiKeysContract {
     keys = defaults.apiKeys();
     assertThat(Objects.requireNonNull(stored(ci.key().id()).lastUsed())).isEqualTo(used);
   }
+
+  @Test
+  void ensureConfigured_registersAnOperatorsKeyOnce_asAnAdmin() {
+    String secret = "pdk_" + "k3y".repeat(10) + "ab";
+    ApiKey first = keys.ensureConfigured(secret, admin);
+    ApiKey again = keys.ensureConfigured(secret, admin);
+
+    assertThat(again.id()).isEqualTo(first.id());
+    assertThat(first.role()).isEqualTo(Role.ADMIN);
+    assertThat(first.name()).startsWith("configured-").doesNotContain(secret.substring(4, 12));
+    assertThat(keys.authenticate(secret)).map(ApiKey::id).contains(first.id());
+    assertThat(keys.list()).hasSize(1);
+  }
+
+  @Test
+  void ensureConfigured_afterARestart_findsTheKey_andRefusesARevokedOne() {
+    String secret = "pdk_" + "Z".repeat(32);
+    ApiKey key = keys.ensureConfigured(secret, admin);
+    defaults.close();
+    defaults = SmartDefaults.open(config(dir), clock);
+    keys = defaults.apiKeys();
+    assertThat(keys.ensureConfigured(secret, admin).id()).isEqualTo(key.id());
+
+    keys.revoke("id:" + key.id(), admin);
+    assertThatThrownBy(() -> keys.ensureConfigured(secret, admin))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("security.adminKey")
+        .hasMessageContaining("revoked since; configure a new key");
+  }
+
+  @Test
+  void ensureConfigured_refusesWhatIsNotAPlandevKey() {
+    assertThatThrownBy(() -> keys.ensureConfigured("pdk_short", admin))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("pdk_ and 32 letters or digits");
+    assertThat(keys.list()).isEmpty();
+  }
 }

@@ -1,4 +1,4 @@
-package dev.plandev.cli;
+package dev.plandev.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -15,8 +15,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The three ways to run {@code plandev serve} for real (the launcher, the systemd unit, the
- * container) give the JVM the same memory limits, and the Dockerfile has the shape a cautious
- * operator expects. No Docker engine runs here, so the Dockerfile is checked as a file.
+ * container) give the JVM the same memory limits, and the Dockerfile and the unit have the shape a
+ * cautious operator expects. No Docker engine or systemd runs here, so both are checked as files.
  */
 class DeploymentFilesTest {
   private static final Path REPO =
@@ -65,5 +65,42 @@ class DeploymentFilesTest {
     assertThat(lines).anyMatch(l -> l.startsWith("HEALTHCHECK ") && l.contains("\\"));
     assertThat(read("Dockerfile")).contains("GET /ready").contains("EXPOSE 8080");
     assertThat(read(".dockerignore")).contains("**/target");
+  }
+
+  @Test
+  void dockerUser_isTheUserTheHelmChartRunsAs() throws IOException {
+    assertThat(read("Dockerfile")).contains("--uid 10001");
+    assertThat(read("deploy/helm/plandev/templates/deployment.yaml"))
+        .contains("runAsUser: 10001")
+        .contains("runAsNonRoot: true");
+  }
+
+  @Test
+  void systemdUnit_restartsOnFailure_isHardened_andWaitsForTheDrain() throws IOException {
+    List<String> lines = Arrays.asList(read("deploy/systemd/plandev.service").split("\n"));
+    assertThat(lines)
+        .contains(
+            "Restart=on-failure",
+            "DynamicUser=yes",
+            "NoNewPrivileges=yes",
+            "ProtectSystem=strict",
+            "ProtectHome=yes",
+            "PrivateTmp=yes",
+            "PrivateDevices=yes",
+            "ProtectKernelTunables=yes",
+            "ProtectKernelModules=yes",
+            "ProtectControlGroups=yes",
+            "RestrictSUIDSGID=yes",
+            "CapabilityBoundingSet=");
+    assertThat(lines).noneMatch(l -> l.startsWith("User=root") || l.startsWith("MemoryDenyWrite"));
+    String stop =
+        lines.stream().filter(l -> l.startsWith("TimeoutStopSec=")).findFirst().orElseThrow();
+    long stopSeconds = Long.parseLong(stop.replaceAll("\\D", ""));
+    long drainSeconds =
+        dev.plandev.defaults.config.PlandevConfig.defaults().server().shutdownTimeout().toSeconds();
+    assertThat(stopSeconds)
+        .as("systemd's SIGKILL comes after the drain (server.shutdownTimeout) and the last export")
+        .isGreaterThan(drainSeconds + dev.plandev.server.Telemetry.EXPORT_ON_CLOSE.toSeconds());
+    assertThat(read("deploy/systemd/plandev.service")).contains("--host 127.0.0.1");
   }
 }

@@ -1,0 +1,2 @@
+/** OpenTelemetry spans of the engine, under the caller's span; nothing when tracing is off. */
+package dev.plandev.defaults.tracing;
