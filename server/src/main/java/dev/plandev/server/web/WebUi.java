@@ -114,6 +114,8 @@ public final class WebUi implements AutoCloseable {
     new EntryForms(defaults.store(), pages, entries).register(app);
     new ExchangePages(defaults.exchange(), pages).register(app);
     new ResolvePage(defaults, pages, clock).register(app);
+    new OperationsPage(defaults, status, pages, clock).register(app);
+    new KeysPage(defaults.apiKeys(), pages).register(app);
   }
 
   /**
