@@ -12,7 +12,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -47,32 +46,21 @@ final class ResolvePage {
       EntryView entry, boolean winner, boolean applies, int matched, String why, boolean struck) {}
 
   private void explore(io.javalin.http.Context ctx) {
-    String key = DefaultsPages.param(ctx, "key");
-    String contextText = DefaultsPages.param(ctx, "context");
-    Map<String, Object> model = new HashMap<>();
-    model.put("key", key);
-    model.put("context", contextText);
-    Map<String, String> errors = new HashMap<>();
-    model.put("errors", errors);
+    KeyQuery query = KeyQuery.of(ctx);
+    String key = query.key;
+    Map<String, Object> model = query.model();
     if (key.isEmpty()) {
       model.put("keys", knownKeys());
       pages.send(ctx, 200, "resolve", model);
       return;
     }
     Context request;
-    try {
-      request = ContextText.parse(contextText);
-    } catch (InvalidInputException e) {
-      errors.put("context", e.errors().get(0).message());
-      model.put("keys", knownKeys());
-      pages.send(ctx, 422, "resolve", model);
-      return;
-    }
     Optional<Resolution> answer;
     try {
+      request = query.context();
       answer = defaults.resolve(key, request);
     } catch (InvalidInputException e) {
-      e.errors().forEach(f -> errors.put(f.field().equals("key") ? "key" : "context", f.message()));
+      query.refused(e);
       model.put("keys", knownKeys());
       pages.send(ctx, 422, "resolve", model);
       return;

@@ -116,6 +116,7 @@ public final class WebUi implements AutoCloseable {
     new ResolvePage(defaults, pages, clock).register(app);
     new OperationsPage(defaults, status, pages, clock).register(app);
     new KeysPage(defaults.apiKeys(), pages).register(app);
+    new LearningPage(defaults, pages, clock).register(app);
   }
 
   /**
