@@ -14,6 +14,8 @@ import dev.plandev.defaults.model.Context;
 import dev.plandev.defaults.model.DefaultEntry;
 import dev.plandev.defaults.model.DefaultSpec;
 import dev.plandev.defaults.model.ValueType;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -193,6 +195,26 @@ class DefaultsPagesBrowserTest extends SignedInBrowser {
     assertThat(web.defaults.store().changes("imp.ok", 1, 5).items())
         .extracting(Change::actor)
         .containsExactly("editor");
+  }
+
+  @Test
+  void importOfAnUploadedCsvFile_withABadRow_writesNothing() throws Exception {
+    Path csv = dir.resolve("defaults.csv");
+    Files.writeString(csv, "key,value,valueType\nup.one,1,integer\nbad key,2,string\n");
+    signIn(web.editor);
+    page.navigate(web.url("/defaults/import"));
+    page.getByLabel("File (JSON, YAML or CSV, as exported)").setInputFiles(csv);
+    page.getByRole(AriaRole.BUTTON, named("Check the file")).click();
+
+    PlaywrightAssertions.assertThat(page.locator("#report")).containsText("(csv)");
+    PlaywrightAssertions.assertThat(page.locator("table.import-errors tbody tr"))
+        .containsText("bad key");
+    assertThat(web.defaults.store().find("up.one", Context.EMPTY)).isEmpty();
+    page.getByRole(AriaRole.BUTTON, named("Import the 1 valid row(s), skip the refused ones"))
+        .click();
+    PlaywrightAssertions.assertThat(page.locator("#result")).containsText("Imported 1 of 2 rows");
+    assertThat(web.defaults.store().find("up.one", Context.EMPTY).orElseThrow().value())
+        .isEqualTo("1");
   }
 
   @Test
