@@ -129,7 +129,7 @@ final class Scheduler implements AutoCloseable {
   }
 
   /** Runs one job, logging and remembering how it went; a failure waits for the next run. */
-  private void run(String name, Runnable work) {
+  void run(String name, Runnable work) {
     Instant started = clock.instant();
     long start = System.nanoTime();
     String error = "";
