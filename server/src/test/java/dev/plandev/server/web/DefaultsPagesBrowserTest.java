@@ -98,6 +98,26 @@ class DefaultsPagesBrowserTest extends SignedInBrowser {
   }
 
   @Test
+  void keyboardAlone_opensAndEditsADefault() {
+    DefaultEntry e = put("db.host", "localhost", Context.EMPTY);
+    signIn(web.editor);
+    page.navigate(web.url("/defaults"));
+    page.getByRole(AriaRole.LINK, named("db.host")).focus();
+    page.keyboard().press("Enter");
+    PlaywrightAssertions.assertThat(page.locator("h1")).hasText("db.host");
+    page.getByLabel("Value", exact()).focus();
+    page.keyboard().press("ControlOrMeta+A");
+    page.keyboard().type("db.local");
+    page.keyboard().press("Tab"); // the schema
+    page.keyboard().press("Tab"); // the confidence, a one-line field: Enter sends the form
+    PlaywrightAssertions.assertThat(page.getByLabel("Confidence")).isFocused();
+    page.keyboard().press("Enter");
+
+    PlaywrightAssertions.assertThat(page.locator(".notice")).containsText("Saved version 2");
+    assertThat(web.defaults.store().find(e.id()).orElseThrow().value()).isEqualTo("db.local");
+  }
+
+  @Test
   void delete_removesTheEntry_andTheTrailKeepsIt() {
     DefaultEntry e = put("old.key", "x", Context.EMPTY);
     signIn(web.editor);
