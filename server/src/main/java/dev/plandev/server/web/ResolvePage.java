@@ -65,11 +65,13 @@ final class ResolvePage {
       pages.send(ctx, 422, "resolve", model);
       return;
     }
+    // Sorted by key, the key's own entries come before the longer keys it is a prefix of.
     Page<DefaultEntry> all =
         defaults
             .store()
-            .list(ListQuery.all().withKeyPrefix(key).withPage(1, MAX_ENTRIES).withSort("id:asc"));
+            .list(ListQuery.all().withKeyPrefix(key).withPage(1, MAX_ENTRIES).withSort("key:asc"));
     List<DefaultEntry> entries = all.items().stream().filter(e -> e.key().equals(key)).toList();
+    boolean partial = all.hasNext() && entries.size() == all.items().size();
     DefaultEntry winner = answer.map(Resolution::entry).orElse(null);
     Instant now = clock.instant();
     List<Candidate> rows = new ArrayList<>();
@@ -78,7 +80,7 @@ final class ResolvePage {
     }
     rows.sort(Comparator.comparing((Candidate c) -> !c.winner()).thenComparing(c -> !c.applies()));
     model.put("rows", rows);
-    model.put("partial", all.total() > MAX_ENTRIES);
+    model.put("partial", partial);
     model.put("request", ContextText.format(request));
     answer.ifPresent(
         r -> {

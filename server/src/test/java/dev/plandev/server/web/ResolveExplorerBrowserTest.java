@@ -26,6 +26,7 @@ class ResolveExplorerBrowserTest extends SignedInBrowser {
   @Test
   void showsTheWinner_andWhyEveryOtherEntryLoses() {
     put(DefaultSpec.of("db.host", "localhost"));
+    put(DefaultSpec.of("db.hostname", "another key")); // the key is a prefix of this one
     put(DefaultSpec.of("db.host", "db.prod").withContext(Context.of("env", "prod")));
     put(
         DefaultSpec.of("db.host", "db.prod.web")
