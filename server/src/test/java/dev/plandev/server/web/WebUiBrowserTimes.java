@@ -32,9 +32,13 @@ import java.util.Map;
  *
  * <pre>
  * mvn -B -o -q dependency:build-classpath -pl server -Dmdep.includeScope=test -Dmdep.outputFile=/tmp/cp.txt
- * java -cp server/target/test-classes:server/target/classes:$(cat /tmp/cp.txt) \
+ * java -cp server/target/test-classes:server/target/classes:core/target/classes:\
+ * plans/target/classes:core/target/test-classes:testing/target/classes:$(cat /tmp/cp.txt) \
  *   dev.plandev.server.web.WebUiBrowserTimes
  * </pre>
+ *
+ * <p>The modules' own classes come first: the listed classpath names their jars in the local
+ * repository, which may hold an older build.
  */
 public final class WebUiBrowserTimes {
   static final int WARM_UP = 5;
