@@ -38,7 +38,7 @@ final class EntryListQuery {
             "unknown query parameter '"
                 + p.getKey()
                 + "'; use page, limit, sort, filter[keyPrefix],"
-                + " filter[context.FIELD], filter[deprecated], filter[expired]");
+                + " filter[context.FIELD], filter[deprecated], filter[expired], filter[secret]");
       }
     }
     return q;
@@ -53,9 +53,13 @@ final class EntryListQuery {
       return q.withDeprecated(bool(name, value));
     } else if (name.equals("expired")) {
       return q.withExpired(bool(name, value));
+    } else if (name.equals("secret")) {
+      return q.withSecret(bool(name, value));
     }
     throw HttpProblem.badRequest(
-        "unknown filter '" + name + "'; filter on keyPrefix, context.FIELD, deprecated or expired");
+        "unknown filter '"
+            + name
+            + "'; filter on keyPrefix, context.FIELD, deprecated, expired or secret");
   }
 
   private static boolean bool(String name, String v) {

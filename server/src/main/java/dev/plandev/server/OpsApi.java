@@ -46,27 +46,11 @@ final class OpsApi {
   }
 
   void health(Context ctx) {
-    Map<String, Object> checks = new LinkedHashMap<>();
-    boolean databaseUp;
-    Map<String, Object> db = new LinkedHashMap<>();
-    db.put("store", SecretMask.inText(defaults.databaseDescription()));
-    try {
-      Duration d = defaults.pingDatabase();
-      db.put("status", "UP");
-      db.put("latencyMs", d.toNanos() / 1e6);
-      databaseUp = true;
-    } catch (RuntimeException e) {
-      db.put("status", "DOWN");
-      db.put("error", SecretMask.inText(e.getMessage()));
-      databaseUp = false;
-    }
-    checks.put("database", db);
+    Map<String, Map<String, Object>> checks = dependencies();
+    boolean databaseUp = "UP".equals(checks.get("database").get("status"));
     boolean degraded = false;
-    for (Map.Entry<String, Map<String, Object>> extra : HealthChecks.extra(defaults).entrySet()) {
-      checks.put(extra.getKey(), extra.getValue());
-      degraded |=
-          !"UP".equals(extra.getValue().get("status"))
-              && !"DISABLED".equals(extra.getValue().get("status"));
+    for (Map<String, Object> check : checks.values()) {
+      degraded |= !"UP".equals(check.get("status")) && !"DISABLED".equals(check.get("status"));
     }
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("status", !databaseUp ? "DOWN" : degraded ? "DEGRADED" : "UP");
@@ -75,13 +59,31 @@ final class OpsApi {
     ctx.json(body);
   }
 
+  /**
+   * Each dependency with its status and details (credentials masked): the database first, then the
+   * store's integrity and writes, Redis and the ranking model.
+   */
+  Map<String, Map<String, Object>> dependencies() {
+    Map<String, Map<String, Object>> checks = new LinkedHashMap<>();
+    Map<String, Object> db = new LinkedHashMap<>();
+    db.put("store", SecretMask.inText(defaults.databaseDescription()));
+    try {
+      Duration d = defaults.pingDatabase();
+      db.put("status", "UP");
+      db.put("latencyMs", d.toNanos() / 1e6);
+    } catch (RuntimeException e) {
+      db.put("status", "DOWN");
+      db.put("error", SecretMask.inText(e.getMessage()));
+    }
+    checks.put("database", db);
+    checks.putAll(HealthChecks.extra(defaults));
+    return checks;
+  }
+
   /** Each check reduced to its status, for callers without a key. */
-  @SuppressWarnings("unchecked")
-  private static Map<String, Object> statusesOnly(Map<String, Object> checks) {
+  private static Map<String, Object> statusesOnly(Map<String, Map<String, Object>> checks) {
     Map<String, Object> out = new LinkedHashMap<>();
-    checks.forEach(
-        (name, check) ->
-            out.put(name, Map.of("status", ((Map<String, Object>) check).get("status"))));
+    checks.forEach((name, check) -> out.put(name, Map.of("status", check.get("status"))));
     return out;
   }
 

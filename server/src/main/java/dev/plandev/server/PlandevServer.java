@@ -11,10 +11,13 @@ import dev.plandev.defaults.config.PlandevConfig;
 import dev.plandev.defaults.model.Actor;
 import dev.plandev.defaults.security.ApiKey;
 import dev.plandev.defaults.tracing.Tracing;
+import dev.plandev.server.web.JobRun;
+import dev.plandev.server.web.ServiceStatus;
 import dev.plandev.server.web.WebUi;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.json.JavalinJackson;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
@@ -31,6 +34,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import org.eclipse.jetty.server.handler.StatisticsHandler;
 import org.eclipse.jetty.servlet.FilterHolder;
@@ -166,13 +170,32 @@ public final class PlandevServer implements AutoCloseable {
     AtomicBoolean stopping = new AtomicBoolean();
     Guard guard = new Guard(defaults.apiKeys(), settings, clock);
     HttpMetrics metrics = new HttpMetrics(registry, defaults);
+    OpsApi ops = new OpsApi(defaults, registry, stopping::get, guard::hasValidKey);
+    // The scheduler starts once the service listens; until then the UI lists no jobs.
+    AtomicReference<Scheduler> jobs = new AtomicReference<>();
     WebUi web =
         WebUi.create(
-            defaults.apiKeys(),
+            defaults,
             planRoots(settings.planRoots(), workingDir),
-            settings.sessionTimeout(),
             clock,
-            ctx -> guard.takeAddressToken(ctx.ip(), ctx::header));
+            ctx -> guard.takeAddressToken(ctx.ip(), ctx::header),
+            new ServiceStatus() {
+              @Override
+              public Map<String, Map<String, Object>> health() {
+                return ops.dependencies();
+              }
+
+              @Override
+              public List<JobRun> jobs() {
+                Scheduler s = jobs.get();
+                return s == null ? List.of() : s.runs();
+              }
+
+              @Override
+              public MeterRegistry meters() {
+                return registry;
+              }
+            });
     Javalin app =
         Javalin.create(
             c -> {
@@ -194,7 +217,6 @@ public final class PlandevServer implements AutoCloseable {
       app.after(RequestTracing::nameAfterRoute);
       defaults.trace(telemetry.tracing());
     }
-    OpsApi ops = new OpsApi(defaults, registry, stopping::get, guard::hasValidKey);
     registerRoutes(routes, defaults, mapper, ops);
     try {
       listen(app, settings.host(), settings.port(), "server.port");
@@ -211,6 +233,7 @@ public final class PlandevServer implements AutoCloseable {
       throw e;
     }
     Scheduler scheduler = Scheduler.start(defaults, clock);
+    jobs.set(scheduler);
     PlandevServer server =
         new PlandevServer(
             app,

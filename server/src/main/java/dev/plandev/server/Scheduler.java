@@ -11,12 +11,17 @@ import dev.plandev.defaults.model.Actor;
 import dev.plandev.defaults.model.BatchOperation;
 import dev.plandev.defaults.model.DefaultEntry;
 import dev.plandev.defaults.model.ListQuery;
+import dev.plandev.server.web.JobRun;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -40,12 +45,17 @@ final class Scheduler implements AutoCloseable {
   private static final CronParser PARSER =
       new CronParser(CronDefinitionBuilder.instanceDefinitionFor(CronType.UNIX));
 
-  /** A named job on a schedule. */
-  record Job(String name, ExecutionTime schedule, Runnable work) {}
+  /** A named job on a schedule; {@code expression} is the schedule as configured. */
+  record Job(String name, String expression, ExecutionTime schedule, Runnable work) {}
 
   private final ScheduledExecutorService executor;
   private final Clock clock;
   private final List<Job> jobs;
+
+  /** Last run of each job and when it runs next, by name, in the order the jobs were added. */
+  private final Map<String, JobRun> runs = new ConcurrentHashMap<>();
+
+  private final List<String> order = new CopyOnWriteArrayList<>();
 
   private Scheduler(List<Job> jobs, Clock clock) {
     this.jobs = jobs;
@@ -65,11 +75,13 @@ final class Scheduler implements AutoCloseable {
     jobs.add(
         new Job(
             "maintenance",
+            server.vacuumSchedule(),
             parse("server.vacuumSchedule", server.vacuumSchedule()),
             defaults::maintain));
     jobs.add(
         new Job(
             "expiry-sweep",
+            server.expirySchedule(),
             parse("server.expirySchedule", server.expirySchedule()),
             () -> sweepExpired(defaults, clock)));
     Scheduler s = new Scheduler(jobs, clock);
@@ -105,20 +117,50 @@ final class Scheduler implements AutoCloseable {
     if (executor.isShutdown()) {
       return;
     }
+    long delay = Math.max(1, delay(job).toMillis());
+    planned(job.name(), job.expression(), clock.instant().plusMillis(delay));
     executor.schedule(
         () -> {
-          long start = System.nanoTime();
-          try {
-            job.work().run();
-            LOG.info("job {} done in {} ms", job.name(), (System.nanoTime() - start) / 1_000_000);
-          } catch (RuntimeException e) {
-            LOG.error("job {} failed: {}", job.name(), e.getMessage(), e);
-          } finally {
-            scheduleNext(job);
-          }
+          run(job.name(), job.work());
+          scheduleNext(job);
         },
-        Math.max(1, delay(job).toMillis()),
+        delay,
         TimeUnit.MILLISECONDS);
+  }
+
+  /** Runs one job, logging and remembering how it went; a failure waits for the next run. */
+  void run(String name, Runnable work) {
+    Instant started = clock.instant();
+    long start = System.nanoTime();
+    String error = "";
+    try {
+      work.run();
+      LOG.info("job {} done in {} ms", name, (System.nanoTime() - start) / 1_000_000);
+    } catch (RuntimeException e) {
+      LOG.error("job {} failed: {}", name, e.getMessage(), e);
+      error = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    }
+    Duration took = Duration.ofNanos(System.nanoTime() - start);
+    String failure = error;
+    runs.computeIfPresent(
+        name, (n, r) -> new JobRun(n, r.schedule(), started, took, failure, r.nextRun()));
+  }
+
+  /** Notes when a job runs next, keeping its last run. */
+  private void planned(String name, String schedule, Instant next) {
+    if (!order.contains(name)) {
+      order.add(name);
+    }
+    runs.merge(
+        name,
+        new JobRun(name, schedule, null, null, "", next),
+        (old, fresh) ->
+            new JobRun(name, schedule, old.lastStart(), old.lastDuration(), old.lastError(), next));
+  }
+
+  /** Every job with its last run and next run, in the order they were added. */
+  List<JobRun> runs() {
+    return order.stream().map(runs::get).toList();
   }
 
   /**
@@ -130,13 +172,13 @@ final class Scheduler implements AutoCloseable {
       return;
     }
     long ms = Math.max(60_000, period.toMillis() / 24);
+    String schedule =
+        "every " + Duration.ofMillis(ms).toString().substring(2).toLowerCase(Locale.ROOT);
+    planned(name, schedule, clock.instant().plusMillis(ms));
     executor.scheduleWithFixedDelay(
         () -> {
-          try {
-            work.run();
-          } catch (RuntimeException e) {
-            LOG.error("job {} failed: {}", name, e.getMessage(), e);
-          }
+          run(name, work);
+          planned(name, schedule, clock.instant().plusMillis(ms));
         },
         ms,
         ms,

@@ -103,6 +103,15 @@ class DefaultsApiTest {
               + "\"}}");
     }
     create("{\"key\":\"other\",\"value\":\"v\",\"deprecated\":true}");
+    create("{\"key\":\"token\",\"value\":\"s\",\"secret\":true}");
+    assertThat(
+            f.body(f.get("/api/v1/defaults?filter[secret]=true", f.reader))
+                .at("/items/0/key")
+                .asText())
+        .isEqualTo("token");
+    assertThat(
+            f.body(f.get("/api/v1/defaults?filter[secret]=false", f.reader)).get("total").asInt())
+        .isEqualTo(8);
     HttpResponse<String> p1 =
         f.get("/api/v1/defaults?limit=3&filter[keyPrefix]=svc.&sort=key:desc", f.reader);
     JsonNode b = f.body(p1);

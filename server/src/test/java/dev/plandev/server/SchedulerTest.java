@@ -11,6 +11,7 @@ import dev.plandev.defaults.model.Context;
 import dev.plandev.defaults.model.DefaultSpec;
 import dev.plandev.defaults.model.ListQuery;
 import dev.plandev.defaults.testing.TestClock;
+import dev.plandev.server.web.JobRun;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -29,6 +30,35 @@ class SchedulerTest {
     ZonedDateTime thursday = ZonedDateTime.of(2026, 1, 15, 10, 0, 0, 0, ZoneOffset.UTC);
     assertThat(thursday.getDayOfWeek()).isEqualTo(java.time.DayOfWeek.THURSDAY);
     assertThat(weekly.timeToNextExecution(thursday)).contains(Duration.ofHours(2 * 24 + 18));
+  }
+
+  @Test
+  void runs_listEachJobWithItsNextRun_andRememberTheLastOutcome() {
+    TestClock clock = new TestClock(Instant.parse("2026-01-15T10:00:00Z"));
+    try (SmartDefaults d =
+            SmartDefaults.open(PlandevConfig.defaults().withDataDir(dir.toString()), clock);
+        Scheduler s = Scheduler.start(d, clock)) {
+      assertThat(s.runs())
+          .extracting(JobRun::name)
+          .containsExactly("maintenance", "expiry-sweep", "retrain");
+      JobRun maintenance = s.runs().get(0);
+      assertThat(maintenance.schedule()).isEqualTo("0 4 * * 0");
+      assertThat(maintenance.nextRun()).isEqualTo(Instant.parse("2026-01-18T04:00:00Z"));
+      assertThat(maintenance.lastStart()).isNull();
+
+      clock.advance(Duration.ofMinutes(5));
+      s.run(
+          "maintenance",
+          () -> {
+            throw new IllegalStateException("disk full");
+          });
+      assertThat(s.runs().get(0).lastError()).isEqualTo("disk full");
+      assertThat(s.runs().get(0).lastStart()).isEqualTo(clock.instant());
+      s.run("maintenance", () -> {});
+      assertThat(s.runs().get(0).lastError()).isEmpty();
+      assertThat(s.runs().get(0).lastDuration()).isNotNull();
+      assertThat(s.runs().get(0).nextRun()).isEqualTo(Instant.parse("2026-01-18T04:00:00Z"));
+    }
   }
 
   @Test

@@ -267,6 +267,11 @@ public final class CachedDefaultsStore implements DefaultsStore {
   }
 
   @Override
+  public ImportReport checkImport(List<ExportedDefault> rows) {
+    return store.checkImport(rows);
+  }
+
+  @Override
   public UsageEvent recordUsage(Feedback feedback) {
     Set<String> keys = new HashSet<>();
     if (feedback != null && feedback.key() != null) {

@@ -26,6 +26,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -135,6 +136,45 @@ public final class DefaultsExchange {
     List<Map<String, Object>> rows = read(format, in);
     List<ExportedDefault> parsed = new ArrayList<>();
     List<ImportReport.RowError> errors = new ArrayList<>();
+    parse(rows, parsed, errors);
+    if (!errors.isEmpty() && !partial) {
+      return new ImportReport(rows.size(), 0, errors);
+    }
+    ImportReport stored = store.importAll(parsed, partial, actor);
+    List<ImportReport.RowError> all = new ArrayList<>(errors);
+    all.addAll(stored.errors());
+    return new ImportReport(rows.size(), stored.applied(), all);
+  }
+
+  /**
+   * What {@link #importFrom} would refuse, row by row, without writing anything: the report's
+   * {@code applied} is 0. A file that cannot be read at all throws as the import would.
+   */
+  public ImportReport check(Format format, InputStream in) {
+    List<Map<String, Object>> rows = read(format, in);
+    List<ExportedDefault> parsed = new ArrayList<>();
+    List<ImportReport.RowError> errors = new ArrayList<>();
+    parse(rows, parsed, errors);
+    // Rows that parsed keep their place in the file in the store's report.
+    List<Integer> places = new ArrayList<>();
+    for (int i = 0; i < rows.size(); i++) {
+      int row = i + 1;
+      if (errors.stream().noneMatch(e -> e.row() == row)) {
+        places.add(row);
+      }
+    }
+    List<ImportReport.RowError> all = new ArrayList<>(errors);
+    for (ImportReport.RowError e : store.checkImport(parsed).errors()) {
+      all.add(new ImportReport.RowError(places.get(e.row() - 1), e.key(), e.message()));
+    }
+    all.sort(Comparator.comparingInt(ImportReport.RowError::row));
+    return new ImportReport(rows.size(), 0, all);
+  }
+
+  private void parse(
+      List<Map<String, Object>> rows,
+      List<ExportedDefault> parsed,
+      List<ImportReport.RowError> errors) {
     for (int i = 0; i < rows.size(); i++) {
       try {
         parsed.add(fromRow(rows.get(i)));
@@ -144,13 +184,6 @@ public final class DefaultsExchange {
             new ImportReport.RowError(i + 1, key == null ? null : key.toString(), e.getMessage()));
       }
     }
-    if (!errors.isEmpty() && !partial) {
-      return new ImportReport(rows.size(), 0, errors);
-    }
-    ImportReport stored = store.importAll(parsed, partial, actor);
-    List<ImportReport.RowError> all = new ArrayList<>(errors);
-    all.addAll(stored.errors());
-    return new ImportReport(rows.size(), stored.applied(), all);
   }
 
   private List<Map<String, Object>> read(Format format, InputStream in) {

@@ -76,6 +76,12 @@ public interface DefaultsStore extends AutoCloseable {
    */
   ImportReport importAll(List<ExportedDefault> rows, boolean partial, Actor actor);
 
+  /**
+   * Checks rows as {@link #importAll} would and writes nothing: the report's errors are the rows an
+   * import would refuse, and its {@code applied} is 0.
+   */
+  ImportReport checkImport(List<ExportedDefault> rows);
+
   /** Re-encrypts every secret (values and audit snapshots) under a new key; returns the count. */
   int rotateKey(Actor actor);
 

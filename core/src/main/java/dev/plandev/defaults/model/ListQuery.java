@@ -17,6 +17,7 @@ import java.util.Map;
  * @param contextFields only entries whose context has these field values
  * @param deprecated only entries with this deprecated flag, or null for both
  * @param expired only entries that are (true) or are not (false) expired, or null for both
+ * @param secret only secret (true) or plain (false) entries, or null for both
  */
 public record ListQuery(
     int page,
@@ -26,7 +27,8 @@ public record ListQuery(
     String keyPrefix,
     Map<String, String> contextFields,
     Boolean deprecated,
-    Boolean expired) {
+    Boolean expired,
+    Boolean secret) {
 
   public static final int MAX_LIMIT = 1000;
   public static final int DEFAULT_LIMIT = 50;
@@ -68,7 +70,7 @@ public record ListQuery(
 
   /** The first page of everything, sorted by key. */
   public static ListQuery all() {
-    return new ListQuery(1, DEFAULT_LIMIT, "key", false, null, Map.of(), null, null);
+    return new ListQuery(1, DEFAULT_LIMIT, "key", false, null, Map.of(), null, null, null);
   }
 
   /**
@@ -82,31 +84,46 @@ public record ListQuery(
           "sort", "direction must be asc or desc; got '" + Texts.truncate(parts[1]) + "'");
     }
     return new ListQuery(
-        page, limit, parts[0], dir.equals("desc"), keyPrefix, contextFields, deprecated, expired);
+        page,
+        limit,
+        parts[0],
+        dir.equals("desc"),
+        keyPrefix,
+        contextFields,
+        deprecated,
+        expired,
+        secret);
   }
 
   public ListQuery withPage(int p, int l) {
     return new ListQuery(
-        p, l, sortField, descending, keyPrefix, contextFields, deprecated, expired);
+        p, l, sortField, descending, keyPrefix, contextFields, deprecated, expired, secret);
   }
 
   public ListQuery withKeyPrefix(String prefix) {
     return new ListQuery(
-        page, limit, sortField, descending, prefix, contextFields, deprecated, expired);
+        page, limit, sortField, descending, prefix, contextFields, deprecated, expired, secret);
   }
 
   public ListQuery withContextField(String name, String value) {
     Map<String, String> m = new LinkedHashMap<>(contextFields);
     m.put(name, value);
-    return new ListQuery(page, limit, sortField, descending, keyPrefix, m, deprecated, expired);
+    return new ListQuery(
+        page, limit, sortField, descending, keyPrefix, m, deprecated, expired, secret);
   }
 
   public ListQuery withDeprecated(Boolean d) {
-    return new ListQuery(page, limit, sortField, descending, keyPrefix, contextFields, d, expired);
+    return new ListQuery(
+        page, limit, sortField, descending, keyPrefix, contextFields, d, expired, secret);
   }
 
   public ListQuery withExpired(Boolean e) {
     return new ListQuery(
-        page, limit, sortField, descending, keyPrefix, contextFields, deprecated, e);
+        page, limit, sortField, descending, keyPrefix, contextFields, deprecated, e, secret);
+  }
+
+  public ListQuery withSecret(Boolean s) {
+    return new ListQuery(
+        page, limit, sortField, descending, keyPrefix, contextFields, deprecated, expired, s);
   }
 }

@@ -150,6 +150,10 @@ final class EntryReads {
               : " AND (expires_at IS NULL OR expires_at > ?)");
       args.add(transactions.millis());
     }
+    if (q.secret() != null) {
+      where.append(" AND is_secret = ?");
+      args.add(q.secret());
+    }
     return new Filter(where.toString(), args);
   }
 

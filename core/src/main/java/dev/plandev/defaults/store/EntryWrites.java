@@ -138,16 +138,9 @@ final class EntryWrites {
    * but never a secret plain.
    */
   ImportReport importAll(List<ExportedDefault> rows, boolean partial, Actor actor) {
-    ImportCheck check = new ImportCheck(validator, cipher, transactions.now());
     List<DefaultEntry> good = new ArrayList<>();
     List<ImportReport.RowError> errors = new ArrayList<>();
-    for (int i = 0; i < rows.size(); i++) {
-      try {
-        good.add(check.toStored(rows.get(i)));
-      } catch (PlandevException e) {
-        errors.add(new ImportReport.RowError(i + 1, rows.get(i).key(), e.getMessage()));
-      }
-    }
+    check(rows, good, errors);
     if (!errors.isEmpty() && !partial) {
       return new ImportReport(rows.size(), 0, errors);
     }
@@ -163,6 +156,25 @@ final class EntryWrites {
               return good.size();
             });
     return new ImportReport(rows.size(), applied, errors);
+  }
+
+  ImportReport checkImport(List<ExportedDefault> rows) {
+    List<ImportReport.RowError> errors = new ArrayList<>();
+    check(rows, new ArrayList<>(), errors);
+    return new ImportReport(rows.size(), 0, errors);
+  }
+
+  /** Adds each row's stored form to {@code good}, or its refusal to {@code errors}. */
+  private void check(
+      List<ExportedDefault> rows, List<DefaultEntry> good, List<ImportReport.RowError> errors) {
+    ImportCheck check = new ImportCheck(validator, cipher, transactions.now());
+    for (int i = 0; i < rows.size(); i++) {
+      try {
+        good.add(check.toStored(rows.get(i)));
+      } catch (PlandevException e) {
+        errors.add(new ImportReport.RowError(i + 1, rows.get(i).key(), e.getMessage()));
+      }
+    }
   }
 
   private void replace(Tx tx, DefaultEntry e, Actor actor) throws SQLException {

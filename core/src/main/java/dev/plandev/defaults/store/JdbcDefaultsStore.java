@@ -233,6 +233,11 @@ public final class JdbcDefaultsStore implements DefaultsStore {
   }
 
   @Override
+  public ImportReport checkImport(List<ExportedDefault> rows) {
+    return writes.checkImport(rows);
+  }
+
+  @Override
   public int rotateKey(Actor actor) {
     return rotation.rotate(actor);
   }

@@ -508,22 +508,53 @@ abstract class StoreContract {
     }
   }
 
+  /** Four rows, the second and third of them bad. */
+  private static final String TWO_BAD_ROWS =
+      "key,value,valueType\n"
+          + "good.one,1,integer\n"
+          + "bad key,1,string\n"
+          + "good.two,abc,integer\n"
+          + "good.three,x,string\n";
+
   @Test
   void import_withBadRows_appliesNothing_unlessPartial() {
-    String csv =
-        "key,value,valueType\n"
-            + "good.one,1,integer\n"
-            + "bad key,1,string\n"
-            + "good.two,abc,integer\n"
-            + "good.three,x,string\n";
     ImportReport strict =
-        defaults.exchange().importFrom(DefaultsExchange.Format.CSV, stream(csv), false, alice);
+        defaults
+            .exchange()
+            .importFrom(DefaultsExchange.Format.CSV, stream(TWO_BAD_ROWS), false, alice);
     assertThat(strict.applied()).isZero();
     assertThat(strict.errors()).extracting(ImportReport.RowError::row).containsExactly(2, 3);
     assertThat(store.list(ListQuery.all()).total()).isZero();
     ImportReport partial =
-        defaults.exchange().importFrom(DefaultsExchange.Format.CSV, stream(csv), true, alice);
+        defaults
+            .exchange()
+            .importFrom(DefaultsExchange.Format.CSV, stream(TWO_BAD_ROWS), true, alice);
     assertThat(partial.applied()).isEqualTo(2);
+    assertThat(store.list(ListQuery.all()).total()).isEqualTo(2);
+  }
+
+  @Test
+  void importCheck_reportsEveryBadRowByItsPlaceInTheFile_andWritesNothing() {
+    ImportReport check =
+        defaults.exchange().check(DefaultsExchange.Format.CSV, stream(TWO_BAD_ROWS));
+    assertThat(check.rows()).isEqualTo(4);
+    assertThat(check.applied()).isZero();
+    assertThat(check.errors()).extracting(ImportReport.RowError::row).containsExactly(2, 3);
+    assertThat(check.errors().get(1).message()).contains("whole number");
+    assertThat(store.list(ListQuery.all()).total()).isZero();
+    assertThat(store.changes(null, 1, 10).total()).isZero();
+  }
+
+  @Test
+  void list_filtersSecretOrPlainEntries() {
+    store.put(DefaultSpec.of("a.plain", "v"), alice);
+    store.put(DefaultSpec.of("b.secret", "hush").withSecret(true), alice);
+    assertThat(store.list(ListQuery.all().withSecret(true)).items())
+        .extracting(DefaultEntry::key)
+        .containsExactly("b.secret");
+    assertThat(store.list(ListQuery.all().withSecret(false)).items())
+        .extracting(DefaultEntry::key)
+        .containsExactly("a.plain");
     assertThat(store.list(ListQuery.all()).total()).isEqualTo(2);
   }
 

@@ -19,7 +19,28 @@ final class PagePaths {
         || path.equals("/signin")
         || path.equals("/plan")
         || path.startsWith("/plan/")
+        || area(path) != null
         || path.startsWith("/ui/");
+  }
+
+  /** The sections of the UI beside the plans, each a path and the paths under it. */
+  private static final List<String> AREAS =
+      List.of("defaults", "resolve", "learning", "operations");
+
+  /**
+   * The section of the UI a path is in, for the navigation: {@code plans}, {@code defaults}, {@code
+   * resolve}, {@code learning}, {@code operations}, or null for none.
+   */
+  static String area(String path) {
+    if (path.equals("/") || path.equals("/plan") || path.startsWith("/plan/")) {
+      return "plans";
+    }
+    for (String area : AREAS) {
+      if (path.equals("/" + area) || path.startsWith("/" + area + "/")) {
+        return area;
+      }
+    }
+    return null;
   }
 
   /** Pages that anyone may open: signing in, and the UI's scripts and styles. */

@@ -1,5 +1,6 @@
 package dev.plandev.server.web;
 
+import dev.plandev.defaults.model.Actor;
 import io.javalin.http.Context;
 import io.pebbletemplates.pebble.PebbleEngine;
 import io.pebbletemplates.pebble.loader.ClasspathLoader;
@@ -34,7 +35,8 @@ final class Pages {
     all.put("session", session);
     all.put("csrf", session == null ? "" : session.csrfToken());
     all.put("path", ctx.path());
-    all.put("area", ctx.path().equals("/") || ctx.path().startsWith("/plan") ? "plans" : "");
+    String area = PagePaths.area(ctx.path());
+    all.put("area", area == null ? "" : area);
     StringWriter out = new StringWriter();
     try {
       engine.getTemplate(template).evaluate(out, all);
@@ -42,6 +44,20 @@ final class Pages {
       throw new UncheckedIOException("cannot render page " + template, e);
     }
     return out.toString();
+  }
+
+  /** The signed-in person of a request that passed the {@link PageGuard}. */
+  static Session session(Context ctx) {
+    return ctx.attribute(SESSION_ATTRIBUTE);
+  }
+
+  /**
+   * Who makes a change from this request, for the audit trail: the signed-in key's name and the
+   * request's correlation id (which the service's guard set on the response).
+   */
+  static Actor actor(Context ctx) {
+    String id = ctx.res().getHeader("X-Correlation-Id");
+    return new Actor(session(ctx).keyName(), id == null ? Actor.newCorrelationId() : id);
   }
 
   /** Answers the request with the page. */

@@ -1,5 +1,6 @@
 package dev.plandev.server.web;
 
+import dev.plandev.defaults.SmartDefaults;
 import dev.plandev.defaults.security.ApiKey;
 import dev.plandev.defaults.store.ApiKeys;
 import io.javalin.Javalin;
@@ -12,7 +13,6 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -20,13 +20,17 @@ import java.util.function.Consumer;
 /**
  * The web UI of {@code plandev serve}: server-rendered pages for people, beside the JSON API on the
  * same port. People sign in with an API key (or the one-time link printed at first start) and get a
- * session cookie; their key's role applies as in the API. Today's pages: sign-in and the plans
- * under {@code server.planRoots} (portfolio, plan, board).
+ * session cookie; their key's role applies as in the API. The pages: sign-in, the plans under
+ * {@code server.planRoots} (portfolio, plan, board, history), the defaults (list, entry, forms,
+ * import, export, audit trail), the resolve explorer, learning and operations (with API keys).
  *
  * <p>Pages are added by registering their routes in {@link #install} and a link in the navigation
  * of {@code layout.peb}; every path the UI answers is listed in {@link PagePaths}.
  */
 public final class WebUi implements AutoCloseable {
+  private final SmartDefaults defaults;
+  private final ServiceStatus status;
+  private final Clock clock;
   private final Sessions sessions;
   private final SignInLinks links;
   private final Pages pages = new Pages();
@@ -36,12 +40,16 @@ public final class WebUi implements AutoCloseable {
   private final AccessPages access;
 
   private WebUi(
-      ApiKeys keys,
+      SmartDefaults defaults,
       List<Path> planRoots,
-      Duration sessionTimeout,
       Clock clock,
-      Consumer<Context> failedSignIn) {
-    this.sessions = new Sessions(keys, sessionTimeout, clock);
+      Consumer<Context> failedSignIn,
+      ServiceStatus status) {
+    ApiKeys keys = defaults.apiKeys();
+    this.defaults = defaults;
+    this.status = status;
+    this.clock = clock;
+    this.sessions = new Sessions(keys, defaults.config().server().sessionTimeout(), clock);
     this.links = new SignInLinks(clock);
     this.catalog = new PlanCatalog(planRoots);
     this.events = new PlanEvents(catalog, clock);
@@ -49,22 +57,24 @@ public final class WebUi implements AutoCloseable {
   }
 
   /**
-   * The UI over {@code planRoots} (folders; missing ones show no plans).
+   * The UI over the engine {@code defaults} and the plans under {@code planRoots} (folders; missing
+   * ones show no plans); sessions last {@code server.sessionTimeout} of its configuration.
    *
    * @param failedSignIn called on each refused key or sign-in link, to rate-limit guessing; it may
    *     throw to refuse the request
+   * @param status what the Operations page shows of the running service
    */
   public static WebUi create(
-      ApiKeys keys,
+      SmartDefaults defaults,
       List<Path> planRoots,
-      Duration sessionTimeout,
       Clock clock,
-      Consumer<Context> failedSignIn) {
+      Consumer<Context> failedSignIn,
+      ServiceStatus status) {
     List<Path> real = new ArrayList<>();
     for (Path root : planRoots) {
       real.add(realFolder(root));
     }
-    return new WebUi(keys, real, sessionTimeout, clock, failedSignIn);
+    return new WebUi(defaults, real, clock, failedSignIn, status);
   }
 
   private static Path realFolder(Path root) {
@@ -99,6 +109,14 @@ public final class WebUi implements AutoCloseable {
     plans.register(app);
     new PlanChanges(catalog, plans).register(app);
     events.register(app);
+    DefaultsPages entries = new DefaultsPages(defaults.store(), pages, clock);
+    entries.register(app);
+    new EntryForms(defaults.store(), pages, entries).register(app);
+    new ExchangePages(defaults.exchange(), pages).register(app);
+    new ResolvePage(defaults, pages, clock).register(app);
+    new OperationsPage(defaults, status, pages, clock).register(app);
+    new KeysPage(defaults.apiKeys(), pages).register(app);
+    new LearningPage(defaults, pages, clock).register(app);
   }
 
   /**

@@ -27,57 +27,21 @@ import java.util.List;
 import java.util.regex.Pattern;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.lib.PersonIdent;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The web UI's sign-in and plans pages, end to end: a real service on a random port over real plan
  * files, driven by the machine's Chromium.
  */
-class PlansPagesBrowserTest {
-  private static Chromium chromium;
-
-  @TempDir Path dir;
-  private WebServer web;
-  private BrowserContext context;
-  private Page page;
-
-  @BeforeAll
-  static void startBrowser() {
-    chromium = Chromium.launch();
-  }
-
-  @AfterAll
-  static void stopBrowser() {
-    if (chromium != null) {
-      chromium.close();
-    }
-  }
-
-  @BeforeEach
-  void start() {
+class PlansPagesBrowserTest extends SignedInBrowser {
+  @Override
+  WebServer server(Path dir) {
     List<Path> corpus = SharedData.corpusPlanFiles();
-    web = new WebServer(dir, corpus.get(3), corpus.get(4));
-    context = chromium.browser.newContext();
-    context.setDefaultTimeout(Chromium.PATIENCE_MS);
-    page = context.newPage();
+    return new WebServer(dir, corpus.get(3), corpus.get(4));
   }
 
-  @AfterEach
-  void stop() {
-    if (context != null) {
-      context.close();
-    }
-    if (web != null) {
-      web.close();
-    }
-  }
-
-  private void signIn(String key) {
+  /** Signs in from the home page, which sends a signed-out person to the sign-in page. */
+  private void signInFromHome(String key) {
     page.navigate(web.url("/"));
     PlaywrightAssertions.assertThat(page).hasURL(Pattern.compile("/login"));
     page.getByLabel("API key").fill(key);
@@ -101,7 +65,7 @@ class PlansPagesBrowserTest {
   void signIn_openPlan_toggleTask_changesTheFileByOneByte() throws IOException {
     page.navigate(web.url("/"));
     Chromium.screenshot(page, "login");
-    signIn(web.editor);
+    signInFromHome(web.editor);
     assertThat(page.locator("table.portfolio tbody tr").count()).isEqualTo(3);
     Chromium.screenshot(page, "home");
     byte[] before = Files.readAllBytes(web.plan);
@@ -144,7 +108,7 @@ class PlansPagesBrowserTest {
 
   @Test
   void outsideEdit_appearsWithoutReload() throws IOException {
-    signIn(web.reader);
+    signInFromHome(web.reader);
     openWebPlan();
     page.evaluate("() => { window.sameDocument = true; }");
 
@@ -157,7 +121,7 @@ class PlansPagesBrowserTest {
 
   @Test
   void staleToggle_isRefusedWithAMessage_andThePlanReloads() throws IOException {
-    signIn(web.editor);
+    signInFromHome(web.editor);
     openWebPlan();
     String loaded = page.locator("#plan").getAttribute("data-version");
     Files.writeString(
@@ -179,7 +143,7 @@ class PlansPagesBrowserTest {
 
   @Test
   void reader_seesButCannotToggle() throws IOException {
-    signIn(web.reader);
+    signInFromHome(web.reader);
     openWebPlan();
     PlaywrightAssertions.assertThat(box("Write the parser")).isDisabled();
     PlaywrightAssertions.assertThat(page.getByText("cannot change it")).isVisible();
@@ -207,7 +171,7 @@ class PlansPagesBrowserTest {
 
   @Test
   void postWithoutTheAntiForgeryToken_isRefused() throws IOException {
-    signIn(web.editor);
+    signInFromHome(web.editor);
     String before = Files.readString(web.plan);
     APIResponse toggle =
         page.request()
@@ -239,7 +203,7 @@ class PlansPagesBrowserTest {
 
   @Test
   void signOut_endsTheSession() {
-    signIn(web.editor);
+    signInFromHome(web.editor);
     Cookie session =
         context.cookies().stream()
             .filter(c -> c.name.equals("plandev_session"))
@@ -275,7 +239,7 @@ class PlansPagesBrowserTest {
 
   @Test
   void unknownPage_getsAnHtml404_whileTheApiKeepsProblemJson() throws Exception {
-    signIn(web.reader);
+    signInFromHome(web.reader);
     Response response = page.navigate(web.url("/no/such/page"));
     assertThat(response.status()).isEqualTo(404);
     assertThat(response.headers().get("content-security-policy"))
@@ -298,7 +262,7 @@ class PlansPagesBrowserTest {
 
   @Test
   void portfolio_searchesTaskText_andSorts() {
-    signIn(web.reader);
+    signInFromHome(web.reader);
     page.getByLabel("Search titles, files and tasks").fill("write the parser");
     page.getByLabel("Search titles, files and tasks").press("Enter");
     PlaywrightAssertions.assertThat(page.locator("table.portfolio tbody tr")).hasCount(1);
@@ -317,7 +281,7 @@ class PlansPagesBrowserTest {
 
   @Test
   void board_showsTheSectionByStatusMarkers() {
-    signIn(web.reader);
+    signInFromHome(web.reader);
     openWebPlan();
     page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Board of “1. Build”"))
         .click();
@@ -333,7 +297,7 @@ class PlansPagesBrowserTest {
 
   @Test
   void history_drawsTheBurnDown_ofAPlanCommittedInGit() throws Exception {
-    signIn(web.reader);
+    signInFromHome(web.reader);
     openWebPlan();
     page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("History and burn-down"))
         .click();
@@ -367,7 +331,7 @@ class PlansPagesBrowserTest {
 
   @Test
   void syncProgressLines_rewritesTheStaleLine() throws IOException {
-    signIn(web.editor);
+    signInFromHome(web.editor);
     openWebPlan();
     PlaywrightAssertions.assertThat(page.locator("#plan")).containsText("stale");
 
@@ -382,7 +346,7 @@ class PlansPagesBrowserTest {
   void everyPage_hasNoSeriousAccessibilityViolation() {
     page.navigate(web.url("/login"));
     assertThat(Chromium.seriousViolations(page)).as("sign-in").isEmpty();
-    signIn(web.editor);
+    signInFromHome(web.editor);
     assertThat(Chromium.seriousViolations(page)).as("plans").isEmpty();
     openWebPlan();
     assertThat(Chromium.seriousViolations(page)).as("plan").isEmpty();

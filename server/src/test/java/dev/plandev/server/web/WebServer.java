@@ -47,6 +47,11 @@ final class WebServer implements AutoCloseable {
   final String reader;
 
   WebServer(Path dir, Path... corpusPlans) {
+    this(dir, Clock.systemUTC(), corpusPlans);
+  }
+
+  /** The service on {@code clock}, which stamps usage events, audit rows and sessions. */
+  WebServer(Path dir, Clock clock, Path... corpusPlans) {
     try {
       plans = Files.createDirectories(dir.resolve("plans"));
       plan = plans.resolve("web-plan.md");
@@ -69,12 +74,12 @@ final class WebServer implements AutoCloseable {
                 Map.of())
             .config();
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-    defaults = SmartDefaults.open(config, Clock.systemUTC(), registry);
+    defaults = SmartDefaults.open(config, clock, registry);
     Actor setup = Actor.of("setup");
     admin = defaults.apiKeys().create("admin", Role.ADMIN, setup).secret();
     editor = defaults.apiKeys().create("editor", Role.EDITOR, setup).secret();
     reader = defaults.apiKeys().create("reader", Role.READER, setup).secret();
-    server = PlandevServer.start(defaults, registry, Clock.systemUTC());
+    server = PlandevServer.start(defaults, registry, clock);
   }
 
   String url(String path) {
