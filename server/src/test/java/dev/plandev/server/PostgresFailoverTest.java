@@ -43,6 +43,7 @@ class PostgresFailoverTest {
   @Test
   void primaryKilledUnderLoad_standbyPromoted_serviceServesAgain_noAcknowledgedWriteLost()
       throws Exception {
+    long began = System.nanoTime();
     try (ReplicatedPostgres pg = ReplicatedPostgres.start();
         ServerFixture f =
             new ServerFixture(
@@ -56,6 +57,7 @@ class PostgresFailoverTest {
       assertThat(f.get("/ready", null).statusCode()).isEqualTo(200);
       List<ReadyAnswer> ready = new CopyOnWriteArrayList<>();
       Thread readyWatch = watchReady(f, ready);
+      long started = System.nanoTime();
       FailoverLoad load = FailoverLoad.start(f.server.url().toString(), f.editor, 3, 3);
       try {
         await("writes and reads succeed before the failure")
@@ -67,6 +69,7 @@ class PostgresFailoverTest {
         await("/ready answers 503 once the primary is gone")
             .atMost(PATIENCE)
             .until(() -> f.get("/ready", null).statusCode() == 503);
+        long unready = System.nanoTime();
         await("a write is refused while no primary answers")
             .atMost(PATIENCE)
             .until(() -> !load.writeFailuresSince(killed).isEmpty());
@@ -84,10 +87,16 @@ class PostgresFailoverTest {
             .until(() -> load.servedAfter(promoted));
         long served = Math.max(load.lastWriteOk(), load.lastReadOk());
         System.out.printf(
-            "PostgresFailoverTest: promotion took %d ms; the service served again %d ms after the"
-                + " promotion began (limit %d ms)%n",
-            (promoted - promoting) / 1_000_000,
-            (served - promoting) / 1_000_000,
+            "PostgresFailoverTest: the pair and the service started in %d ms; the load ran %d ms"
+                + " before the kill; /ready said 503 %d ms after the kill; the gap lasted %d ms;"
+                + " the promotion took %d ms; the service served again %d ms after the promotion"
+                + " began (limit %d ms)%n",
+            ms(started - began),
+            ms(killed - started),
+            ms(unready - killed),
+            ms(promoting - killed),
+            ms(promoted - promoting),
+            ms(served - promoting),
             RECOVERY_LIMIT.toMillis());
         await("/ready answers 200 again")
             .atMost(RECOVERY_LIMIT)
@@ -144,6 +153,10 @@ class PostgresFailoverTest {
           .isBefore(Instant.parse(outage.get("to").asText()));
       assertThat(outage.get("failedCalls").asLong()).isPositive();
     }
+  }
+
+  private static long ms(long nanos) {
+    return nanos / 1_000_000;
   }
 
   /** Asks {@code /ready} over and over until interrupted, recording every answer. */

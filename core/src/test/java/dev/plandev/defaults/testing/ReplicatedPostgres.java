@@ -157,6 +157,7 @@ public final class ReplicatedPostgres implements AutoCloseable {
         standby.toString(),
         "-X",
         "stream",
+        "--checkpoint=fast", // the default spreads its checkpoint over minutes
         "--no-sync");
     appendSettings(
         standby,
