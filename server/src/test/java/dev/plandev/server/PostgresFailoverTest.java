@@ -73,6 +73,10 @@ class PostgresFailoverTest {
         await("a write is refused while no primary answers")
             .atMost(PATIENCE)
             .until(() -> !load.writeFailuresSince(killed).isEmpty());
+        JsonNode unavailable = f.body(f.get("/ready", null));
+        assertThat(unavailable.get("status").asText()).isEqualTo("UNAVAILABLE");
+        assertThat(unavailable.at("/checks/database").asText())
+            .isEqualTo("the database server cannot be reached");
         HttpResponse<String> down = f.get("/health", f.reader);
         assertThat(down.statusCode()).as(down.body()).isEqualTo(503);
         assertThat(f.body(down).at("/checks/connection/status").asText()).isEqualTo("DOWN");
@@ -152,6 +156,7 @@ class PostgresFailoverTest {
       assertThat(Instant.parse(outage.get("from").asText()))
           .isBefore(Instant.parse(outage.get("to").asText()));
       assertThat(outage.get("failedCalls").asLong()).isPositive();
+      assertThat(outage.get("seconds").asDouble()).isPositive();
     }
   }
 
