@@ -157,6 +157,9 @@ class PostgresFailoverTest {
           .isBefore(Instant.parse(outage.get("to").asText()));
       assertThat(outage.get("failedCalls").asLong()).isPositive();
       assertThat(outage.get("seconds").asDouble()).isPositive();
+      assertThat(f.get("/metrics", f.reader).body())
+          .contains("plandev_store_reachable 1.0")
+          .contains("plandev_store_outages_total 1.0");
     }
   }
 

@@ -102,6 +102,7 @@ public final class JdbcDefaultsStore implements DefaultsStore {
       throw e;
     }
     store.transactions.registerMeters(registry);
+    store.condition.registerMeters(registry);
     return store;
   }
 

@@ -27,6 +27,8 @@ final class StoreCondition implements Transactions.Outcomes {
   private StorageFault unreachableFault;
   private long failedCalls;
   private volatile StoreHealth.Outage lastOutage;
+  private final java.util.concurrent.atomic.LongAdder outages =
+      new java.util.concurrent.atomic.LongAdder();
 
   /**
    * The condition of a store whose database is a {@code server} (PostgreSQL), or a file of this
@@ -104,9 +106,28 @@ final class StoreCondition implements Transactions.Outcomes {
       unreachableFault = fault;
       failedCalls = 0;
       unreachable = true;
+      outages.increment();
       LOG.error("the database server cannot be reached: {}", fault.explanation());
     }
     failedCalls++;
+  }
+
+  /**
+   * Whether the database server answers ({@code plandev.store.reachable}, 1 or 0) and how many
+   * times it stopped answering ({@code plandev.store.outages}), on a store with a server.
+   */
+  void registerMeters(io.micrometer.core.instrument.MeterRegistry registry) {
+    if (!server) {
+      return;
+    }
+    io.micrometer.core.instrument.Gauge.builder(
+            "plandev.store.reachable", this, c -> c.unreachable ? 0 : 1)
+        .description("1 while the database server answers, 0 from a call that could not reach it")
+        .register(registry);
+    io.micrometer.core.instrument.FunctionCounter.builder(
+            "plandev.store.outages", outages, java.util.concurrent.atomic.LongAdder::sum)
+        .description("times the database server stopped answering (a restart, a failover)")
+        .register(registry);
   }
 
   StoreHealth health() {

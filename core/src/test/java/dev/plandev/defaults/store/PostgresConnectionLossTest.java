@@ -31,6 +31,7 @@ class PostgresConnectionLossTest {
 
   @TempDir Path dir;
   final TestClock clock = new TestClock();
+  final SimpleMeterRegistry registry = new SimpleMeterRegistry();
   String schema;
   String application;
 
@@ -57,7 +58,7 @@ class PostgresConnectionLossTest {
     // a slow machine would let the pool find the dropped connections before the store does.
     System.setProperty(ALIVE_BYPASS, Long.toString(java.time.Duration.ofHours(1).toMillis()));
     try {
-      return JdbcDefaultsStore.open(config, clock, new SimpleMeterRegistry());
+      return JdbcDefaultsStore.open(config, clock, registry);
     } finally {
       System.clearProperty(ALIVE_BYPASS); // read once, when the pool starts
     }
@@ -101,6 +102,7 @@ class PostgresConnectionLossTest {
   void writeOnADroppedConnection_isNotRepeated_andSaysItMayHaveBeenSaved() throws Exception {
     try (JdbcDefaultsStore store = open()) {
       store.put(DefaultSpec.of("k", "v"), Actor.of("t"));
+      assertThat(registry.get("plandev.store.reachable").gauge().value()).isEqualTo(1);
       assertThat(terminatePoolConnections()).isPositive();
 
       assertThatThrownBy(() -> store.put(DefaultSpec.of("k2", "v"), Actor.of("t")))
@@ -114,6 +116,8 @@ class PostgresConnectionLossTest {
                       .contains("read it back"));
       assertThat(store.health().connection().status()).isEqualTo(StoreHealth.Status.DOWN);
       assertThat(store.health().writes().status()).isEqualTo(StoreHealth.Status.DOWN);
+      assertThat(registry.get("plandev.store.reachable").gauge().value()).isZero();
+      assertThat(registry.get("plandev.store.outages").functionCounter().count()).isEqualTo(1);
 
       // The pool's other connections were retired with the dropped one: the next write works.
       store.put(DefaultSpec.of("k2", "v"), Actor.of("t"));
