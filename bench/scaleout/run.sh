@@ -22,6 +22,7 @@ here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 repo="$(cd "$here/../.." && pwd)"
 duration="${1:-20s}"
 conns="${2:-32}"
+[[ "$duration" =~ ^[0-9]+s$ ]] || { echo "DURATION is a number of seconds such as 20s, not $duration" >&2; exit 2; }
 warmup="${WARMUP:-30s}"
 run_warmup="${RUN_WARMUP:-5s}"
 seed_keys="${SEED_KEYS:-1000}"
@@ -56,6 +57,9 @@ cleanup() {
     "$nginx_bin" -p "$nginx_dir" -c "$nginx_dir/nginx.conf" -s stop 2>/dev/null || true
   fi
   "${psql_cmd[@]}" -c "DROP SCHEMA IF EXISTS $schema CASCADE" >/dev/null 2>&1 || true
+  if command -v redis-cli >/dev/null; then # the cached resolutions would expire within an hour
+    redis-cli --scan --pattern "$schema:*" 2>/dev/null | xargs -r -d "\n" redis-cli del >/dev/null 2>&1 || true
+  fi
   wait 2>/dev/null || true
   if [[ "${KEEP:-0}" == 1 ]]; then echo "kept $work" >&2; else rm -rf "$work"; fi
 }
