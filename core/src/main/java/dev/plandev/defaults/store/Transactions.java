@@ -135,7 +135,7 @@ final class Transactions {
       StorageFault fault = db.fault(e);
       if (fault != null) {
         if (connectionLost(e)) {
-          failure = unacknowledged(failure);
+          failure = pooledConnectionTimedOut(e) ? notWritten(failure) : unacknowledged(failure);
         }
         outcomes.failed(fault, failure.getMessage());
       }
@@ -144,6 +144,13 @@ final class Transactions {
     outcomes.answered();
     outcomes.committed();
     return result;
+  }
+
+  /** The failure of a write that never had a connection: nothing reached the server. */
+  private static StorageException notWritten(StorageException failure) {
+    String none = "; nothing was written: no connection to the server could be had";
+    return new StorageException(
+        failure.getMessage() + none, failure.getCause(), failure.publicReason() + none);
   }
 
   /** The failure of a write whose connection was lost, saying that it may have been saved. */
