@@ -270,8 +270,16 @@ public final class SmartDefaults implements AutoCloseable {
   }
 
   /**
-   * Whether the database passed its last integrity check and whether writes are failing (a full
-   * disk, a read-only file), for {@code /health}.
+   * Empty when the store can serve now; otherwise why not, in words safe for any client (no
+   * PostgreSQL server answers as the primary), for {@code /ready}.
+   */
+  public java.util.Optional<String> whyNotReady() {
+    return database.whyNotReady();
+  }
+
+  /**
+   * Whether the database passed its last integrity check, whether writes are failing (a full disk,
+   * a read-only file) and whether its server answers, with the last outage, for {@code /health}.
    */
   public StoreHealth storeHealth() {
     return database.health();

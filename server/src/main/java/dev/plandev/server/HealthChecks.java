@@ -10,9 +10,10 @@ import java.util.Map;
 
 /**
  * Health of what a query of the database does not show: whether its file passed the last integrity
- * check, whether writes are failing (a full disk, a read-only file), the cache's Redis level and
- * the ranking model. Each is a check of its own, so that a store that still answers reads but
- * cannot write, or is damaged, is not reported UP.
+ * check, whether writes are failing (a full disk, a read-only file), whether the database server
+ * answers and its last outage (a failover), the cache's Redis level and the ranking model. Each is
+ * a check of its own, so that a store that still answers reads but cannot write, or is damaged, is
+ * not reported UP.
  */
 final class HealthChecks {
   private HealthChecks() {}
@@ -24,6 +25,20 @@ final class HealthChecks {
       out.put("integrity", check(store.integrity(), "checkedAt"));
     }
     out.put("writes", check(store.writes(), "failedAt"));
+    if (store.connection().status() != StoreHealth.Status.UNCHECKED) {
+      Map<String, Object> connection = check(store.connection(), "downSince");
+      StoreHealth.Outage outage = store.lastOutage();
+      if (outage != null) {
+        Map<String, Object> last = new LinkedHashMap<>();
+        last.put("from", outage.from().toString());
+        last.put("to", outage.to().toString());
+        last.put("seconds", (outage.to().toEpochMilli() - outage.from().toEpochMilli()) / 1000.0);
+        last.put("reason", outage.reason());
+        last.put("failedCalls", outage.failedCalls());
+        connection.put("lastOutage", last);
+      }
+      out.put("connection", connection);
+    }
     CacheHealth cache = defaults.cacheHealth();
     Map<String, Object> redis = new LinkedHashMap<>();
     redis.put("status", cache.redis().name());

@@ -2,6 +2,7 @@ package dev.plandev.server;
 
 import dev.plandev.defaults.SmartDefaults;
 import dev.plandev.defaults.config.SecretMask;
+import dev.plandev.defaults.model.StorageException;
 import io.javalin.http.Context;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
@@ -54,7 +55,15 @@ final class OpsApi {
     }
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("status", !databaseUp ? "DOWN" : degraded ? "DEGRADED" : "UP");
-    body.put("checks", mayReadDetails.test(ctx) ? checks : statusesOnly(checks));
+    boolean details;
+    try {
+      details = mayReadDetails.test(ctx);
+    } catch (StorageException e) {
+      // A key is checked against the database: while that fails, the statuses still tell it.
+      details = false;
+      body.put("detailsWithheld", "the API key cannot be checked while the database fails");
+    }
+    body.put("checks", details ? checks : statusesOnly(checks));
     ctx.status(databaseUp ? 200 : 503);
     ctx.json(body);
   }
@@ -87,18 +96,27 @@ final class OpsApi {
     return out;
   }
 
+  /**
+   * Ready when the service is not stopping and its store can serve: on PostgreSQL, a server of
+   * {@code postgres.url} answers as the primary. During a failover, from the loss of the primary to
+   * the promotion of a standby, it is not ready, so a load balancer sends the traffic elsewhere.
+   */
   void ready(Context ctx) {
     boolean isStopping = stopping.getAsBoolean();
+    java.util.Optional<String> storeProblem =
+        isStopping ? java.util.Optional.empty() : defaults.whyNotReady();
     Map<String, Object> checks = new LinkedHashMap<>();
     // Opening SmartDefaults applies the migrations and validates the configuration, so both hold
     // for as long as the service runs.
     checks.put("migrations", "applied");
     checks.put("config", "valid");
+    checks.put("database", storeProblem.orElse("answers"));
     checks.put("shuttingDown", isStopping);
     Map<String, Object> body = new LinkedHashMap<>();
-    body.put("status", isStopping ? "STOPPING" : "READY");
+    body.put(
+        "status", isStopping ? "STOPPING" : storeProblem.isPresent() ? "UNAVAILABLE" : "READY");
     body.put("checks", checks);
-    ctx.status(isStopping ? 503 : 200);
+    ctx.status(isStopping || storeProblem.isPresent() ? 503 : 200);
     ctx.json(body);
   }
 

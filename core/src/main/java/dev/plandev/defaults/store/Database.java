@@ -209,6 +209,18 @@ final class Database implements AutoCloseable {
     return t.getMessage() == null ? "the database driver gave no reason" : t.getMessage();
   }
 
+  /**
+   * Retires every pooled connection: idle ones now, busy ones when they return. After the server
+   * dropped one connection (a restart, a failover), the others lead to the same lost server, and
+   * handing them out one by one would fail a request each.
+   */
+  void retireConnections() {
+    var bean = pool.getHikariPoolMXBean();
+    if (bean != null) {
+      bean.softEvictConnections();
+    }
+  }
+
   DataSource dataSource() {
     return pool;
   }
@@ -219,6 +231,15 @@ final class Database implements AutoCloseable {
    * within {@link #DEDICATED_SOCKET_TIMEOUT_S} seconds instead of hanging them.
    */
   java.sql.Connection dedicatedConnection() throws java.sql.SQLException {
+    return dedicatedConnection(DEDICATED_SOCKET_TIMEOUT_S, "plandev write feed");
+  }
+
+  /**
+   * As {@link #dedicatedConnection()}, failing a call after {@code timeoutSeconds}, named {@code
+   * purpose} in the server's {@code pg_stat_activity}.
+   */
+  java.sql.Connection dedicatedConnection(int timeoutSeconds, String purpose)
+      throws java.sql.SQLException {
     if (dialect == Dialect.SQLITE) {
       return pool.getDataSource().getConnection();
     }
@@ -227,10 +248,10 @@ final class Database implements AutoCloseable {
     if (pool.getPassword() != null) {
       p.setProperty("password", pool.getPassword());
     }
-    p.setProperty("socketTimeout", Integer.toString(DEDICATED_SOCKET_TIMEOUT_S));
-    p.setProperty("connectTimeout", Integer.toString(DEDICATED_SOCKET_TIMEOUT_S));
+    p.setProperty("socketTimeout", Integer.toString(timeoutSeconds));
+    p.setProperty("connectTimeout", Integer.toString(timeoutSeconds));
     p.setProperty("tcpKeepAlive", "true");
-    p.setProperty("ApplicationName", "plandev write feed " + pool.getSchema());
+    p.setProperty("ApplicationName", purpose + " " + pool.getSchema());
     return java.sql.DriverManager.getConnection(pool.getJdbcUrl(), p);
   }
 

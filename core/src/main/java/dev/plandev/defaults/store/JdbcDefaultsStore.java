@@ -53,6 +53,7 @@ public final class JdbcDefaultsStore implements DefaultsStore {
   private final StoreCondition condition;
   private final HighWaterMark mark;
   private final ApiKeys apiKeys;
+  private final ReadinessProbe readiness;
 
   /**
    * Opens the configured database (SQLite under the data directory, or PostgreSQL), migrating its
@@ -101,6 +102,7 @@ public final class JdbcDefaultsStore implements DefaultsStore {
       throw e;
     }
     store.transactions.registerMeters(registry);
+    store.condition.registerMeters(registry);
     return store;
   }
 
@@ -113,7 +115,7 @@ public final class JdbcDefaultsStore implements DefaultsStore {
     this.feed = WriteFeed.of(db);
     this.db = db;
     this.mark = mark;
-    this.condition = new StoreCondition(clock);
+    this.condition = new StoreCondition(clock, db.dialect() == Database.Dialect.POSTGRESQL);
     this.transactions = new Transactions(db, clock);
     StoredForm form = new StoredForm(cipher);
     WriteNotices notices = WriteNotices.of(db);
@@ -125,8 +127,8 @@ public final class JdbcDefaultsStore implements DefaultsStore {
     this.rotation = new KeyRotation(cipher, transactions, audit);
     this.upkeep = new StoreUpkeep(transactions, condition, db.description());
     this.apiKeys = new ApiKeys(transactions, audit);
-    transactions.tellOutcomesTo(
-        new Transactions.WriteOutcomes() {
+    Transactions.Outcomes outcomes =
+        new Transactions.Outcomes() {
           @Override
           public void committed() {
             condition.committed();
@@ -139,7 +141,19 @@ public final class JdbcDefaultsStore implements DefaultsStore {
           public void failed(StorageFault fault, String message) {
             condition.failed(fault, message);
           }
-        });
+
+          @Override
+          public void answered() {
+            condition.answered();
+          }
+
+          @Override
+          public void unreachable(StorageFault fault) {
+            condition.unreachable(fault);
+          }
+        };
+    transactions.tellOutcomesTo(outcomes);
+    this.readiness = new ReadinessProbe(db, outcomes);
   }
 
   /**
@@ -259,6 +273,15 @@ public final class JdbcDefaultsStore implements DefaultsStore {
     return condition.health();
   }
 
+  /**
+   * Empty when the store can serve now; otherwise why not, in words safe for any client: on
+   * PostgreSQL, no server of {@code postgres.url} answers as the primary (asked of the server each
+   * time, within a few seconds at most).
+   */
+  public Optional<String> whyNotReady() {
+    return readiness.whyNotReady();
+  }
+
   /** Counts for the stats endpoint. */
   public StoreStats stats() {
     return upkeep.stats();
@@ -271,6 +294,7 @@ public final class JdbcDefaultsStore implements DefaultsStore {
 
   @Override
   public void close() {
+    readiness.close();
     apiKeys.close();
     if (mark != null) {
       try {
