@@ -14,6 +14,8 @@ import dev.plandev.plans.generate.PromptInput;
 import dev.plandev.plans.generate.TemplateCatalog;
 import dev.plandev.plans.generate.TemplateSummary;
 import dev.plandev.plans.generate.WorkingEnvironment;
+import dev.plandev.plans.hygen.HygenRequest;
+import dev.plandev.plans.hygen.HygenTemplates;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -26,9 +28,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
 import org.jline.utils.WriterOutputStream;
@@ -59,6 +63,7 @@ import picocli.CommandLine.Spec;
     footer = {
       "  plandev new plan-dev",
       "  plandev new plan-dev --yes --set title=\"Cache Redis\" --set phases=5",
+      "  plandev new component new --name Button --yes     (hygen: _templates/component/new)",
       "  plandev new session --lang en --dry-run --yes --set title=Checkout",
       "  plandev new --resume",
       "  plandev new --list"
@@ -77,6 +82,20 @@ final class NewCommand implements Callable<Integer> {
       paramLabel = "TEMPLATE",
       description = "Template name (plandev new --list shows them)")
   String template;
+
+  @Parameters(
+      index = "1..*",
+      arity = "0..*",
+      paramLabel = "ARG",
+      description =
+          "For a hygen generator (_templates/GENERATOR/ACTION/*.ejs.t): ACTION[:SUBACTION] [NAME]"
+              + " [--var value ...]; the options answer its prompts")
+  List<String> hygenWords = new ArrayList<>();
+
+  @Option(
+      names = "--allow-shell",
+      description = "Run the sh: commands of hygen templates (without it they are listed, not run)")
+  boolean allowShell;
 
   @Option(names = "--list", description = "List the templates with their languages and origin")
   boolean list;
@@ -137,6 +156,25 @@ final class NewCommand implements Callable<Integer> {
           spec.commandLine(),
           "Missing TEMPLATE: name a template (plandev new --list shows them) or pass --resume");
     }
+    if (template != null && !resume) {
+      Optional<Path> hygenTemplates = HygenTemplates.locate(env.workingDir(), env.variables());
+      String action = hygenWords.isEmpty() ? null : hygenWords.get(0);
+      if (hygenTemplates.isPresent()
+          && HygenTemplates.has(hygenTemplates.get(), template, action)) {
+        return runHygen(hygenTemplates.get(), invocation, env);
+      }
+      if (!hygenWords.isEmpty()) {
+        throw new picocli.CommandLine.ParameterException(
+            spec.commandLine(),
+            "no hygen generator '"
+                + template
+                + "' with action '"
+                + action
+                + "' in "
+                + hygenTemplates.map(Path::toString).orElse("a _templates folder here or above")
+                + "; plandev templates take no more words (plandev new --list shows them)");
+      }
+    }
     if (language != null && template != null) {
       requireLanguage(catalog);
     }
@@ -152,18 +190,46 @@ final class NewCommand implements Callable<Integer> {
             .force(force)
             .resume(resume)
             .build();
-    GenerationResult result;
+    GenerationResult result = withInput(env, input -> generator.generate(request, input));
+    report(result, out, env, project);
+    return 0;
+  }
+
+  /**
+   * Runs a hygen generator from the working folder (where hygen writes), with the words after the
+   * generator and each {@code --set k=v} as {@code --k v}.
+   */
+  private int runHygen(Path templates, Invocation invocation, Environment env) {
+    List<String> words = new ArrayList<>();
+    words.add(template);
+    words.addAll(hygenWords);
+    answers.forEach(
+        (k, v) -> {
+          words.add("--" + k);
+          words.add(v);
+        });
+    WorkingEnvironment detected = WorkingEnvironment.detect(env.workingDir());
+    WorkingEnvironment where =
+        new WorkingEnvironment(
+            env.workingDir(), detected.repository(), env.user(detected.user()), detected.os());
+    HygenRequest request =
+        new HygenRequest(templates, where, words, env.variables(), yes, dryRun, force, allowShell);
+    HygenRun run = new HygenRun(spec.commandLine().getOut(), spec.commandLine().getErr());
+    DefaultsClient defaults = defaultsClient(invocation, env);
+    return withInput(env, input -> run.run(request, defaults, env.clock(), input));
+  }
+
+  /** Runs {@code body} with a person's terminal as the prompts' input, when there is one. */
+  private <T> T withInput(Environment env, Function<PromptInput, T> body) {
     try (Terminal terminal = env.terminal() ? openTerminal(env) : null) {
       PromptInput input =
           terminal != null && TerminalPromptInput.canEdit(terminal)
               ? new TerminalPromptInput(terminal, spec.commandLine().getErr())
               : PromptInput.none();
-      result = generator.generate(request, input);
+      return body.apply(input);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot close the terminal", e);
     }
-    report(result, out, env, project);
-    return 0;
   }
 
   /**

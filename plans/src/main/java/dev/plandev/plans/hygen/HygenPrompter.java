@@ -108,6 +108,10 @@ final class HygenPrompter {
       Object given = name == null ? null : args.get(String.valueOf(name));
       if (given == null || given instanceof String s && s.isEmpty()) {
         asked.add(q);
+      } else {
+        // answered on the command line: not asked, but learned like a typed answer
+        String key = keyPrefix + keyPart(String.valueOf(name));
+        answered.add(new Answered(key, textOf(given), suggestion(key, "input", List.of())));
       }
     }
     return sandbox.settle(ask(asked));
@@ -232,7 +236,9 @@ final class HygenPrompter {
       return null;
     }
     for (SuggestedValue s : candidates) {
-      if (!isChoice(type) || choices.contains(s.value())) {
+      if (s.value() != null
+          && !s.value().isBlank()
+          && (!isChoice(type) || choices.contains(s.value()))) {
         return s.value();
       }
     }
@@ -241,6 +247,9 @@ final class HygenPrompter {
 
   private static String templateDefault(String type, Object initial, List<String> choices) {
     if (initial == null) {
+      if (isChoice(type) && !choices.isEmpty()) {
+        return choices.get(0); // enquirer's select starts on the first choice
+      }
       return "confirm".equals(type) ? "false" : null;
     }
     if (isChoice(type)

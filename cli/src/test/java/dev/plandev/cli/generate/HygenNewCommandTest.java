@@ -1,0 +1,145 @@
+package dev.plandev.cli.generate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.plandev.cli.CliRun;
+import dev.plandev.cli.CliRun.Result;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code plandev new GENERATOR ACTION} on a hygen-format generator, in-process on real files and
+ * the real embedded store: options answer the prompts, the engine's learned values become the
+ * defaults, {@code --dry-run} writes nothing and shows injections as diffs, and {@code sh} runs
+ * only with {@code --allow-shell}.
+ */
+class HygenNewCommandTest {
+  static final Clock NOW = Clock.fixed(Instant.parse("2026-03-04T10:00:00Z"), ZoneOffset.UTC);
+
+  @TempDir Path dir;
+
+  @BeforeEach
+  void templates() throws IOException {
+    write(
+        "_templates/plan/new/prompt.js",
+        "module.exports = [\n"
+            + "  { type: 'input', name: 'title', message: 'Title?', initial: 'Untitled' },\n"
+            + "  { type: 'input', name: 'author', message: 'Author?', initial: 'nobody' },\n"
+            + "  { type: 'numeral', name: 'phases', message: 'Phases?', initial: 3 },\n"
+            + "  { type: 'select', name: 'lang', message: 'Language?', choices: ['fr', 'en'] },\n"
+            + "  { type: 'confirm', name: 'draft', message: 'Draft?', initial: false },\n"
+            + "]\n");
+    write(
+        "_templates/plan/new/plan.ejs.t",
+        "---\nto: plans/<%= h.changeCase.param(title) %>.md\n---\n"
+            + "# <%= title %> (<%= lang %>)\n\nAuthor: <%= author %>\n"
+            + "<% for (let i = 1; i <= phases; i++) { -%>\n## Phase <%= i %>\n<% } -%>\n"
+            + "draft=<%= draft %>\n");
+    write(
+        "_templates/plan/phase/inject.ejs.t",
+        "---\nto: plans/<%= name %>.md\ninject: true\nappend: true\n---\n## Phase extra\n");
+    write("_templates/tool/run/sh.ejs.t", "---\nsh: \"echo ran > ran.txt\"\n---\n");
+  }
+
+  private void write(String relative, String content) throws IOException {
+    Path file = dir.resolve(relative);
+    Files.createDirectories(file.getParent());
+    Files.writeString(file, content, StandardCharsets.UTF_8);
+  }
+
+  private Result plandevNew(String... args) {
+    List<String> all = new ArrayList<>(List.of("--data", dir.resolve("data").toString(), "new"));
+    all.addAll(List.of(args));
+    return new CliRun(dir).clock(NOW).env("USER", "alice").run(all.toArray(String[]::new));
+  }
+
+  private String read(String relative) throws IOException {
+    return Files.readString(dir.resolve(relative), StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void options_answer_the_prompts_and_the_rest_take_their_defaults() throws IOException {
+    Result r = plandevNew("plan", "new", "--title", "Cache Redis", "--phases", "2", "--yes");
+
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.out()).contains("added: plans/cache-redis.md");
+    assertThat(read("plans/cache-redis.md"))
+        .isEqualTo("# Cache Redis (fr)\n\nAuthor: nobody\n## Phase 1\n## Phase 2\ndraft=false\n");
+  }
+
+  @Test
+  void answers_given_three_times_become_the_default() throws IOException {
+    for (int i = 1; i <= 3; i++) {
+      Result r =
+          plandevNew("plan", "new", "--title", "Plan " + i, "--author", "Zoé Martin", "--yes");
+      assertThat(r.code()).as(r.err()).isZero();
+    }
+
+    Result next = plandevNew("plan", "new", "--title", "Quatre", "--yes");
+
+    assertThat(next.code()).as(next.err()).isZero();
+    assertThat(read("plans/quatre.md")).contains("Author: Zoé Martin");
+  }
+
+  @Test
+  void set_answers_like_an_option() throws IOException {
+    Result r = plandevNew("plan", "new", "--set", "title=Via Set", "--set", "lang=en", "--yes");
+
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(read("plans/via-set.md")).startsWith("# Via Set (en)");
+  }
+
+  @Test
+  void dry_run_prints_files_and_injections_and_writes_nothing() throws IOException {
+    assertThat(plandevNew("plan", "new", "--title", "Base", "--phases", "1", "--yes").code())
+        .isZero();
+    String before = read("plans/base.md");
+
+    Result added = plandevNew("plan", "new", "--title", "Other", "--yes", "--dry-run");
+    Result injected = plandevNew("plan", "phase", "base", "--yes", "--dry-run");
+
+    assertThat(added.out()).contains("--- plans/other.md (dry run, not written)", "# Other (fr)");
+    assertThat(injected.out()).contains("--- plans/base.md", "+## Phase extra", " draft=false");
+    assertThat(Files.exists(dir.resolve("plans/other.md"))).isFalse();
+    assertThat(read("plans/base.md")).isEqualTo(before);
+  }
+
+  @Test
+  void shell_commands_run_only_when_allowed() {
+    Result listed = plandevNew("tool", "run", "--yes");
+    assertThat(listed.code()).as(listed.err()).isZero();
+    assertThat(listed.out()).contains("shell: echo ran > ran.txt (not run");
+    assertThat(Files.exists(dir.resolve("ran.txt"))).isFalse();
+
+    Result ran = plandevNew("tool", "run", "--yes", "--allow-shell");
+    assertThat(ran.code()).as(ran.err()).isZero();
+    assertThat(Files.exists(dir.resolve("ran.txt"))).isTrue();
+  }
+
+  @Test
+  void an_unknown_action_names_the_templates_folder() {
+    Result r = plandevNew("plan", "nope", "--yes");
+
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).contains("no hygen generator 'plan' with action 'nope'");
+  }
+
+  @Test
+  void built_in_templates_keep_working_beside_hygen_ones() {
+    Result r =
+        plandevNew("plan-dev", "--lang", "en", "--yes", "--set", "title=Beside", "--dry-run");
+
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.out()).contains("Beside");
+  }
+}
