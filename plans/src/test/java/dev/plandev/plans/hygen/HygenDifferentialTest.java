@@ -111,7 +111,40 @@ class HygenDifferentialTest {
           List.of("params", "new", "other", "--no-flag", "--size", "1.5"),
           List.of("asker", "new", "--color", "teal"),
           List.of("shell", "new", "piped"),
-          List.of("helper", "new", "two words"));
+          List.of("helper", "new", "two words"),
+          List.of("ejs", "edge", "edgy"),
+          List.of(
+              "plan-dev",
+              "new",
+              "--title",
+              "Cache Redis à deux niveaux",
+              "--version",
+              "v2026-02",
+              "--description",
+              "Une phrase : été & <balises>.",
+              "--phases",
+              "5",
+              "--author",
+              "Zoé Martin",
+              "--today",
+              "2026-02-03"),
+          List.of(
+              "plan-dev",
+              "new",
+              "--lang",
+              "en",
+              "--title",
+              "Checkout",
+              "--version",
+              "v1.2",
+              "--description",
+              "One sentence.",
+              "--phases",
+              "3",
+              "--author",
+              "Ada",
+              "--today",
+              "2026-02-03"));
 
   static Path hygen;
 
@@ -146,6 +179,7 @@ class HygenDifferentialTest {
     Path viaPlandev = dir.resolve("plandev");
     for (Path p : List.of(viaHygen, viaPlandev)) {
       copyTree(Path.of("src/test/resources/hygen"), p);
+      HygenTemplateCopy.copy("plan-dev", p.resolve("_templates"));
     }
     int agreed = 0;
     for (List<String> step : STEPS) {
@@ -168,7 +202,10 @@ class HygenDifferentialTest {
             "params/thing.txt",
             "asker/teal.txt",
             "shell-piped.txt",
-            "helper/TWO WORDS!.txt")
+            "helper/TWO WORDS!.txt",
+            "edge/edgy.txt",
+            "roadmaps/plans/plan-dev-v2026-02-cache-redis-a-deux-niveaux.md",
+            "roadmaps/plans/plan-dev-v1.2-checkout.md")
         .doesNotContainKeys(
             "multi/thing.view.js", "src/components/other-thing/OtherThing.test.jsx");
     assertThat(files.get("app/routes.js"))

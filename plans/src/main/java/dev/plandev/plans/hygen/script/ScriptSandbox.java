@@ -97,7 +97,7 @@ public final class ScriptSandbox implements AutoCloseable {
   /** Runs a script and returns its completion value; errors name {@code file} and the line. */
   public Object evaluate(String source, String file) {
     try {
-      return cx.evaluateString(scope, source, file, 1, null);
+      return cx.evaluateString(scope, ConstDeclarations.rewrite(source), file, 1, null);
     } catch (RhinoException e) {
       throw ScriptFailureException.of(e, file);
     }
