@@ -2,6 +2,7 @@ package dev.plandev.plans.hygen;
 
 import dev.plandev.plans.hygen.ejs.CompiledTemplate;
 import dev.plandev.plans.hygen.ejs.EjsCompiler;
+import dev.plandev.plans.hygen.ejs.EjsSyntaxException;
 import dev.plandev.plans.hygen.script.ScriptFailureException;
 import dev.plandev.plans.hygen.script.ScriptSandbox;
 import java.io.IOException;
@@ -95,8 +96,8 @@ final class TemplateFiles {
         }
         throw e.at(shown, lineOffset + (oneLine ? 1 : compiled.templateLine(e.line())));
       }
-    } catch (dev.plandev.plans.hygen.ejs.EjsSyntaxException e) {
-      throw new TemplateProblemException(e.getMessage());
+    } catch (EjsSyntaxException e) {
+      throw new TemplateProblemException(shown, lineOffset + (oneLine ? 1 : e.line()), e.problem());
     }
   }
 

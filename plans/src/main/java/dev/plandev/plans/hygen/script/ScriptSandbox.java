@@ -41,7 +41,8 @@ public final class ScriptSandbox implements AutoCloseable {
   private final java.util.Set<Path> allowedFiles = new java.util.HashSet<>();
   private final Scriptable builtIns;
 
-  private ScriptSandbox(Path root, Map<String, String> environment, Path cwd, PrintWriter console) {
+  private ScriptSandbox(
+      Path root, Map<String, String> environment, Path cwd, PrintWriter console, long budget) {
     this.root = root.toAbsolutePath().normalize();
     this.cx = FACTORY.enterContext();
     try {
@@ -49,7 +50,7 @@ public final class ScriptSandbox implements AutoCloseable {
       cx.setInterpretedMode(true); // one-shot scripts: interpreting starts faster than compiling
       cx.setClassShutter(className -> false);
       cx.setInstructionObserverThreshold(100_000);
-      cx.putThreadLocal(BudgetedContextFactory.SPENT, new long[1]);
+      cx.putThreadLocal(BudgetedContextFactory.SPENT, new long[] {0, budget});
       scope = cx.initSafeStandardObjects();
       Scriptable process = cx.newObject(scope);
       ScriptableObject.putProperty(process, "env", toJs(environment));
@@ -91,7 +92,13 @@ public final class ScriptSandbox implements AutoCloseable {
    */
   public static ScriptSandbox open(
       Path root, Map<String, String> environment, Path cwd, PrintWriter console) {
-    return new ScriptSandbox(root, environment, cwd, console);
+    return new ScriptSandbox(root, environment, cwd, console, INSTRUCTION_BUDGET);
+  }
+
+  /** A sandbox whose scripts may run {@code budget} instructions in all (for tests). */
+  static ScriptSandbox open(
+      Path root, Map<String, String> environment, Path cwd, PrintWriter console, long budget) {
+    return new ScriptSandbox(root, environment, cwd, console, budget);
   }
 
   /** Runs a script and returns its completion value; errors name {@code file} and the line. */
@@ -277,18 +284,18 @@ public final class ScriptSandbox implements AutoCloseable {
     Context.exit();
   }
 
-  /** Stops a script once it has run {@link #INSTRUCTION_BUDGET} instructions. */
+  /** Stops a script once it has run its sandbox's budget of instructions. */
   private static final class BudgetedContextFactory extends ContextFactory {
     static final String SPENT = "plandev.instructions";
 
     @Override
     protected void observeInstructionCount(Context cx, int instructionCount) {
-      long[] spent = (long[]) cx.getThreadLocal(SPENT);
-      spent[0] += instructionCount;
-      if (spent[0] > INSTRUCTION_BUDGET) {
+      long[] spentAndBudget = (long[]) cx.getThreadLocal(SPENT);
+      spentAndBudget[0] += instructionCount;
+      if (spentAndBudget[0] > spentAndBudget[1]) {
         throw new ScriptFailureException(
             "a template script ran more than "
-                + INSTRUCTION_BUDGET
+                + spentAndBudget[1]
                 + " instructions and was stopped (an endless loop?)");
       }
     }
