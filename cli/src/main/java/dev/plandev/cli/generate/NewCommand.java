@@ -15,6 +15,7 @@ import dev.plandev.plans.generate.TemplateCatalog;
 import dev.plandev.plans.generate.TemplateSummary;
 import dev.plandev.plans.generate.WorkingEnvironment;
 import dev.plandev.plans.hygen.HygenRequest;
+import dev.plandev.plans.hygen.HygenTemplateCopy;
 import dev.plandev.plans.hygen.HygenTemplates;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -64,6 +65,7 @@ import picocli.CommandLine.Spec;
       "  plandev new plan-dev",
       "  plandev new plan-dev --yes --set title=\"Cache Redis\" --set phases=5",
       "  plandev new component new --name Button --yes     (hygen: _templates/component/new)",
+      "  plandev new --copy-hygen plan-dev && plandev new plan-dev new --title \"Cache Redis\"",
       "  plandev new session --lang en --dry-run --yes --set title=Checkout",
       "  plandev new --resume",
       "  plandev new --list"
@@ -96,6 +98,14 @@ final class NewCommand implements Callable<Integer> {
       names = "--allow-shell",
       description = "Run the sh: commands of hygen templates (without it they are listed, not run)")
   boolean allowShell;
+
+  @Option(
+      names = "--copy-hygen",
+      paramLabel = "GENERATOR",
+      description =
+          "Copy a built-in template in hygen format (plan-dev) into ./_templates, to edit it and"
+              + " run it with plandev new GENERATOR new or with hygen")
+  String copyHygen;
 
   @Option(names = "--list", description = "List the templates with their languages and origin")
   boolean list;
@@ -151,6 +161,15 @@ final class NewCommand implements Callable<Integer> {
       printList(catalog.list(language != null ? language : localeLanguage()), out);
       return 0;
     }
+    if (copyHygen != null) {
+      Path templates = env.workingDir().resolve(Project.TEMPLATES_DIR);
+      for (Path file : HygenTemplateCopy.copy(copyHygen, templates)) {
+        out.println("created " + env.workingDir().relativize(file));
+      }
+      out.println("run it with: plandev new " + copyHygen + " new --title \"...\"");
+      out.flush();
+      return 0;
+    }
     if (template == null && !resume) {
       throw new picocli.CommandLine.ParameterException(
           spec.commandLine(),
@@ -203,6 +222,10 @@ final class NewCommand implements Callable<Integer> {
     List<String> words = new ArrayList<>();
     words.add(template);
     words.addAll(hygenWords);
+    if (language != null) {
+      words.add("--lang"); // --lang is plandev's option, and also a variable of hygen templates
+      words.add(language);
+    }
     answers.forEach(
         (k, v) -> {
           words.add("--" + k);

@@ -135,6 +135,26 @@ class HygenNewCommandTest {
   }
 
   @Test
+  void the_built_in_plan_dev_in_hygen_format_is_copied_and_runs() throws IOException {
+    Result copied = plandevNew("--copy-hygen", "plan-dev");
+    assertThat(copied.code()).as(copied.err()).isZero();
+    assertThat(copied.out()).contains("created _templates/plan-dev/new/prompt.js");
+
+    Result r =
+        plandevNew(
+            "plan-dev", "new", "--lang", "en", "--title", "Checkout", "--phases", "4", "--yes");
+
+    assertThat(r.code()).as(r.err()).isZero();
+    String plan = read("roadmaps/plans/plan-dev-v2026-03-checkout.md");
+    assertThat(plan)
+        .startsWith("# Development plan v2026-03 - Checkout")
+        .contains("**Author**: alice", "## Phase 4: Documentation and release");
+    Result again = plandevNew("--copy-hygen", "plan-dev");
+    assertThat(again.code()).isEqualTo(1);
+    assertThat(again.err()).contains("already exists");
+  }
+
+  @Test
   void built_in_templates_keep_working_beside_hygen_ones() {
     Result r =
         plandevNew("plan-dev", "--lang", "en", "--yes", "--set", "title=Beside", "--dry-run");

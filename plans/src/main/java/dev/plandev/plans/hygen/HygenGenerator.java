@@ -74,7 +74,7 @@ public final class HygenGenerator {
     Map<String, String> context =
         request.environment().defaultsContext("hygen/" + generator + "/" + action, "");
     try (ScriptSandbox sandbox =
-        ScriptSandbox.open(templates, request.variables(), request.workingDir(), console)) {
+        ScriptSandbox.open(templates, request.variables(), request.workingDir(), console, clock)) {
       Object config = loadConfig(sandbox, request.workingDir());
       Map<String, Object> args = new LinkedHashMap<>();
       if (name != null) {

@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,7 +43,12 @@ public final class ScriptSandbox implements AutoCloseable {
   private final Scriptable builtIns;
 
   private ScriptSandbox(
-      Path root, Map<String, String> environment, Path cwd, PrintWriter console, long budget) {
+      Path root,
+      Map<String, String> environment,
+      Path cwd,
+      PrintWriter console,
+      Clock clock,
+      long budget) {
     this.root = root.toAbsolutePath().normalize();
     this.cx = FACTORY.enterContext();
     try {
@@ -76,6 +82,9 @@ public final class ScriptSandbox implements AutoCloseable {
                 }));
       }
       ScriptableObject.putProperty(scope, "console", consoleObject);
+      // Date reads the injected clock; builtins.js installs it and removes this name.
+      ScriptableObject.putProperty(
+          scope, "__plandevNow", function("now", args -> (double) clock.millis()));
       builtIns = (Scriptable) evaluate(resource("builtins.js"), "plandev:builtins.js");
     } catch (RuntimeException e) {
       Context.exit();
@@ -89,16 +98,22 @@ public final class ScriptSandbox implements AutoCloseable {
    * @param environment what {@code process.env} holds
    * @param cwd what {@code process.cwd()} returns
    * @param console where {@code console.log} writes
+   * @param clock what {@code new Date()} and {@code Date.now()} read
    */
   public static ScriptSandbox open(
-      Path root, Map<String, String> environment, Path cwd, PrintWriter console) {
-    return new ScriptSandbox(root, environment, cwd, console, INSTRUCTION_BUDGET);
+      Path root, Map<String, String> environment, Path cwd, PrintWriter console, Clock clock) {
+    return new ScriptSandbox(root, environment, cwd, console, clock, INSTRUCTION_BUDGET);
   }
 
   /** A sandbox whose scripts may run {@code budget} instructions in all (for tests). */
   static ScriptSandbox open(
-      Path root, Map<String, String> environment, Path cwd, PrintWriter console, long budget) {
-    return new ScriptSandbox(root, environment, cwd, console, budget);
+      Path root,
+      Map<String, String> environment,
+      Path cwd,
+      PrintWriter console,
+      Clock clock,
+      long budget) {
+    return new ScriptSandbox(root, environment, cwd, console, clock, budget);
   }
 
   /** Runs a script and returns its completion value; errors name {@code file} and the line. */

@@ -3,8 +3,29 @@
 // (the functions of change-case 3.1; letters beyond Latin-1 count as word characters but have no
 // case boundaries), and hygen's helper object `h`. Evaluated once per sandbox; its value is the
 // table that the Java side reads.
-(function () {
+(function (global) {
   'use strict';
+
+  // ---- Date on the injected clock: new Date() and Date.now() read it, the rest is Date's ----
+  var SystemDate = global.Date;
+  var now = global.__plandevNow;
+  delete global.__plandevNow;
+  function ClockDate(year, month, day, hours, minutes, seconds, millis) {
+    var n = arguments.length;
+    if (!(this instanceof ClockDate)) {
+      return new SystemDate(now()).toString();
+    }
+    if (n === 0) return new SystemDate(now());
+    if (n === 1) return new SystemDate(year);
+    return new SystemDate(year, month, day === undefined ? 1 : day, hours || 0, minutes || 0,
+      seconds || 0, millis || 0);
+  }
+  ClockDate.prototype = SystemDate.prototype;
+  ClockDate.UTC = SystemDate.UTC;
+  ClockDate.parse = SystemDate.parse;
+  ClockDate.now = function () { return now(); };
+  Object.defineProperty(SystemDate.prototype, 'constructor', { value: ClockDate, writable: true, configurable: true });
+  global.Date = ClockDate;
 
   // ---- path (POSIX) ----
   function normalizeParts(parts, absolute) {
@@ -344,4 +365,4 @@
       Promise.resolve(value).then(function (v) { box.value = v; }, function (e) { box.error = e; });
     }
   };
-})();
+})(this);

@@ -9,6 +9,9 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -26,7 +29,12 @@ class ScriptSandboxTest {
     templates = Files.createDirectories(dir.resolve("_templates"));
     sandbox =
         ScriptSandbox.open(
-            templates, Map.of("USER", "ada"), dir, new PrintWriter(new StringWriter()), 5_000_000);
+            templates,
+            Map.of("USER", "ada"),
+            dir,
+            new PrintWriter(new StringWriter()),
+            Clock.fixed(Instant.parse("2026-02-03T04:05:06Z"), ZoneOffset.UTC),
+            5_000_000);
   }
 
   @AfterEach
@@ -85,6 +93,16 @@ class ScriptSandboxTest {
     assertThat(sandbox.toJava(sandbox.member(sandbox.call(mods, "path"), "sep"))).isEqualTo("/");
     assertThatThrownBy(() -> sandbox.require(dir.resolve("secret.js")))
         .hasMessageContaining("outside the templates folder");
+  }
+
+  @Test
+  void dates_read_the_injected_clock() {
+    assertThat(
+            eval(
+                "new Date().toISOString() + ' ' + Date.now() + ' ' + (new Date() instanceof Date)"))
+        .isEqualTo("2026-02-03T04:05:06.000Z 1770091506000 true");
+    assertThat(eval("new Date(2020, 0, 2).getDate() + ' ' + new Date(0).toISOString()"))
+        .isEqualTo("2 1970-01-01T00:00:00.000Z");
   }
 
   @Test
