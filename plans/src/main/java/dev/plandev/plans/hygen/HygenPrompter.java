@@ -199,9 +199,8 @@ final class HygenPrompter {
                 null,
                 false,
                 true);
-        text =
-            Question.withDefault(defaultValue)
-                .answer(input.ask(prompt, Question.withDefault(defaultValue)));
+        Question shown = question(type, defaultValue, choices);
+        text = shown.answer(input.ask(prompt, shown));
       }
       value = typed(type, text);
       Object validate = question.get("validate");
@@ -281,6 +280,18 @@ final class HygenPrompter {
       default:
         return text;
     }
+  }
+
+  /** What the person is shown: the default, and a select's choices numbered to pick one. */
+  private static Question question(String type, String defaultValue, List<String> choices) {
+    if (!isChoice(type) || choices.isEmpty()) {
+      return Question.withDefault(defaultValue);
+    }
+    List<Question.Option> options = new ArrayList<>();
+    for (String choice : choices) {
+      options.add(new Question.Option(options.size() + 1, choice, 0));
+    }
+    return new Question(defaultValue, options, true);
   }
 
   private static boolean isChoice(String type) {
