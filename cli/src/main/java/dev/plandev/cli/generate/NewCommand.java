@@ -50,7 +50,6 @@ import picocli.CommandLine.Spec;
  */
 @Command(
     name = "new",
-    mixinStandardHelpOptions = true,
     description = {
       "Create a plan from a template; each prompt's default comes from the smart defaults engine.",
       "Without a terminal nothing is asked: defaults are taken and missing required answers are"
@@ -77,6 +76,13 @@ final class NewCommand implements Callable<Integer> {
   static final String FEEDBACK_SOURCE = "cli";
 
   @Spec CommandSpec spec;
+
+  // Help only, not the standard --version: hygen templates often ask for a version (--version v2).
+  @Option(
+      names = {"-h", "--help"},
+      usageHelp = true,
+      description = "Show this help message and exit.")
+  boolean help;
 
   @Parameters(
       index = "0",

@@ -78,6 +78,16 @@ class HygenNewCommandTest {
   }
 
   @Test
+  void version_and_other_options_of_plandev_s_own_commands_reach_the_template() throws IOException {
+    write("_templates/v/new/out.ejs.t", "---\nto: v.txt\n---\n<%= version %> <%= locals.V %>\n");
+
+    Result r = plandevNew("v", "new", "--version", "v2.0", "--yes");
+
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(read("v.txt")).isEqualTo("v2.0 \n");
+  }
+
+  @Test
   void answers_given_three_times_become_the_default() throws IOException {
     for (int i = 1; i <= 3; i++) {
       Result r =
