@@ -23,7 +23,7 @@ import java.util.Map;
  * fallback. Answers are kept for {@link #learn}.
  */
 final class HygenPrompter {
-  private static final List<String> HOOK_FILES = List.of("index.js", "prompt.cjs", "prompt.js");
+  static final List<String> HOOK_FILES = List.of("index.js", "prompt.cjs", "prompt.js");
 
   /** One answered question, for learning. */
   record Answered(String key, String value, String suggestion) {}

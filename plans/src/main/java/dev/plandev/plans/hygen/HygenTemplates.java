@@ -2,6 +2,7 @@ package dev.plandev.plans.hygen;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -43,6 +44,28 @@ public final class HygenTemplates {
       }
     }
     return Optional.empty();
+  }
+
+  /**
+   * Whether the action that {@code words} ({@code GENERATOR ACTION ...}) name has a prompt file, so
+   * that running it will ask the Smart Defaults engine.
+   */
+  public static boolean asks(Path templates, List<String> words) {
+    if (words.isEmpty()) {
+      return false;
+    }
+    Path generator = templates.resolve(words.get(0));
+    String action = words.size() > 1 ? words.get(1).split(":")[0] : DEFAULT_ACTION;
+    Path folder = generator.resolve(action);
+    if (!Files.isDirectory(folder)) {
+      folder = generator.resolve(DEFAULT_ACTION);
+    }
+    for (String hooks : HygenPrompter.HOOK_FILES) {
+      if (Files.isRegularFile(folder.resolve(hooks))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Whether {@code generator} (with {@code action}, or a {@code _default} action) exists here. */
