@@ -137,6 +137,54 @@ class HygenNewCommandTest {
   }
 
   @Test
+  void templates_are_found_above_in_hygen_tmpls_and_in_hygen_js() throws IOException {
+    Files.createDirectories(dir.resolve("deep/er"));
+    Result above =
+        new CliRun(dir.resolve("deep/er"))
+            .clock(NOW)
+            .run(
+                "--data",
+                dir.resolve("data").toString(),
+                "new",
+                "plan",
+                "new",
+                "--title",
+                "Up",
+                "--yes");
+    assertThat(above.code()).as(above.err()).isZero();
+    assertThat(dir.resolve("deep/er/plans/up.md")).exists();
+
+    write("elsewhere/g/a/x.ejs.t", "---\nto: from-env.txt\n---\nenv\n");
+    Result env =
+        new CliRun(dir)
+            .clock(NOW)
+            .env("HYGEN_TMPLS", dir.resolve("elsewhere").toString())
+            .run("--data", dir.resolve("data").toString(), "new", "g", "a", "--yes");
+    assertThat(env.code()).as(env.err()).isZero();
+    assertThat(read("from-env.txt")).isEqualTo("env\n");
+
+    write("configured/g/a/x.ejs.t", "---\nto: from-config.txt\n---\n<%= h.twice(name) %>\n");
+    write(
+        ".hygen.js",
+        "module.exports = { templates: 'configured', helpers: { twice: (s) => s + s } }\n");
+    Result configured = plandevNew("g", "a", "ab", "--yes");
+    assertThat(configured.code()).as(configured.err()).isZero();
+    assertThat(read("from-config.txt")).isEqualTo("abab\n");
+  }
+
+  @Test
+  void a_subaction_runs_only_the_matching_files() throws IOException {
+    write("_templates/m/new/model.ejs.t", "---\nto: model.txt\n---\nm\n");
+    write("_templates/m/new/view.ejs.t", "---\nto: view.txt\n---\nv\n");
+
+    Result r = plandevNew("m", "new:model", "--yes");
+
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(dir.resolve("model.txt")).exists();
+    assertThat(dir.resolve("view.txt")).doesNotExist();
+  }
+
+  @Test
   void an_unknown_action_names_the_templates_folder() {
     Result r = plandevNew("plan", "nope", "--yes");
 

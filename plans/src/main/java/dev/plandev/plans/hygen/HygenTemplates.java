@@ -1,7 +1,11 @@
 package dev.plandev.plans.hygen;
 
+import dev.plandev.plans.hygen.script.ScriptSandbox;
+import java.io.PrintWriter;
+import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -17,8 +21,40 @@ public final class HygenTemplates {
 
   private HygenTemplates() {}
 
-  /** The templates folder for a run from {@code workingDir}, if there is one. */
+  /**
+   * The templates folder for a run from {@code workingDir}, if there is one: the {@code templates}
+   * of the nearest {@code .hygen.js} when it names one (hygen lets the configuration win), else
+   * {@code HYGEN_TMPLS}, else the nearest {@code _templates}.
+   */
   public static Optional<Path> locate(Path workingDir, Map<String, String> variables) {
+    Optional<Path> config = config(workingDir);
+    if (config.isPresent()) {
+      Path folder = config.get().getParent();
+      try (ScriptSandbox sandbox =
+          ScriptSandbox.open(
+              folder,
+              variables,
+              workingDir,
+              new PrintWriter(Writer.nullWriter()),
+              Clock.systemUTC())) {
+        sandbox.allow(config.get());
+        Object templates =
+            sandbox.toJava(sandbox.member(sandbox.require(config.get()), "templates"));
+        if (templates instanceof String named && !named.isBlank()) {
+          Path p = workingDir.resolve(named).normalize();
+          if (!Files.isDirectory(p)) {
+            throw new TemplateProblemException(
+                config.get() + ": templates: " + named + " is not a folder (" + p + ")");
+          }
+          return Optional.of(p);
+        }
+      }
+    }
+    return locateWithoutConfig(workingDir, variables);
+  }
+
+  private static Optional<Path> locateWithoutConfig(
+      Path workingDir, Map<String, String> variables) {
     String fromVariable = variables.get("HYGEN_TMPLS");
     if (fromVariable != null && !fromVariable.isBlank()) {
       Path p = workingDir.resolve(fromVariable).normalize();
