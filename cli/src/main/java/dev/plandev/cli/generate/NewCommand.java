@@ -16,6 +16,7 @@ import dev.plandev.plans.generate.TemplateCatalog;
 import dev.plandev.plans.generate.TemplateSummary;
 import dev.plandev.plans.generate.WorkingEnvironment;
 import dev.plandev.plans.hygen.HygenRequest;
+import dev.plandev.plans.hygen.HygenSession;
 import dev.plandev.plans.hygen.HygenTemplateCopy;
 import dev.plandev.plans.hygen.HygenTemplates;
 import java.io.IOException;
@@ -179,6 +180,13 @@ final class NewCommand implements Callable<Integer> {
       out.flush();
       return 0;
     }
+    if (resume && template == null) {
+      Optional<List<String>> resumed = HygenSession.resumeWords(env.workingDir());
+      Optional<Path> hygenTemplates = HygenTemplates.locate(env.workingDir(), env.variables());
+      if (resumed.isPresent() && hygenTemplates.isPresent()) {
+        return runHygen(hygenTemplates.get(), resumed.get(), invocation, env);
+      }
+    }
     if (template == null && !resume) {
       throw new picocli.CommandLine.ParameterException(
           spec.commandLine(),
@@ -189,7 +197,14 @@ final class NewCommand implements Callable<Integer> {
       String action = hygenWords.isEmpty() ? null : hygenWords.get(0);
       if (hygenTemplates.isPresent()
           && HygenTemplates.has(hygenTemplates.get(), template, action)) {
-        return runHygen(hygenTemplates.get(), invocation, env);
+        List<String> words = new ArrayList<>();
+        words.add(template);
+        words.addAll(hygenWords);
+        if (language != null) {
+          words.add("--lang"); // --lang is plandev's option, and also a variable of hygen templates
+          words.add(language);
+        }
+        return runHygen(hygenTemplates.get(), words, invocation, env);
       }
       if (!hygenWords.isEmpty()) {
         throw new picocli.CommandLine.ParameterException(
@@ -224,17 +239,12 @@ final class NewCommand implements Callable<Integer> {
   }
 
   /**
-   * Runs a hygen generator from the working folder (where hygen writes), with the words after the
-   * generator and each {@code --set k=v} as {@code --k v}.
+   * Runs a hygen generator from the working folder (where hygen writes), with {@code
+   * generatorWords} ({@code GENERATOR ACTION ...}) and each {@code --set k=v} as {@code --k v}.
    */
-  private int runHygen(Path templates, Invocation invocation, Environment env) {
-    List<String> words = new ArrayList<>();
-    words.add(template);
-    words.addAll(hygenWords);
-    if (language != null) {
-      words.add("--lang"); // --lang is plandev's option, and also a variable of hygen templates
-      words.add(language);
-    }
+  private int runHygen(
+      Path templates, List<String> generatorWords, Invocation invocation, Environment env) {
+    List<String> words = new ArrayList<>(generatorWords);
     answers.forEach(
         (k, v) -> {
           words.add("--" + k);

@@ -81,9 +81,18 @@ public final class HygenGenerator {
         args.put("name", name);
       }
       args.putAll(argv.options());
+      HygenSession session =
+          HygenSession.start(request.workingDir(), request.words(), !request.dryRun());
       HygenPrompter prompter =
           new HygenPrompter(
-              sandbox, defaults, context, input, request.acceptDefaults(), generator, action);
+              sandbox,
+              defaults,
+              context,
+              input,
+              request.acceptDefaults(),
+              generator,
+              action,
+              session);
       Object answers = sandbox.toJava(prompter.answer(actionFolder, args));
       Map<String, Object> locals = new LinkedHashMap<>();
       locals.put("templates", templates.toString());
@@ -114,6 +123,7 @@ public final class HygenGenerator {
       if (!request.dryRun()) {
         learn(prompter.answered(), context);
       }
+      session.delete();
       List<String> messages = new ArrayList<>(actions.messages());
       prompter.warnings().forEach(w -> messages.add("warning: " + w));
       return new HygenResult(generator, action, outcomes, answerTexts, messages, !request.dryRun());

@@ -36,6 +36,7 @@ final class HygenPrompter {
   private final String keyPrefix;
   private final List<Answered> answered = new ArrayList<>();
   private final List<String> warnings = new ArrayList<>();
+  private final HygenSession session;
 
   HygenPrompter(
       ScriptSandbox sandbox,
@@ -44,13 +45,15 @@ final class HygenPrompter {
       PromptInput input,
       boolean acceptDefaults,
       String generator,
-      String action) {
+      String action,
+      HygenSession session) {
     this.sandbox = sandbox;
     this.defaults = defaults;
     this.context = context;
     this.input = input;
     this.acceptDefaults = acceptDefaults;
     this.keyPrefix = "hygen." + keyPart(generator) + "." + keyPart(action) + ".";
+    this.session = session;
   }
 
   List<Answered> answered() {
@@ -222,6 +225,7 @@ final class HygenPrompter {
     Object finalValue =
         result == null ? value : sandbox.toJava(sandbox.settle(sandbox.call(result, value)));
     answered.add(new Answered(key, textOf(finalValue), suggestion));
+    session.record(name, finalValue);
     return finalValue;
   }
 

@@ -137,6 +137,22 @@ class HygenPromptsTest {
   }
 
   @Test
+  void an_interrupted_run_resumes_without_asking_the_answered_questions_again() throws IOException {
+    ScriptedInput stopsAfterThree = new ScriptedInput("Resumed", "2", "y");
+    assertThatThrownBy(() -> run(stopsAfterThree, false, "q", "new"))
+        .hasMessageContaining("interrupted at count");
+    assertThat(dir.resolve("out.txt")).doesNotExist();
+
+    List<String> words = HygenSession.resumeWords(dir).orElseThrow();
+    assertThat(words).containsExactly("q", "new", "--title", "RESUMED", "--kind", "app", "--tests");
+    ScriptedInput rest = new ScriptedInput("7", "b", "gitlab");
+    assertThat(run(rest, false, words.toArray(String[]::new)))
+        .isEqualTo("RESUMED|app|true|8|b|gitlab\n");
+    assertThat(rest.prefilled).containsExactly("count=2", "tags=", "ci=");
+    assertThat(HygenSession.resumeWords(dir)).isEmpty();
+  }
+
+  @Test
   void an_invalid_default_without_a_person_says_which_option_answers_it() {
     defaults.suggestions.put("hygen.q.new.title", "no");
 
