@@ -21,10 +21,20 @@ import java.util.Optional;
  * then tells the engine the answers.
  *
  * <pre>{@code
+ * Path templates = HygenTemplates.locate(workingDir, System.getenv()).orElseThrow();
+ * HygenRequest request =
+ *     new HygenRequest(
+ *         templates,
+ *         WorkingEnvironment.detect(workingDir),
+ *         List.of("component", "new", "--name", "Button"),
+ *         System.getenv(),
+ *         true, // --yes
+ *         false, // --dry-run
+ *         false, // --force
+ *         false); // --allow-shell
  * HygenResult result =
- *     new HygenGenerator(defaults, Clock.systemUTC(), err)
- *         .run(new HygenRequest(templates, env, List.of("component", "new", "--name", "Button"),
- *             System.getenv(), true, false, false, false), PromptInput.none());
+ *     new HygenGenerator(defaults, Clock.systemUTC(), new PrintWriter(System.err, true))
+ *         .run(request, PromptInput.none());
  * }</pre>
  */
 public final class HygenGenerator {
