@@ -1,5 +1,9 @@
 package dev.plandev.plans.hygen;
 
+import dev.plandev.plans.generate.Prompt;
+import dev.plandev.plans.generate.PromptInput;
+import dev.plandev.plans.generate.PromptType;
+import dev.plandev.plans.generate.Question;
 import dev.plandev.plans.hygen.TemplateFiles.RenderedAction;
 import dev.plandev.plans.hygen.script.ScriptSandbox;
 import java.io.IOException;
@@ -11,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -18,20 +23,23 @@ import java.util.Map;
  * adds a file ({@code force}, {@code unless_exists}, {@code skip_if: 'true'}, {@code from}), {@code
  * to} with {@code inject} injects the body into an existing file, {@code echo} prints, {@code sh}
  * runs a command, here only when shell commands are allowed. A {@code to} that leaves the working
- * tree is refused.
+ * tree is refused. An existing file is overwritten with {@code force}, {@code --force}, or when the
+ * person says so (hygen asks too); with no one to ask it is skipped.
  */
 final class Actions {
   private final ScriptSandbox sandbox;
   private final Path cwd;
   private final Path templates;
   private final HygenRequest request;
+  private final PromptInput input;
   private final List<String> messages = new ArrayList<>();
 
-  Actions(ScriptSandbox sandbox, Path templates, HygenRequest request) {
+  Actions(ScriptSandbox sandbox, Path templates, HygenRequest request, PromptInput input) {
     this.sandbox = sandbox;
     this.cwd = request.workingDir().toAbsolutePath().normalize();
     this.templates = templates;
     this.request = request;
+    this.input = input;
   }
 
   List<String> messages() {
@@ -100,7 +108,7 @@ final class Actions {
     if (!force && Boolean.TRUE.equals(a.get("unless_exists")) && exists) {
       return new Outcome("add", to, "skipped", null, null, "exists (unless_exists)");
     }
-    if (exists && !force && !request.overwrite()) {
+    if (exists && !force && !request.overwrite() && !confirmOverwrite(to)) {
       return new Outcome("add", to, "skipped", null, null, "exists; pass --force to overwrite it");
     }
     if ("true".equals(a.get("skip_if"))) {
@@ -121,6 +129,25 @@ final class Actions {
       write(target, body);
     }
     return new Outcome("add", to, force ? "forced" : "added", null, body, null);
+  }
+
+  /** Asks, as hygen does, whether to overwrite an existing file; no one to ask means no. */
+  private boolean confirmOverwrite(String to) {
+    if (!input.interactive() || request.acceptDefaults()) {
+      return false;
+    }
+    Prompt prompt =
+        new Prompt(
+            "overwrite",
+            "exists: " + to + ". Overwrite? (y/N)",
+            PromptType.CONFIRM,
+            List.of(),
+            "false",
+            null,
+            false,
+            false);
+    String line = Question.withDefault("n").answer(input.ask(prompt, Question.withDefault("n")));
+    return List.of("y", "yes", "o", "oui", "true").contains(line.strip().toLowerCase(Locale.ROOT));
   }
 
   private Outcome inject(RenderedAction action, String to, Path shownFrom) {

@@ -124,7 +124,7 @@ public final class HygenGenerator {
       Object renderContext = sandbox.call(sandbox.builtIn("context"), locals, config);
       List<TemplateFiles.RenderedAction> rendered =
           new TemplateFiles(sandbox, shownFrom).render(actionFolder, subaction, renderContext);
-      Actions actions = new Actions(sandbox, templates, request);
+      Actions actions = new Actions(sandbox, templates, request, input);
       List<Outcome> outcomes = actions.execute(rendered, shownFrom);
       Map<String, String> answerTexts = new LinkedHashMap<>();
       for (HygenPrompter.Answered a : prompter.answered()) {

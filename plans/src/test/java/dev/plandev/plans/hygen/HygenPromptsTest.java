@@ -153,6 +153,32 @@ class HygenPromptsTest {
   }
 
   @Test
+  void an_existing_file_is_overwritten_only_when_the_person_says_so() throws IOException {
+    Files.writeString(dir.resolve("who.txt"), "before\n", StandardCharsets.UTF_8);
+    HygenRequest request =
+        new HygenRequest(
+            dir.resolve("_templates"),
+            new WorkingEnvironment(dir, "repo", "ada", "linux"),
+            List.of("p", "new", "--who", "x"),
+            Map.of(),
+            false,
+            false,
+            false,
+            false);
+    HygenGenerator generator =
+        new HygenGenerator(defaults, DAY, new PrintWriter(new StringWriter()));
+
+    ScriptedInput no = new ScriptedInput("Ada", "n");
+    assertThat(generator.run(request, no).outcomes().get(0).status()).isEqualTo("skipped");
+    assertThat(dir.resolve("who.txt")).hasContent("before");
+    assertThat(no.prefilled).containsExactly("who=nobody", "overwrite=n");
+
+    ScriptedInput yes = new ScriptedInput("Ada", "y");
+    assertThat(generator.run(request, yes).outcomes().get(0).status()).isEqualTo("added");
+    assertThat(dir.resolve("who.txt")).hasContent("Ada!");
+  }
+
+  @Test
   void an_invalid_default_without_a_person_says_which_option_answers_it() {
     defaults.suggestions.put("hygen.q.new.title", "no");
 
