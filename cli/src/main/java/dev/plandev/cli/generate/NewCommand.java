@@ -206,6 +206,11 @@ final class NewCommand implements Callable<Integer> {
         }
         return runHygen(hygenTemplates.get(), words, invocation, env);
       }
+      if (action != null && action.startsWith("-")) {
+        throw new picocli.CommandLine.ParameterException(
+            spec.commandLine(),
+            "Unknown option: '" + action + "' (plandev new --help lists the options)");
+      }
       if (!hygenWords.isEmpty()) {
         throw new picocli.CommandLine.ParameterException(
             spec.commandLine(),

@@ -213,6 +213,14 @@ class HygenNewCommandTest {
   }
 
   @Test
+  void a_mistyped_option_of_a_plandev_template_is_still_named() {
+    Result r = plandevNew("plan-dev", "--yse");
+
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).contains("Unknown option: '--yse'");
+  }
+
+  @Test
   void built_in_templates_keep_working_beside_hygen_ones() {
     Result r =
         plandevNew("plan-dev", "--lang", "en", "--yes", "--set", "title=Beside", "--dry-run");
