@@ -113,6 +113,7 @@ class HygenDifferentialTest {
           List.of("shell", "new", "piped"),
           List.of("helper", "new", "two words"),
           List.of("ejs", "edge", "edgy"),
+          List.of("words", "all"),
           List.of(
               "plan-dev",
               "new",
@@ -204,6 +205,7 @@ class HygenDifferentialTest {
             "shell-piped.txt",
             "helper/TWO WORDS!.txt",
             "edge/edgy.txt",
+            "words/all.txt",
             "roadmaps/plans/plan-dev-v2026-02-cache-redis-a-deux-niveaux.md",
             "roadmaps/plans/plan-dev-v1.2-checkout.md")
         .doesNotContainKeys(
