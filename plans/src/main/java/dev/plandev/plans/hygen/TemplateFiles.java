@@ -8,6 +8,7 @@ import dev.plandev.plans.hygen.script.ScriptSandbox;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.text.Collator;
@@ -102,12 +103,13 @@ final class TemplateFiles {
   }
 
   private static List<Path> files(Path actionFolder, String subaction) {
-    List<Path> files;
+    List<Path> all;
     try (Stream<Path> walk = Files.walk(actionFolder)) {
-      files = walk.filter(Files::isRegularFile).toList();
+      all = walk.filter(Files::isRegularFile).toList();
     } catch (IOException e) {
       throw new UncheckedIOException("cannot list " + actionFolder, e);
     }
+    List<Path> files = all.stream().filter(f -> !ignoredByHygenignore(f, all)).toList();
     Collator collator = Collator.getInstance(Locale.ENGLISH);
     Pattern sub = subaction == null ? null : Pattern.compile(subaction);
     String prefix = actionFolder.toString();
@@ -118,6 +120,41 @@ final class TemplateFiles {
         .filter(f -> sub == null || sub.matcher(f.replace(prefix, "")).find())
         .map(Path::of)
         .toList();
+  }
+
+  /**
+   * Whether a {@code .hygenignore} beside the file or in a folder above it (within the action
+   * folder) names it: each line a glob, matched against the file's name when it has no slash, else
+   * against its path from that folder; blank lines and {@code #} comments are skipped.
+   */
+  private static boolean ignoredByHygenignore(Path file, List<Path> all) {
+    for (Path ignoreFile : all) {
+      if (!ignoreFile.getFileName().toString().equals(".hygenignore")
+          || !file.startsWith(ignoreFile.getParent())
+          || file.equals(ignoreFile)) {
+        continue;
+      }
+      Path relative = ignoreFile.getParent().relativize(file);
+      List<String> lines;
+      try {
+        lines = Files.readAllLines(ignoreFile, StandardCharsets.UTF_8);
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot read " + ignoreFile, e);
+      }
+      for (String line : lines) {
+        String glob = line.strip();
+        if (glob.isEmpty() || glob.startsWith("#") || glob.startsWith("!")) {
+          continue;
+        }
+        glob = glob.startsWith("/") ? glob.substring(1) : glob;
+        boolean byName = !glob.contains("/");
+        Path subject = byName ? relative.getFileName() : relative;
+        if (FileSystems.getDefault().getPathMatcher("glob:" + glob).matches(subject)) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   private String shown(Path file) {

@@ -114,6 +114,7 @@ class HygenDifferentialTest {
           List.of("helper", "new", "two words"),
           List.of("ejs", "edge", "edgy"),
           List.of("words", "all"),
+          List.of("ignoring", "new"),
           List.of(
               "plan-dev",
               "new",
@@ -206,6 +207,7 @@ class HygenDifferentialTest {
             "helper/TWO WORDS!.txt",
             "edge/edgy.txt",
             "words/all.txt",
+            "ignoring/kept.txt",
             "roadmaps/plans/plan-dev-v2026-02-cache-redis-a-deux-niveaux.md",
             "roadmaps/plans/plan-dev-v1.2-checkout.md")
         .doesNotContainKeys(
