@@ -1,5 +1,8 @@
 package dev.plandev.cli.generate;
 
+import dev.plandev.cli.invocation.Invocation;
+import dev.plandev.defaults.SmartDefaults;
+import dev.plandev.mcp.EngineDefaultsClient;
 import dev.plandev.plans.generate.DefaultsClient;
 import dev.plandev.plans.generate.PromptInput;
 import dev.plandev.plans.hygen.HygenGenerator;
@@ -9,6 +12,9 @@ import dev.plandev.plans.hygen.Outcome;
 import dev.plandev.plans.hygen.UnifiedDiff;
 import java.io.PrintWriter;
 import java.time.Clock;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.Function;
 
 /**
  * {@code plandev new GENERATOR ACTION [NAME] [--var value ...]} on a hygen-format generator: runs
@@ -33,6 +39,35 @@ final class HygenRun {
     out.flush();
     err.flush();
     return result.outcomes().stream().anyMatch(o -> "error".equals(o.status())) ? 1 : 0;
+  }
+
+  /**
+   * Runs {@code body} with a client of the local engine that opens on another thread while the
+   * templates' scripts start on this one: a short command spends most of its time in the two.
+   */
+  static int withEngineOpening(Invocation invocation, Function<DefaultsClient, Integer> body) {
+    CompletableFuture<SmartDefaults> opening = CompletableFuture.supplyAsync(invocation::defaults);
+    try {
+      return body.apply(
+          new EngineDefaultsClient(() -> opened(opening), NewCommand.FEEDBACK_SOURCE));
+    } finally {
+      try {
+        opening.join(); // so that the invocation closes what was opened
+      } catch (CompletionException e) {
+        // already reported through the answers' defaults
+      }
+    }
+  }
+
+  private static SmartDefaults opened(CompletableFuture<SmartDefaults> opening) {
+    try {
+      return opening.join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof RuntimeException cause) {
+        throw cause;
+      }
+      throw e;
+    }
   }
 
   private void print(Outcome o, boolean dryRun) {

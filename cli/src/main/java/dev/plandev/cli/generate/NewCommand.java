@@ -3,7 +3,6 @@ package dev.plandev.cli.generate;
 import dev.plandev.cli.invocation.Environment;
 import dev.plandev.cli.invocation.Invocation;
 import dev.plandev.cli.invocation.Project;
-import dev.plandev.defaults.SmartDefaults;
 import dev.plandev.mcp.EngineDefaultsClient;
 import dev.plandev.plans.generate.DefaultsClient;
 import dev.plandev.plans.generate.GeneratedFile;
@@ -35,8 +34,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.function.Function;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
@@ -266,30 +263,9 @@ final class NewCommand implements Callable<Integer> {
       DefaultsClient defaults = defaultsClient(invocation, env);
       return withInput(env, input -> run.run(request, defaults, env.clock(), input));
     }
-    // The engine (store, migrations, model) opens on another thread while the templates' scripts
-    // start on this one: a short command spends most of its time in the two.
-    CompletableFuture<SmartDefaults> opening = CompletableFuture.supplyAsync(invocation::defaults);
-    try {
-      DefaultsClient defaults = new EngineDefaultsClient(() -> opened(opening), FEEDBACK_SOURCE);
-      return withInput(env, input -> run.run(request, defaults, env.clock(), input));
-    } finally {
-      try {
-        opening.join(); // so that the invocation closes what was opened
-      } catch (CompletionException e) {
-        // already reported through the answers' defaults
-      }
-    }
-  }
-
-  private static SmartDefaults opened(CompletableFuture<SmartDefaults> opening) {
-    try {
-      return opening.join();
-    } catch (CompletionException e) {
-      if (e.getCause() instanceof RuntimeException cause) {
-        throw cause;
-      }
-      throw e;
-    }
+    return HygenRun.withEngineOpening(
+        invocation,
+        defaults -> withInput(env, input -> run.run(request, defaults, env.clock(), input)));
   }
 
   /** Runs {@code body} with a person's terminal as the prompts' input, when there is one. */
