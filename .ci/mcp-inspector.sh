@@ -13,44 +13,11 @@ fail() { echo "mcp-inspector: FAIL: $*" >&2; exit 1; }
 command -v npm >/dev/null || fail "npm is not installed (apt-get install nodejs npm)"
 
 # The Inspector CLI is pinned exactly, with everything it needs, by the committed lockfile in
-# .ci/mcp-inspector/, and installed once with `npm ci` into a cache folder named after the
-# lockfile's hash: a run on the same machine reuses it without asking the registry, a changed pin
-# installs anew. An install goes to a temporary folder first and is renamed into place only when
-# complete, so a half-finished one is never reused. npm retries each fetch; the whole install is
-# tried three times, since one failed download must not fail CI.
-PINS=.ci/mcp-inspector
-CACHE="${PLANDEV_CI_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/plandev-ci}"
-PIN_HASH="$(cat "$PINS/package.json" "$PINS/package-lock.json" | sha256sum | cut -c1-16)"
-INSTALL="$CACHE/mcp-inspector-$PIN_HASH"
-INSPECTOR="$INSTALL/node_modules/.bin/mcp-inspector"
-
-install_inspector() {
-  mkdir -p "$CACHE"
-  local attempt tmp
-  for attempt in 1 2 3; do
-    tmp="$(mktemp -d "$CACHE/.mcp-inspector-install.XXXXXX")"
-    cp "$PINS/package.json" "$PINS/package-lock.json" "$tmp/"
-    if (cd "$tmp" && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error \
-          --fetch-retries=5 --fetch-retry-mintimeout=2000 --fetch-retry-maxtimeout=60000); then
-      rm -rf "$INSTALL"
-      mv "$tmp" "$INSTALL"
-      # Older pins are of no further use.
-      find "$CACHE" -maxdepth 1 -name 'mcp-inspector-*' ! -path "$INSTALL" -exec rm -rf {} +
-      return 0
-    fi
-    rm -rf "$tmp"
-    echo "mcp-inspector: npm ci failed (attempt $attempt of 3)" >&2
-    sleep $((attempt * 15))
-  done
-  return 1
-}
-
-if [ -x "$INSPECTOR" ]; then
-  echo "mcp-inspector: using the pinned Inspector CLI from $INSTALL"
-else
-  echo "mcp-inspector: installing the pinned Inspector CLI into $INSTALL"
-  install_inspector || fail "could not install the Inspector CLI pinned in $PINS (npm ci, 3 attempts)"
-fi
+# .ci/mcp-inspector/ and installed once into a cache folder (.ci/npm-pinned.sh).
+source .ci/npm-pinned.sh
+npm_pinned mcp-inspector .ci/mcp-inspector \
+  || fail "could not install the Inspector CLI pinned in .ci/mcp-inspector (npm ci, 3 attempts)"
+INSPECTOR="$NPM_PINNED_DIR/node_modules/.bin/mcp-inspector"
 [ -x "$INSPECTOR" ] || fail "$INSPECTOR is missing after the install"
 
 WORK="$(mktemp -d)"

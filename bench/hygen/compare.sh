@@ -1,39 +1,48 @@
 #!/usr/bin/env bash
-# Times plan generation: the users' hygen template (npx hygen, from the npm registry) against
-# `plandev new plan-dev --yes`. A benchmark, not a test: it prints numbers and asserts nothing.
+# Times one hygen generator with 5 prompts, the plan-dev that plandev ships in hygen format
+# (plandev new --copy-hygen plan-dev), run by hygen 6.2.11 (pinned by .ci/hygen, installed by
+# .ci/hygen.sh) and by `plandev new plan-dev new --yes`, whole processes, both warm. A benchmark,
+# not a test: it prints numbers and asserts nothing. The machine's load is printed with them:
+# on a shared machine the figures vary from run to run, compare the two of one run.
 #
 #   bench/hygen/compare.sh [RUNS]     (from anywhere; plandev runs through the ./plandev launcher,
 #                                      which builds the jar and its start-up archive when stale)
+#
+# hygen has no --yes: without a terminal it can only run with every prompt answered by an option,
+# so both get the same five options. plandev is also timed with the title only, the four other
+# answers being the engine's predictions (its usual use).
 # Uses hyperfine when installed, else a loop timed with date +%s%N.
 set -euo pipefail
 
 RUNS="${1:-10}"
 ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
 PLANDEV="$ROOT/plandev"
-TITLE="Cache Redis à deux niveaux"
-command -v npx >/dev/null || { echo "npx (Node.js) is needed for hygen" >&2; exit 2; }
+HYGEN="$(bash "$ROOT/.ci/hygen.sh")"
 
 WORK="$(mktemp -d)"
 trap 'rm -rf "$WORK"' EXIT
 mkdir -p "$WORK/hygen" "$WORK/plandev"
-cp -r "$ROOT/bench/hygen/_templates" "$WORK/hygen/"
+(cd "$WORK/hygen" && "$PLANDEV" --data "$WORK/data" new --copy-hygen plan-dev >/dev/null)
+cp -r "$WORK/hygen/_templates" "$WORK/plandev/"
 
-HYGEN_CMD="cd '$WORK/hygen' && npx --yes hygen plan-dev new --title '$TITLE' --phases 5 --author bench >/dev/null 2>&1"
-PLANDEV_CMD="cd '$WORK/plandev' && '$PLANDEV' --data '$WORK/plandev/data' new plan-dev --lang fr --yes --force --set 'title=$TITLE' --set phases=5 --set author=bench >/dev/null"
+ANSWERS="--title 'Cache Redis à deux niveaux' --version v2026-01 --description 'Une phrase.' --phases 5 --author bench"
+HYGEN_CMD="cd '$WORK/hygen' && HYGEN_OVERWRITE=1 '$HYGEN' plan-dev new $ANSWERS >/dev/null 2>&1 </dev/null"
+PLANDEV_CMD="cd '$WORK/plandev' && '$PLANDEV' --data '$WORK/data' new plan-dev new --yes --force $ANSWERS >/dev/null"
+PLANDEV_LEARNED_CMD="cd '$WORK/plandev' && '$PLANDEV' --data '$WORK/data' new plan-dev new --yes --force --title 'Cache Redis' >/dev/null"
 
-# Warm-up: npx fetches hygen once into its cache; the launcher builds the jar and its start-up
-# archive if they are stale, and the SQLite store is created once.
-bash -c "$HYGEN_CMD"
-bash -c "$PLANDEV_CMD"
+# Warm-up: the launcher builds the jar and its start-up archive if they are stale, the store is
+# created once, and both read their files once into the page cache.
+for _ in 1 2; do bash -c "$HYGEN_CMD"; bash -c "$PLANDEV_CMD"; done
 
-HYGEN_PKG="$(ls -t "$HOME"/.npm/_npx/*/node_modules/hygen/package.json 2>/dev/null | head -1)"
-echo "hygen:   ${HYGEN_PKG:+$(node -p "require('$HYGEN_PKG').version")} via npx, node $(node --version)"
+echo "hygen:   $(node -p "require('$(dirname "$HYGEN")/../hygen/package.json').version"), node $(node --version)"
 echo "plandev: $("$PLANDEV" --version) via ./plandev, $(java -version 2>&1 | head -1)"
-echo "load:    $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null) (1/5/15 min; figures are only comparable on an idle machine)"
-echo "outputs: hygen $(wc -l < "$(ls "$WORK"/hygen/roadmaps/plans/*.md)") lines, plandev $(wc -l < "$(ls "$WORK"/plandev/roadmaps/plans/*.md)") lines"
+echo "load:    $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null) (1/5/15 min) on $(nproc) cores"
+cmp -s "$(ls "$WORK"/hygen/roadmaps/plans/*.md)" "$(ls "$WORK"/plandev/roadmaps/plans/*.md)" \
+  && echo "outputs: identical" || echo "outputs: DIFFERENT"
 
 if command -v hyperfine >/dev/null; then
-  hyperfine --warmup 1 --runs "$RUNS" -n hygen "$HYGEN_CMD" -n plandev "$PLANDEV_CMD"
+  hyperfine --warmup 1 --runs "$RUNS" -n hygen "$HYGEN_CMD" -n plandev "$PLANDEV_CMD" \
+    -n "plandev (title only)" "$PLANDEV_LEARNED_CMD"
   exit 0
 fi
 
@@ -47,7 +56,12 @@ time_it() { # name command
     total=$((total + ms))
     if ((i == 0 || ms < min)); then min=$ms; fi
   done
-  printf '%-8s mean %5d ms   min %5d ms   (%d runs, hyperfine not installed)\n' "$1" $((total / RUNS)) "$min" "$RUNS"
+  printf '%-22s mean %5d ms   min %5d ms   (%d runs, hyperfine not installed)\n' "$1" $((total / RUNS)) "$min" "$RUNS"
 }
-time_it hygen "$HYGEN_CMD"
-time_it plandev "$PLANDEV_CMD"
+# Interleaved rounds, so that a change of load hits both alike.
+for round in 1 2 3; do
+  echo "round $round (load $(cut -d' ' -f1 /proc/loadavg))"
+  time_it hygen "$HYGEN_CMD"
+  time_it plandev "$PLANDEV_CMD"
+  time_it "plandev (title only)" "$PLANDEV_LEARNED_CMD"
+done

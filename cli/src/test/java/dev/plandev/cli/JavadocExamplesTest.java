@@ -21,11 +21,16 @@ import dev.plandev.plans.generate.PlanTemplate;
 import dev.plandev.plans.generate.PromptInput;
 import dev.plandev.plans.generate.TemplateCatalog;
 import dev.plandev.plans.generate.WorkingEnvironment;
+import dev.plandev.plans.hygen.HygenGenerator;
+import dev.plandev.plans.hygen.HygenRequest;
+import dev.plandev.plans.hygen.HygenResult;
+import dev.plandev.plans.hygen.HygenTemplates;
 import dev.plandev.server.PlandevServer;
 import io.javalin.Javalin;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -57,6 +62,7 @@ class JavadocExamplesTest {
         "server/src/main/java/dev/plandev/server/PlandevServer.java",
         "plans/src/main/java/dev/plandev/plans/generate/TemplateCatalog.java",
         "plans/src/main/java/dev/plandev/plans/generate/PlanGenerator.java",
+        "plans/src/main/java/dev/plandev/plans/hygen/HygenGenerator.java",
         "mcp/src/main/java/dev/plandev/mcp/PlandevMcp.java",
         "mcp/src/main/java/dev/plandev/mcp/McpHttpEndpoint.java");
   }
@@ -143,6 +149,34 @@ class JavadocExamplesTest {
     PlanTemplate plan = catalog.find("plan-dev", "fr");
     // end
     assertThat(plan).isNotNull();
+  }
+
+  @Test
+  void hygenGenerator() throws IOException {
+    Path workingDir = dir;
+    Path template = workingDir.resolve("_templates/component/new/component.ejs.t");
+    Files.createDirectories(template.getParent());
+    Files.writeString(
+        template, "---\nto: src/<%= name %>.jsx\n---\nexport const <%= name %> = 1\n");
+    DefaultsClient defaults = DefaultsClient.none();
+    // example: HygenGenerator
+    Path templates = HygenTemplates.locate(workingDir, System.getenv()).orElseThrow();
+    HygenRequest request =
+        new HygenRequest(
+            templates,
+            WorkingEnvironment.detect(workingDir),
+            List.of("component", "new", "--name", "Button"),
+            System.getenv(),
+            true, // --yes
+            false, // --dry-run
+            false, // --force
+            false); // --allow-shell
+    HygenResult result =
+        new HygenGenerator(defaults, Clock.systemUTC(), new PrintWriter(System.err, true))
+            .run(request, PromptInput.none());
+    // end
+    assertThat(result.outcomes()).hasSize(1);
+    assertThat(workingDir.resolve("src/Button.jsx")).hasContent("export const Button = 1\n");
   }
 
   @Test

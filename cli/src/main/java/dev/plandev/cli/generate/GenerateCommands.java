@@ -12,5 +12,8 @@ public final class GenerateCommands {
   /** Adds the generation commands to {@code root}. */
   public static void register(CommandLine root) {
     root.addSubcommand(new NewCommand());
+    // hygen generators take their variables as options (--title X): unknown options are
+    // positional words of `new`, read by the hygen runtime.
+    root.getSubcommands().get("new").setUnmatchedOptionsArePositionalParams(true);
   }
 }

@@ -14,13 +14,14 @@ import dev.plandev.plans.generate.PromptInput;
 import dev.plandev.plans.generate.TemplateCatalog;
 import dev.plandev.plans.generate.TemplateSummary;
 import dev.plandev.plans.generate.WorkingEnvironment;
+import dev.plandev.plans.hygen.HygenRequest;
+import dev.plandev.plans.hygen.HygenSession;
+import dev.plandev.plans.hygen.HygenTemplateCopy;
+import dev.plandev.plans.hygen.HygenTemplates;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -28,13 +29,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
-import org.jline.terminal.Attributes;
+import java.util.function.Function;
 import org.jline.terminal.Terminal;
-import org.jline.terminal.TerminalBuilder;
-import org.jline.utils.WriterOutputStream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -48,7 +48,6 @@ import picocli.CommandLine.Spec;
  */
 @Command(
     name = "new",
-    mixinStandardHelpOptions = true,
     description = {
       "Create a plan from a template; each prompt's default comes from the smart defaults engine.",
       "Without a terminal nothing is asked: defaults are taken and missing required answers are"
@@ -62,6 +61,8 @@ import picocli.CommandLine.Spec;
     footer = {
       "  plandev new plan-dev",
       "  plandev new plan-dev --yes --set title=\"Cache Redis\" --set phases=5",
+      "  plandev new component new --name Button --yes     (hygen: _templates/component/new)",
+      "  plandev new --copy-hygen plan-dev && plandev new plan-dev new --title \"Cache Redis\"",
       "  plandev new session --lang en --dry-run --yes --set title=Checkout",
       "  plandev new --resume",
       "  plandev new --list"
@@ -74,12 +75,41 @@ final class NewCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
+  // Help only, not the standard --version: hygen templates often ask for a version (--version v2).
+  @Option(
+      names = {"-h", "--help"},
+      usageHelp = true,
+      description = "Show this help message and exit.")
+  boolean help;
+
   @Parameters(
       index = "0",
       arity = "0..1",
       paramLabel = "TEMPLATE",
       description = "Template name (plandev new --list shows them)")
   String template;
+
+  @Parameters(
+      index = "1..*",
+      arity = "0..*",
+      paramLabel = "ARG",
+      description =
+          "For a hygen generator (_templates/GENERATOR/ACTION/*.ejs.t): ACTION[:SUBACTION] [NAME]"
+              + " [--var value ...]; the options answer its prompts")
+  List<String> hygenWords = new ArrayList<>();
+
+  @Option(
+      names = "--allow-shell",
+      description = "Run the sh: commands of hygen templates (without it they are listed, not run)")
+  boolean allowShell;
+
+  @Option(
+      names = "--copy-hygen",
+      paramLabel = "GENERATOR",
+      description =
+          "Copy a built-in template in hygen format (plan-dev) into ./_templates, to edit it and"
+              + " run it with plandev new GENERATOR new or with hygen")
+  String copyHygen;
 
   @Option(names = "--list", description = "List the templates with their languages and origin")
   boolean list;
@@ -135,10 +165,57 @@ final class NewCommand implements Callable<Integer> {
       printList(catalog.list(language != null ? language : localeLanguage()), out);
       return 0;
     }
+    if (copyHygen != null) {
+      Path templates = env.workingDir().resolve(Project.TEMPLATES_DIR);
+      for (Path file : HygenTemplateCopy.copy(copyHygen, templates)) {
+        out.println("created " + env.workingDir().relativize(file));
+      }
+      out.println("run it with: plandev new " + copyHygen + " new --title \"...\"");
+      out.flush();
+      return 0;
+    }
+    if (resume && template == null) {
+      Optional<List<String>> resumed = HygenSession.resumeWords(env.workingDir());
+      Optional<Path> hygenTemplates = HygenTemplates.locate(env.workingDir(), env.variables());
+      if (resumed.isPresent() && hygenTemplates.isPresent()) {
+        return runHygen(hygenTemplates.get(), resumed.get(), invocation, env);
+      }
+    }
     if (template == null && !resume) {
       throw new picocli.CommandLine.ParameterException(
           spec.commandLine(),
           "Missing TEMPLATE: name a template (plandev new --list shows them) or pass --resume");
+    }
+    if (template != null && !resume) {
+      Optional<Path> hygenTemplates = HygenTemplates.locate(env.workingDir(), env.variables());
+      String action = hygenWords.isEmpty() ? null : hygenWords.get(0);
+      if (hygenTemplates.isPresent()
+          && HygenTemplates.has(hygenTemplates.get(), template, action)) {
+        List<String> words = new ArrayList<>();
+        words.add(template);
+        words.addAll(hygenWords);
+        if (language != null) {
+          words.add("--lang"); // --lang is plandev's option, and also a variable of hygen templates
+          words.add(language);
+        }
+        return runHygen(hygenTemplates.get(), words, invocation, env);
+      }
+      if (action != null && action.startsWith("-")) {
+        throw new picocli.CommandLine.ParameterException(
+            spec.commandLine(),
+            "Unknown option: '" + action + "' (plandev new --help lists the options)");
+      }
+      if (!hygenWords.isEmpty()) {
+        throw new picocli.CommandLine.ParameterException(
+            spec.commandLine(),
+            "no hygen generator '"
+                + template
+                + "' with action '"
+                + action
+                + "' in "
+                + hygenTemplates.map(Path::toString).orElse("a _templates folder here or above")
+                + "; plandev templates take no more words (plandev new --list shows them)");
+      }
     }
     if (language != null && template != null) {
       requireLanguage(catalog);
@@ -155,18 +232,50 @@ final class NewCommand implements Callable<Integer> {
             .force(force)
             .resume(resume)
             .build();
-    GenerationResult result;
-    try (Terminal terminal = env.terminal() ? openTerminal(env) : null) {
+    GenerationResult result = withInput(env, input -> generator.generate(request, input));
+    report(result, out, env, project);
+    return 0;
+  }
+
+  /**
+   * Runs a hygen generator from the working folder (where hygen writes), with {@code
+   * generatorWords} ({@code GENERATOR ACTION ...}) and each {@code --set k=v} as {@code --k v}.
+   */
+  private int runHygen(
+      Path templates, List<String> generatorWords, Invocation invocation, Environment env) {
+    List<String> words = new ArrayList<>(generatorWords);
+    answers.forEach(
+        (k, v) -> {
+          words.add("--" + k);
+          words.add(v);
+        });
+    WorkingEnvironment detected = WorkingEnvironment.detect(env.workingDir());
+    WorkingEnvironment where =
+        new WorkingEnvironment(
+            env.workingDir(), detected.repository(), env.user(detected.user()), detected.os());
+    HygenRequest request =
+        new HygenRequest(templates, where, words, env.variables(), yes, dryRun, force, allowShell);
+    HygenRun run = new HygenRun(spec.commandLine().getOut(), spec.commandLine().getErr());
+    if (server != null || !HygenTemplates.asks(templates, words)) {
+      DefaultsClient defaults = defaultsClient(invocation, env);
+      return withInput(env, input -> run.run(request, defaults, env.clock(), input));
+    }
+    return HygenRun.withEngineOpening(
+        invocation,
+        defaults -> withInput(env, input -> run.run(request, defaults, env.clock(), input)));
+  }
+
+  /** Runs {@code body} with a person's terminal as the prompts' input, when there is one. */
+  private <T> T withInput(Environment env, Function<PromptInput, T> body) {
+    try (Terminal terminal = env.terminal() ? PromptTerminal.open(env) : null) {
       PromptInput input =
           terminal != null && TerminalPromptInput.canEdit(terminal)
               ? new TerminalPromptInput(terminal, spec.commandLine().getErr())
               : PromptInput.none();
-      result = generator.generate(request, input);
+      return body.apply(input);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot close the terminal", e);
     }
-    report(result, out, env, project);
-    return 0;
   }
 
   /**
@@ -219,43 +328,6 @@ final class NewCommand implements Callable<Integer> {
 
   private static String localeLanguage() {
     return TemplateCatalog.languageOf(Locale.getDefault());
-  }
-
-  /**
-   * The system terminal, or, when the environment brings its own standard input (a test, or a
-   * program driving plandev), a terminal over that input that shows the prompts on standard error.
-   */
-  private static Terminal openTerminal(Environment env) throws IOException {
-    if (env.in() == System.in) {
-      return TerminalBuilder.builder().system(true).dumb(true).build();
-    }
-    return overStreams(env.in(), new WriterOutputStream(env.err(), StandardCharsets.UTF_8));
-  }
-
-  /**
-   * A terminal that reads keys from {@code in} and shows its output on {@code out}, written before
-   * each call returns.
-   */
-  static Terminal overStreams(InputStream in, OutputStream out) throws IOException {
-    // JLine's own line discipline in Java ("exec" provider). The default provider puts a kernel
-    // pseudo-terminal between the streams, whose output is copied by a thread of its own: what it
-    // had not copied yet when the terminal closed was lost.
-    Terminal terminal =
-        TerminalBuilder.builder()
-            .system(false)
-            .provider(TerminalBuilder.PROP_PROVIDER_EXEC)
-            .type("xterm")
-            .streams(in, out)
-            .paused(true)
-            .build();
-    // The line reader shows what is typed itself. The terminal's own echo would print keys that
-    // arrive before the reader starts in the middle of the prompt's output; it is turned off before
-    // the terminal reads its first key.
-    Attributes attributes = terminal.getAttributes();
-    attributes.setLocalFlag(Attributes.LocalFlag.ECHO, false);
-    terminal.setAttributes(attributes);
-    terminal.resume();
-    return terminal;
   }
 
   private void report(GenerationResult result, PrintWriter out, Environment env, Project project) {

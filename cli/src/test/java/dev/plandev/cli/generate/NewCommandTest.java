@@ -128,7 +128,7 @@ class NewCommandTest {
   void a_terminal_over_a_programs_input_leaves_showing_keys_to_the_line_reader()
       throws IOException {
     try (Terminal terminal =
-        NewCommand.overStreams(
+        PromptTerminal.overStreams(
             new ByteArrayInputStream("typed before the prompt\r".getBytes(StandardCharsets.UTF_8)),
             new ByteArrayOutputStream())) {
       assertThat(terminal.getAttributes().getLocalFlag(Attributes.LocalFlag.ECHO)).isFalse();

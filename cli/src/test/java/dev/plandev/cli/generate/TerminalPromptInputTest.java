@@ -39,7 +39,7 @@ class TerminalPromptInputTest {
     if (close) {
       keyboard.close();
     }
-    try (Terminal terminal = NewCommand.overStreams(in, screen)) {
+    try (Terminal terminal = PromptTerminal.overStreams(in, screen)) {
       return new TerminalPromptInput(terminal, new PrintWriter(new StringWriter()))
           .ask(prompt, question);
     } finally {

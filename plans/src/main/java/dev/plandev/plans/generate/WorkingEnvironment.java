@@ -46,7 +46,7 @@ public record WorkingEnvironment(Path workingDir, String repository, String user
   }
 
   /** The Smart Defaults context of a prompt of this template; empty facts are left out. */
-  Map<String, String> defaultsContext(String template, String language) {
+  public Map<String, String> defaultsContext(String template, String language) {
     Map<String, String> context = new LinkedHashMap<>();
     context.put("template", template);
     put(context, "language", language);

@@ -6,16 +6,17 @@ import java.util.List;
 import java.util.Map;
 
 /** A DefaultsClient that suggests fixed values and records the feedback it is sent. */
-final class RecordingDefaults implements DefaultsClient {
-  record Sent(
+public final class RecordingDefaults implements DefaultsClient {
+  /** One feedback call. */
+  public record Sent(
       String key, Map<String, String> context, String value, String outcome, String suggested) {}
 
-  final Map<String, String> suggestions = new HashMap<>();
+  public final Map<String, String> suggestions = new HashMap<>();
 
   /** Several ranked values for a key, best first; takes precedence over {@link #suggestions}. */
   final Map<String, List<SuggestedValue>> ranked = new HashMap<>();
 
-  final List<Sent> feedback = new ArrayList<>();
+  public final List<Sent> feedback = new ArrayList<>();
   final List<String> asked = new ArrayList<>();
 
   @Override

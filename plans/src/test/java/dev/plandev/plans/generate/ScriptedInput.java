@@ -8,15 +8,16 @@ import java.util.List;
 /**
  * A person at a terminal, scripted: each line is what they type in the prompt; {@code null} means
  * "press enter" (take the default); running out of lines interrupts like Ctrl-C. {@link #prefilled}
- * records each prompt's default hint as {@code name=default}, {@link #questions} each question.
+ * records each prompt's default hint (shared with the hygen prompt tests) as {@code name=default},
+ * {@link #questions} each question.
  */
-final class ScriptedInput implements PromptInput {
+public final class ScriptedInput implements PromptInput {
   final Deque<String> lines = new ArrayDeque<>();
-  final List<String> prefilled = new ArrayList<>();
+  public final List<String> prefilled = new ArrayList<>();
   final List<Question> questions = new ArrayList<>();
-  final List<String> told = new ArrayList<>();
+  public final List<String> told = new ArrayList<>();
 
-  ScriptedInput(String... script) {
+  public ScriptedInput(String... script) {
     for (String s : script) {
       lines.add(s == null ? "\0" : s);
     }

@@ -1,0 +1,6 @@
+module.exports = {
+  helpers: {
+    shout: (s) => String(s).toUpperCase() + '!',
+  },
+  localsDefaults: { greeting: 'hi from localsDefaults' },
+}

@@ -1,0 +1,6 @@
+---
+inject: true
+to: app/routes.js
+prepend: true
+---
+import <%= h.changeCase.camel(name) %> from './<%= name %>'

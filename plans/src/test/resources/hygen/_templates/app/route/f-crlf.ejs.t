@@ -1,0 +1,6 @@
+---
+inject: true
+to: app/list.txt
+after: first
+---
+<%= name %>

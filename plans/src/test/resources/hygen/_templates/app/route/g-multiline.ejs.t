@@ -1,0 +1,6 @@
+---
+inject: true
+to: app/routes.js
+before: "\\]\\n\\nexport"
+---
+  // multi-line anchor <%= name %>

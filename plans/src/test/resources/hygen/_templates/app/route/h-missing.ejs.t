@@ -1,0 +1,6 @@
+---
+inject: true
+to: app/nowhere.js
+append: true
+---
+lost

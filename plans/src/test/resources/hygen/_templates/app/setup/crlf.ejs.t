@@ -1,0 +1,5 @@
+---
+to: app/list.txt
+---
+first
+second

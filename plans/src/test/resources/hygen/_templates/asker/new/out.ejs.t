@@ -1,0 +1,4 @@
+---
+to: asker/<%= color.toLowerCase() %>.txt
+---
+color <%= color %>

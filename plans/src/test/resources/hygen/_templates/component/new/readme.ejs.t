@@ -1,0 +1,4 @@
+---
+to: null
+---
+never written

@@ -1,0 +1,5 @@
+---
+to: LICENCE-<%= name %>.txt
+from: copy/shared/licence.txt
+---
+ignored body

@@ -1,0 +1,4 @@
+---
+to: greetings/<%= name %>.txt
+---
+Hello <%= name %>! (<%= action %>)

@@ -1,0 +1,4 @@
+---
+to: ignoring/draft.txt
+---
+draft

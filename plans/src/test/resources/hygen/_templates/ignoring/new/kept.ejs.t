@@ -1,0 +1,4 @@
+---
+to: ignoring/kept.txt
+---
+kept

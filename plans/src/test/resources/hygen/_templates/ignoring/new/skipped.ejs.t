@@ -1,0 +1,4 @@
+---
+to: ignoring/skipped.txt
+---
+skipped

@@ -1,0 +1,1 @@
+module.exports = { author: 'Who writes it?' }

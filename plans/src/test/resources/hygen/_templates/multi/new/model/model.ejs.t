@@ -1,0 +1,4 @@
+---
+to: multi/<%= name %>.model.js
+---
+model <%= name %> <%= subaction %>

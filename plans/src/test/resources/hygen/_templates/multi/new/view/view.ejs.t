@@ -1,0 +1,4 @@
+---
+to: multi/<%= name %>.view.js
+---
+view <%= name %>

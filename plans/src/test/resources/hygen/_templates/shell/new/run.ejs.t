@@ -1,0 +1,4 @@
+---
+sh: "cat > shell-<%= name %>.txt"
+---
+piped body for <%= name %>
