@@ -96,13 +96,13 @@ final class BackupCatalog {
   /**
    * The complete backup {@code id}.
    *
-   * @throws BackupException when there is none by that id, listing the ones there are
+   * @throws BackupNotFoundException when there is none by that id, listing the ones there are
    */
   BackupInfo find(String id) {
     Path folder = dir.resolve(id);
     if (!id.matches("[A-Za-z0-9._-]+") || !Files.isDirectory(folder)) {
       List<String> ids = list().stream().filter(BackupInfo::complete).map(BackupInfo::id).toList();
-      throw new BackupException(
+      throw new BackupNotFoundException(
           "no backup '"
               + id
               + "' in "

@@ -1,11 +1,16 @@
 package dev.plandev.defaults.backup;
 
 import dev.plandev.defaults.config.PlandevConfig;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Backups of one configured store, in its {@code backup.dir}: take, list, verify, restore.
@@ -77,6 +82,45 @@ public final class Backups {
       }
     }
     return problems;
+  }
+
+  /**
+   * Applies {@code backup.fullRetention}: deletes complete backups older than it (by the moment
+   * they show), always keeping the newest one, and folders of backups interrupted more than a day
+   * ago.
+   *
+   * @return the ids of the folders deleted
+   */
+  public List<String> prune() {
+    Instant now = clock.instant();
+    Instant cutoff = now.minus(config.backup().fullRetention());
+    List<BackupInfo> all = list();
+    BackupInfo newest = all.stream().filter(BackupInfo::complete).reduce((a, b) -> b).orElse(null);
+    List<String> deleted = new ArrayList<>();
+    for (BackupInfo b : all) {
+      boolean expired =
+          b.complete()
+              ? b != newest && b.manifest().toInstant().isBefore(cutoff)
+              : modifiedBefore(b, now.minus(Duration.ofDays(1)));
+      if (expired) {
+        BackupCatalog.deleteQuietly(b.folder());
+        deleted.add(b.id());
+      }
+    }
+    return deleted;
+  }
+
+  private static boolean modifiedBefore(BackupInfo b, Instant t) {
+    try {
+      return Files.getLastModifiedTime(b.folder()).toInstant().isBefore(t);
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  /** The newest complete backup, if any. */
+  public Optional<BackupInfo> newest() {
+    return list().stream().filter(BackupInfo::complete).reduce((a, b) -> b);
   }
 
   /**

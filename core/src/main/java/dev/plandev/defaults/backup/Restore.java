@@ -129,16 +129,14 @@ final class Restore {
               + target.resolve("replaced-<time>")
               + ")");
     }
-    ServiceLock.holder(target)
-        .ifPresent(
-            pid -> {
-              throw new RestoreRefusedException(
-                  "a plandev service (process "
-                      + pid
-                      + ") is using "
-                      + target
-                      + "; stop it before restoring over its store");
-            });
+    if (ServiceLock.inUse(target)) {
+      throw new RestoreRefusedException(
+          "a plandev service is using "
+              + target
+              + " (it holds "
+              + target.resolve(ServiceLock.FILE)
+              + "); stop it before restoring over its store");
+    }
     try {
       Files.createDirectories(target);
       Path probe = Files.createTempFile(target, ".restore-probe", ".tmp");

@@ -4,19 +4,21 @@ import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.Optional;
 
 /**
  * The lock a running service holds on its data directory ({@code serve.lock}), so that a restore
- * never replaces the store under it. The operating system releases it when the process ends, even
- * by {@code kill -9}, so a stale file never blocks a restore.
+ * never replaces the store under it. Services hold it shared (several may serve one store), each on
+ * a byte of its own so that services in one JVM (tests, embedding) do not collide; a restore needs
+ * it whole and exclusive. The operating system releases it when the process ends, even by {@code
+ * kill -9}, so a stale file never blocks a restore.
  */
 public final class ServiceLock implements AutoCloseable {
   static final String FILE = "serve.lock";
+  private static final java.util.concurrent.atomic.AtomicLong NEXT_BYTE =
+      new java.util.concurrent.atomic.AtomicLong(ProcessHandle.current().pid() << 20);
 
   private final FileChannel channel;
   private final FileLock lock;
@@ -27,9 +29,9 @@ public final class ServiceLock implements AutoCloseable {
   }
 
   /**
-   * Takes the lock of {@code dataDir} for this process.
+   * Takes a share of the lock of {@code dataDir} for a service of this process.
    *
-   * @throws BackupException when another service holds it, naming its process id
+   * @throws BackupException when the lock file cannot be made
    */
   public static ServiceLock acquire(Path dataDir) {
     Path file = dataDir.resolve(FILE);
@@ -38,48 +40,37 @@ public final class ServiceLock implements AutoCloseable {
       FileChannel channel =
           FileChannel.open(
               file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
-      FileLock lock = tryLock(channel);
-      if (lock == null) {
-        String pid = Files.readString(file, StandardCharsets.UTF_8).trim();
-        channel.close();
-        throw new BackupException(
-            "another plandev service (process " + pid + ") is using the data directory " + dataDir);
-      }
-      channel.truncate(0);
-      channel.write(
-          java.nio.ByteBuffer.wrap(
-              Long.toString(ProcessHandle.current().pid()).getBytes(StandardCharsets.UTF_8)));
-      channel.force(true);
-      return new ServiceLock(channel, lock);
+      return new ServiceLock(channel, channel.lock(NEXT_BYTE.getAndIncrement(), 1, true));
     } catch (IOException e) {
-      throw new BackupException("cannot lock the data directory " + dataDir + ": " + e, e);
+      throw new BackupException(
+          "cannot lock the data directory "
+              + dataDir
+              + " ("
+              + e.getMessage()
+              + "); make it"
+              + " writable by the user running plandev",
+          e);
     }
   }
 
-  /** The process id of the service using {@code dataDir}, or empty when none is running. */
-  public static Optional<String> holder(Path dataDir) {
+  /** True when a service (of any process) holds a share of the lock of {@code dataDir}. */
+  public static boolean inUse(Path dataDir) {
     Path file = dataDir.resolve(FILE);
     if (!Files.exists(file)) {
-      return Optional.empty();
+      return false;
     }
     try (FileChannel channel =
         FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
-      FileLock lock = tryLock(channel);
-      if (lock != null) {
-        lock.release();
-        return Optional.empty();
+      FileLock whole = channel.tryLock(0, Long.MAX_VALUE, false);
+      if (whole == null) {
+        return true;
       }
-      return Optional.of(Files.readString(file, StandardCharsets.UTF_8).trim());
-    } catch (IOException e) {
-      return Optional.of("unknown: " + e.getMessage());
-    }
-  }
-
-  private static FileLock tryLock(FileChannel channel) throws IOException {
-    try {
-      return channel.tryLock();
+      whole.release();
+      return false;
     } catch (OverlappingFileLockException heldByThisProcess) {
-      return null;
+      return true;
+    } catch (IOException e) {
+      return true; // cannot tell: refusing is the safe answer
     }
   }
 

@@ -61,8 +61,6 @@ class FullDiskBackupTest {
                 mount.toString(),
                 b.fullSchedule(),
                 b.fullRetention(),
-                b.incrementalSchedule(),
-                b.incrementalRetention(),
                 b.verifySchedule(),
                 b.zstdLevel(),
                 b.diskWarnRatio(),

@@ -106,7 +106,7 @@ class ConfigLoaderTest {
     assertThat(c.backup().fullRetention()).isEqualTo(java.time.Duration.ofDays(30));
     assertThat(c.backup().zstdLevel()).isEqualTo(9);
     assertThat(c.backup().diskWarnRatio()).isEqualTo(0.7);
-    assertThat(c.backup().incrementalSchedule()).isEqualTo("0 */6 * * *");
+    assertThat(c.backup().verifySchedule()).isEqualTo("30 5 * * *");
     assertThat(c.backupPath()).isEqualTo(java.nio.file.Path.of("/srv/backups"));
 
     Files.writeString(
@@ -128,7 +128,6 @@ class ConfigLoaderTest {
     PlandevConfig.Backup b = new ConfigLoader(dir, Map.of()).load(null).config().backup();
     assertThat(b.fullSchedule()).isEqualTo("0 3 * * 0");
     assertThat(b.fullRetention()).isEqualTo(java.time.Duration.ofDays(90));
-    assertThat(b.incrementalRetention()).isEqualTo(java.time.Duration.ofDays(7));
     assertThat(b.zstdLevel()).isEqualTo(3);
     assertThat(b.diskWarnRatio()).isEqualTo(0.8);
     assertThat(b.diskCriticalRatio()).isEqualTo(0.9);
