@@ -24,12 +24,15 @@ final class OpsApi {
   private final PrometheusMeterRegistry registry;
   private final BooleanSupplier stopping;
   private final Predicate<Context> mayReadDetails;
+  private final BackupJobs backups;
 
   OpsApi(
       SmartDefaults defaults,
       PrometheusMeterRegistry registry,
       BooleanSupplier stopping,
-      Predicate<Context> mayReadDetails) {
+      Predicate<Context> mayReadDetails,
+      BackupJobs backups) {
+    this.backups = backups;
     this.defaults = defaults;
     this.registry = registry;
     this.stopping = stopping;
@@ -62,7 +65,10 @@ final class OpsApi {
     }
     checks.put("database", db);
     boolean degraded = false;
-    for (Map.Entry<String, Map<String, Object>> extra : HealthChecks.extra(defaults).entrySet()) {
+    Map<String, Map<String, Object>> extras = new LinkedHashMap<>(HealthChecks.extra(defaults));
+    extras.put("backup", backups.backupCheck());
+    extras.put("disk", backups.diskCheck());
+    for (Map.Entry<String, Map<String, Object>> extra : extras.entrySet()) {
       checks.put(extra.getKey(), extra.getValue());
       degraded |=
           !"UP".equals(extra.getValue().get("status"))

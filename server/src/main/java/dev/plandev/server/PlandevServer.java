@@ -157,8 +157,11 @@ public final class PlandevServer implements AutoCloseable {
     guard.install(app);
     web.install(app);
     metrics.install(app);
-    OpsApi ops = new OpsApi(defaults, registry, stopping::get, guard::hasValidKey);
+    BackupJobs backups = new BackupJobs(config, clock);
+    backups.registerMeters(registry);
+    OpsApi ops = new OpsApi(defaults, registry, stopping::get, guard::hasValidKey, backups);
     registerRoutes(routes, defaults, mapper, ops);
+    new BackupsApi(backups, new Bodies(mapper)).register(routes);
     try {
       listen(app, settings.host(), settings.port(), "server.port");
     } catch (RuntimeException e) {
@@ -173,7 +176,7 @@ public final class PlandevServer implements AutoCloseable {
       web.close();
       throw e;
     }
-    Scheduler scheduler = Scheduler.start(defaults, clock);
+    Scheduler scheduler = Scheduler.start(defaults, clock, backups);
     PlandevServer server =
         new PlandevServer(
             app, metricsApp, routes, metrics, scheduler, stopping, settings.host(), web);

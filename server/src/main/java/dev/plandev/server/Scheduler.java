@@ -27,8 +27,10 @@ import org.slf4j.LoggerFactory;
  * Runs the service's periodic jobs: on cron schedules from the configuration, database maintenance
  * ({@code server.vacuumSchedule}, weekly by default) and the sweep of long-expired entries ({@code
  * server.expirySchedule}, hourly); and the ranking engine's retraining and model save, checked
- * every {@code ml.updatePeriod / 24}. Each run computes its next time from the injected clock, so a
- * job never drifts and never runs twice at once.
+ * every {@code ml.updatePeriod / 24}; and, when {@code backup.enabled}, the full backup with its
+ * retention ({@code backup.fullSchedule}) and the verification of the kept backups ({@code
+ * backup.verifySchedule}). Each run computes its next time from the injected clock, so a job never
+ * drifts and never runs twice at once.
  */
 final class Scheduler implements AutoCloseable {
   /**
@@ -59,7 +61,7 @@ final class Scheduler implements AutoCloseable {
             });
   }
 
-  static Scheduler start(SmartDefaults defaults, Clock clock) {
+  static Scheduler start(SmartDefaults defaults, Clock clock, BackupJobs backups) {
     var server = defaults.config().server();
     List<Job> jobs = new ArrayList<>();
     jobs.add(
@@ -72,6 +74,19 @@ final class Scheduler implements AutoCloseable {
             "expiry-sweep",
             parse("server.expirySchedule", server.expirySchedule()),
             () -> sweepExpired(defaults, clock)));
+    var backup = backups.settings();
+    if (backup.enabled()) {
+      jobs.add(
+          new Job(
+              "backup-full",
+              parse("backup.fullSchedule", backup.fullSchedule()),
+              backups::runFull));
+      jobs.add(
+          new Job(
+              "backup-verify",
+              parse("backup.verifySchedule", backup.verifySchedule()),
+              backups::runVerify));
+    }
     Scheduler s = new Scheduler(jobs, clock);
     jobs.forEach(s::scheduleNext);
     s.every("retrain", defaults.config().ml().updatePeriod(), defaults::retrainIfDue);

@@ -66,4 +66,43 @@ class SchedulerTest {
       assertThat(d.store().find("recent", Context.EMPTY)).isPresent();
     }
   }
+
+  @Test
+  void backupJobs_runOnTheirSchedules_onlyWhenEnabled_andTheFullJobAppliesRetention() {
+    TestClock clock = new TestClock(Instant.parse("2026-03-01T00:00:00Z"));
+    PlandevConfig config = PlandevConfig.defaults().withDataDir(dir.toString());
+    try (SmartDefaults d = SmartDefaults.open(config, clock)) {
+      BackupJobs jobs = new BackupJobs(config, clock);
+      try (Scheduler s = Scheduler.start(d, clock, jobs)) {
+        assertThat(s.jobs())
+            .extracting(Scheduler.Job::name)
+            .contains("backup-full", "backup-verify");
+        Scheduler.Job full =
+            s.jobs().stream().filter(j -> j.name().equals("backup-full")).findFirst().orElseThrow();
+        // 2026-03-01 is a Sunday: the weekly full backup (Sunday 03:00) is 3 hours away.
+        assertThat(s.delay(full)).isEqualTo(Duration.ofHours(3));
+        full.work().run();
+        clock.advance(Duration.ofDays(100));
+        full.work().run();
+        assertThat(jobs.backups().list()).hasSize(1); // the first expired after 90 days
+        s.jobs().stream()
+            .filter(j -> j.name().equals("backup-verify"))
+            .findFirst()
+            .orElseThrow()
+            .work()
+            .run();
+        assertThat(jobs.backupCheck().get("status")).isEqualTo("UP");
+      }
+      PlandevConfig off =
+          new dev.plandev.defaults.config.ConfigLoader(dir, java.util.Map.of())
+              .load(
+                  null,
+                  java.util.Map.of("dataDir", dir.toString(), "backup.enabled", "false"),
+                  java.util.Map.of())
+              .config();
+      try (Scheduler s = Scheduler.start(d, clock, new BackupJobs(off, clock))) {
+        assertThat(s.jobs()).extracting(Scheduler.Job::name).doesNotContain("backup-full");
+      }
+    }
+  }
 }

@@ -281,6 +281,19 @@ public record PlandevConfig(
       double diskWarnRatio,
       double diskCriticalRatio) {
 
+    /** This section with another backup directory. */
+    public Backup withDir(String d) {
+      return new Backup(
+          enabled,
+          d,
+          fullSchedule,
+          fullRetention,
+          verifySchedule,
+          zstdLevel,
+          diskWarnRatio,
+          diskCriticalRatio);
+    }
+
     void check(ProblemList problems) {
       problems.notEmpty("backup.dir", dir);
       problems.cron("backup.fullSchedule", fullSchedule);

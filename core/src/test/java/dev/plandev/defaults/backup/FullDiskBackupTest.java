@@ -53,18 +53,7 @@ class FullDiskBackupTest {
     Prerequisites.require(
         mounted, "mounting a 256 KiB tmpfs failed: this test needs root (CI runs as root)");
     PlandevConfig base = PlandevConfig.defaults().withDataDir(dir.resolve("data").toString());
-    PlandevConfig.Backup b = base.backup();
-    PlandevConfig config =
-        base.withBackup(
-            new PlandevConfig.Backup(
-                b.enabled(),
-                mount.toString(),
-                b.fullSchedule(),
-                b.fullRetention(),
-                b.verifySchedule(),
-                b.zstdLevel(),
-                b.diskWarnRatio(),
-                b.diskCriticalRatio()));
+    PlandevConfig config = base.withBackup(base.backup().withDir(mount.toString()));
     long before;
     try (SmartDefaults d = SmartDefaults.open(config, Clock.systemUTC())) {
       List<BatchOperation> ops = new ArrayList<>();
