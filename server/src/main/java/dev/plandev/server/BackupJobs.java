@@ -24,21 +24,23 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The service's backups: the scheduled full backup (retention applied after each success) and
- * verification, their meters (names shared with the alert rules, see METRICS.md of issue 18/19),
- * and the {@code backup} and {@code disk} checks of {@code /health}.
+ * The service's backups: the scheduled full and incremental backups (retention applied after each
+ * success) and the verification of the kept ones, their meters (the names the alert rules use,
+ * {@code plandev_backup_*} and {@code plandev_disk_*}), and the {@code backup} and {@code disk}
+ * checks of {@code /health}.
  *
- * <p>A backup is late when the newest good one is older than twice the interval of {@code
- * backup.fullSchedule}; a service that never took one is late once it has run that long.
+ * <p>A kind of backup is late when its newest good one is older than twice the interval of its
+ * schedule; a service that never took one is late once it has run that long.
  */
 final class BackupJobs {
+  static final List<String> KINDS = List.of("full", "incremental");
   private static final Logger LOG = LoggerFactory.getLogger(BackupJobs.class);
 
   private final Backups backups;
   private final PlandevConfig config;
   private final Clock clock;
   private final Instant started;
-  private final CronSchedule fullSchedule;
+  private final Map<String, CronSchedule> schedules = new LinkedHashMap<>();
   private final AtomicReference<String> verifyProblem = new AtomicReference<>();
   private volatile boolean verified;
 
@@ -47,7 +49,10 @@ final class BackupJobs {
     this.clock = clock;
     this.backups = Backups.of(config, clock);
     this.started = clock.instant();
-    this.fullSchedule = CronSchedule.parse("backup.fullSchedule", config.backup().fullSchedule());
+    PlandevConfig.Backup b = config.backup();
+    schedules.put("full", CronSchedule.parse("backup.fullSchedule", b.fullSchedule()));
+    schedules.put(
+        "incremental", CronSchedule.parse("backup.incrementalSchedule", b.incrementalSchedule()));
   }
 
   /** The {@code backup} section these jobs follow. */
@@ -61,9 +66,29 @@ final class BackupJobs {
 
   /** Takes a full backup, then applies retention. */
   void runFull() {
-    Manifest m = backups.full(step -> LOG.debug("backup: {}", step));
+    logged(backups.full(step -> LOG.debug("backup: {}", step)));
+  }
+
+  /**
+   * Takes an incremental backup, then applies retention; takes a full one instead while there is
+   * none to follow, so that a new service's first scheduled backup is usable.
+   */
+  void runIncremental() {
+    if (backups.newest().isEmpty()) {
+      runFull();
+      return;
+    }
+    logged(backups.incremental(step -> LOG.debug("backup: {}", step)));
+  }
+
+  private void logged(Manifest m) {
     List<String> pruned = backups.prune();
-    LOG.info("backup {} taken ({} bytes); retention removed {}", m.id(), m.totalBytes(), pruned);
+    LOG.info(
+        "{} backup {} taken ({} bytes); retention removed {}",
+        m.kind(),
+        m.id(),
+        m.totalBytes(),
+        pruned);
   }
 
   /** Verifies every kept backup and remembers the outcome for the meters and {@code /health}. */
@@ -76,39 +101,37 @@ final class BackupJobs {
     }
   }
 
-  /** The interval between two scheduled full backups, from now. */
-  Duration fullInterval() {
-    return fullSchedule.interval(ZonedDateTime.now(clock));
+  /** The interval between two scheduled backups of {@code kind}, from now. */
+  Duration interval(String kind) {
+    return schedules.get(kind).interval(ZonedDateTime.now(clock));
   }
 
   void registerMeters(MeterRegistry registry) {
-    gauge(
-        registry,
-        "plandev.backup.last.success.timestamp",
-        "seconds",
-        j ->
-            j.lastFull()
-                .map(m -> Instant.parse(m.finishedAt()).getEpochSecond())
-                .map(Long::doubleValue)
-                .orElse(Double.NaN));
-    gauge(
-        registry,
-        "plandev.backup.age",
-        "seconds",
-        j ->
-            j.lastFull()
-                .map(
-                    m ->
-                        (double)
-                            Duration.between(Instant.parse(m.finishedAt()), clock.instant())
-                                .toSeconds())
-                .orElse(Double.NaN));
-    gauge(
-        registry,
-        "plandev.backup.size",
-        "bytes",
-        j -> j.lastFull().map(m -> (double) m.totalBytes()).orElse(Double.NaN));
-    gauge(registry, "plandev.backup.schedule", "seconds", j -> j.fullInterval().toSeconds());
+    for (String kind : KINDS) {
+      gauge(
+          registry,
+          "plandev.backup.last.success.timestamp",
+          kind,
+          "seconds",
+          j -> j.last(kind).map(m -> (double) finished(m).getEpochSecond()).orElse(Double.NaN));
+      gauge(
+          registry,
+          "plandev.backup.age",
+          kind,
+          "seconds",
+          j ->
+              j.last(kind)
+                  .map(m -> (double) Duration.between(finished(m), clock.instant()).toSeconds())
+                  .orElse(Double.NaN));
+      gauge(
+          registry,
+          "plandev.backup.size",
+          kind,
+          "bytes",
+          j -> j.last(kind).map(m -> (double) m.totalBytes()).orElse(Double.NaN));
+      gauge(
+          registry, "plandev.backup.schedule", kind, "seconds", j -> j.interval(kind).toSeconds());
+    }
     Gauge.builder(
             "plandev.backup.verify.success",
             this,
@@ -120,8 +143,12 @@ final class BackupJobs {
   }
 
   private void gauge(
-      MeterRegistry registry, String name, String unit, ToDoubleFunction<BackupJobs> f) {
-    Gauge.builder(name, this, f).tag("kind", "full").baseUnit(unit).register(registry);
+      MeterRegistry registry,
+      String name,
+      String kind,
+      String unit,
+      ToDoubleFunction<BackupJobs> f) {
+    Gauge.builder(name, this, f).tag("kind", kind).baseUnit(unit).register(registry);
   }
 
   private void disk(MeterRegistry registry, String dir, Path path) {
@@ -149,44 +176,54 @@ final class BackupJobs {
     }
   }
 
-  private Optional<Manifest> lastFull() {
-    return backups.newest().map(BackupInfo::manifest);
+  private static Instant finished(Manifest m) {
+    return Instant.parse(m.finishedAt());
+  }
+
+  private Optional<Manifest> last(String kind) {
+    return backups.list().stream()
+        .filter(BackupInfo::complete)
+        .map(BackupInfo::manifest)
+        .filter(m -> m.kind().equals(kind))
+        .reduce((a, b) -> b);
   }
 
   /** The {@code backup} check of {@code /health}. */
   Map<String, Object> backupCheck() {
     Map<String, Object> out = new LinkedHashMap<>();
-    Duration late = fullInterval().multipliedBy(2);
-    Optional<Manifest> last = lastFull();
+    out.put("status", "UP");
     Instant now = clock.instant();
-    String status = "UP";
-    if (last.isPresent()) {
-      Instant at = Instant.parse(last.get().finishedAt());
-      out.put("lastFull", last.get().id());
-      out.put("lastFullAt", at.toString());
-      if (at.plus(late).isBefore(now)) {
-        status = "WARN";
-        out.put(
-            "detail",
-            "the last good full backup is older than twice backup.fullSchedule (" + late + ")");
+    for (String kind : KINDS) {
+      Duration late = interval(kind).multipliedBy(2);
+      Optional<Manifest> last = last(kind);
+      String setting = "backup." + kind + "Schedule";
+      if (last.isPresent()) {
+        out.put(kind, last.get().id());
+        out.put(kind + "At", finished(last.get()).toString());
+        if (finished(last.get()).plus(late).isBefore(now)) {
+          warn(out, kind, "the last good " + kind + " backup is older than twice " + setting);
+        }
+      } else if (started.plus(late).isBefore(now)) {
+        warn(out, kind, "no " + kind + " backup taken in twice " + setting);
       }
-    } else if (started.plus(late).isBefore(now)) {
-      status = "WARN";
-      out.put("detail", "no backup taken in twice backup.fullSchedule (" + late + ")");
     }
     String problem = verifyProblem.get();
     if (problem != null) {
-      status = "WARN";
+      out.put("status", "WARN");
       out.put("verify", problem);
     }
-    out.put("status", status);
     return out;
+  }
+
+  private static void warn(Map<String, Object> check, String kind, String why) {
+    check.put("status", "WARN");
+    check.put(kind + "Detail", why);
   }
 
   /** The {@code disk} check of {@code /health}: used share of the data and backup disks. */
   Map<String, Object> diskCheck() {
     Map<String, Object> out = new LinkedHashMap<>();
-    String status = "UP";
+    out.put("status", "UP");
     for (Map.Entry<String, Path> d :
         Map.of("data", config.dataPath(), "backup", config.backupPath()).entrySet()) {
       Optional<DiskSpace> s = space(d.getValue());
@@ -197,14 +234,11 @@ final class BackupJobs {
       out.put(d.getKey() + "FreeBytes", s.get().free());
       out.put(d.getKey() + "UsedRatio", Math.round(used * 1000) / 1000.0);
       if (used >= config.backup().diskCriticalRatio()) {
-        status = "CRITICAL";
-      } else if (used >= config.backup().diskWarnRatio() && !"CRITICAL".equals(status)) {
-        status = "WARN";
+        out.put("status", "CRITICAL");
+      } else if (used >= config.backup().diskWarnRatio() && "UP".equals(out.get("status"))) {
+        out.put("status", "WARN");
       }
     }
-    Map<String, Object> ordered = new LinkedHashMap<>();
-    ordered.put("status", status);
-    ordered.putAll(out);
-    return ordered;
+    return out;
   }
 }

@@ -27,10 +27,10 @@ import org.slf4j.LoggerFactory;
  * Runs the service's periodic jobs: on cron schedules from the configuration, database maintenance
  * ({@code server.vacuumSchedule}, weekly by default) and the sweep of long-expired entries ({@code
  * server.expirySchedule}, hourly); and the ranking engine's retraining and model save, checked
- * every {@code ml.updatePeriod / 24}; and, when {@code backup.enabled}, the full backup with its
- * retention ({@code backup.fullSchedule}) and the verification of the kept backups ({@code
- * backup.verifySchedule}). Each run computes its next time from the injected clock, so a job never
- * drifts and never runs twice at once.
+ * every {@code ml.updatePeriod / 24}; and, when {@code backup.enabled}, the full and incremental
+ * backups with their retention ({@code backup.fullSchedule}, {@code backup.incrementalSchedule})
+ * and the verification of the kept backups ({@code backup.verifySchedule}). Each run computes its
+ * next time from the injected clock, so a job never drifts and never runs twice at once.
  */
 final class Scheduler implements AutoCloseable {
   /**
@@ -81,6 +81,11 @@ final class Scheduler implements AutoCloseable {
               "backup-full",
               parse("backup.fullSchedule", backup.fullSchedule()),
               backups::runFull));
+      jobs.add(
+          new Job(
+              "backup-incremental",
+              parse("backup.incrementalSchedule", backup.incrementalSchedule()),
+              backups::runIncremental));
       jobs.add(
           new Job(
               "backup-verify",

@@ -76,7 +76,7 @@ class SchedulerTest {
       try (Scheduler s = Scheduler.start(d, clock, jobs)) {
         assertThat(s.jobs())
             .extracting(Scheduler.Job::name)
-            .contains("backup-full", "backup-verify");
+            .contains("backup-full", "backup-incremental", "backup-verify");
         Scheduler.Job full =
             s.jobs().stream().filter(j -> j.name().equals("backup-full")).findFirst().orElseThrow();
         // 2026-03-01 is a Sunday: the weekly full backup (Sunday 03:00) is 3 hours away.
@@ -85,6 +85,13 @@ class SchedulerTest {
         clock.advance(Duration.ofDays(100));
         full.work().run();
         assertThat(jobs.backups().list()).hasSize(1); // the first expired after 90 days
+        s.jobs().stream()
+            .filter(j -> j.name().equals("backup-incremental"))
+            .findFirst()
+            .orElseThrow()
+            .work()
+            .run();
+        assertThat(jobs.backups().list()).hasSize(2);
         s.jobs().stream()
             .filter(j -> j.name().equals("backup-verify"))
             .findFirst()

@@ -3,6 +3,7 @@ package dev.plandev.cli.backup;
 import dev.plandev.cli.invocation.Invocation;
 import dev.plandev.cli.invocation.Printer;
 import dev.plandev.defaults.backup.BackupInfo;
+import dev.plandev.defaults.backup.BackupProgress;
 import dev.plandev.defaults.backup.Backups;
 import dev.plandev.defaults.backup.Manifest;
 import dev.plandev.defaults.config.PlandevConfig;
@@ -29,6 +30,7 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     subcommands = {
       BackupCommand.Full.class,
+      BackupCommand.Incremental.class,
       BackupCommand.ListBackups.class,
       BackupCommand.Verify.class
     })
@@ -50,12 +52,8 @@ public final class BackupCommand implements Runnable {
     return Backups.of(config, invocation.environment().clock());
   }
 
-  /** {@code plandev backup full}. */
-  @Command(
-      name = "full",
-      description = "Take a full backup now; the store may keep serving and writing meanwhile.",
-      mixinStandardHelpOptions = true)
-  static final class Full implements Callable<Integer> {
+  /** A command that takes a backup into {@code --to DIR} (default {@code backup.dir}). */
+  abstract static class Take implements Callable<Integer> {
     @Spec CommandSpec spec;
 
     @Option(
@@ -64,19 +62,48 @@ public final class BackupCommand implements Runnable {
         description = "Backup directory (default backup.dir)")
     Path to;
 
+    abstract Manifest take(Backups backups, BackupProgress progress);
+
     @Override
     public Integer call() {
       PrintWriter err = spec.commandLine().getErr();
-      Manifest m = backups(spec, to).full(step -> err.println("  " + step));
+      Manifest m = take(backups(spec, to), step -> err.println("  " + step));
       spec.commandLine()
           .getOut()
           .printf(
-              "%s  %d bytes  rows %s  key %s%n",
+              "%s  %d bytes  rows %s  as of %s  key %s%n",
               m.id(),
               m.totalBytes(),
               m.rows(),
+              m.to(),
               m.keyIds().isEmpty() ? "none needed" : String.join(",", m.keyIds()));
       return 0;
+    }
+  }
+
+  /** {@code plandev backup full}. */
+  @Command(
+      name = "full",
+      description = "Take a full backup now; the store may keep serving and writing meanwhile.",
+      mixinStandardHelpOptions = true)
+  static final class Full extends Take {
+    @Override
+    Manifest take(Backups backups, BackupProgress progress) {
+      return backups.full(progress);
+    }
+  }
+
+  /** {@code plandev backup incremental}. */
+  @Command(
+      name = "incremental",
+      description =
+          "Back up the changes and usage events since the newest backup (a full one must exist);"
+              + " restore --at replays them.",
+      mixinStandardHelpOptions = true)
+  static final class Incremental extends Take {
+    @Override
+    Manifest take(Backups backups, BackupProgress progress) {
+      return backups.incremental(progress);
     }
   }
 

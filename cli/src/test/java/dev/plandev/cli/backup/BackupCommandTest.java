@@ -4,9 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.plandev.cli.CliRun;
 import dev.plandev.cli.CliRun.Result;
+import dev.plandev.defaults.testing.TestClock;
 import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -71,5 +74,45 @@ class BackupCommandTest {
     assertThat(verify.code()).isEqualTo(1);
     assertThat(verify.err()).contains(id).contains("defaults.db.zst");
     assertThat(verify.out()).contains("0 backups ok, 1 damaged");
+  }
+
+  @Test
+  void incremental_andRestoreAt_rebuildEachMoment() throws Exception {
+    TestClock clock = new TestClock(Instant.parse("2026-02-01T10:00:00Z"));
+    Path data = dir.resolve("data");
+    CliRun cli = new CliRun(dir).clock(clock);
+    assertThat(cli.run("--data", data.toString(), "backup", "incremental").err())
+        .contains("take a full backup first");
+    cli.run("--data", data.toString(), "defaults", "set", "db.host", "first");
+    assertThat(cli.run("--data", data.toString(), "backup", "full").code()).isZero();
+    clock.advance(Duration.ofMinutes(10));
+    cli.run("--data", data.toString(), "defaults", "set", "db.host", "second");
+    Instant second = clock.instant();
+    clock.advance(Duration.ofMinutes(10));
+    cli.run("--data", data.toString(), "defaults", "set", "db.host", "third");
+    clock.advance(Duration.ofMinutes(10));
+    Result inc = cli.run("--data", data.toString(), "backup", "incremental");
+    assertThat(inc.code()).as(inc.err()).isZero();
+    assertThat(inc.out()).startsWith("incremental-").contains("changes=2");
+
+    Path target = dir.resolve("at-second");
+    Result at =
+        cli.run(
+            "--data",
+            data.toString(),
+            "restore",
+            "--at",
+            second.toString(),
+            "--to",
+            target.toString());
+    assertThat(at.code()).as(at.err()).isZero();
+    assertThat(at.out())
+        .contains("restored the store as of " + second)
+        .contains("replayed 1 changes");
+    assertThat(cli.run("--data", target.toString(), "defaults", "get", "db.host").out())
+        .contains("second");
+    Result bad = cli.run("--data", data.toString(), "restore", "--at", "yesterday");
+    assertThat(bad.code()).isEqualTo(2);
+    assertThat(bad.err()).contains("ISO-8601");
   }
 }

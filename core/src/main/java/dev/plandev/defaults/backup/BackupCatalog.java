@@ -3,6 +3,7 @@ package dev.plandev.defaults.backup;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -152,6 +153,20 @@ final class BackupCatalog {
         throw new DamagedBackupException(where + " cannot be read: " + e.getMessage());
       }
     }
+  }
+
+  /**
+   * Writes {@code m} into the folder {@code partial} of a backup whose files are all there, and
+   * renames the folder to the backup's id: until the rename it is not a backup.
+   */
+  void publish(Path partial, Manifest m) throws IOException {
+    Path tmp = partial.resolve(Manifest.FILE + ".tmp");
+    m.write(tmp);
+    Compressed.force(tmp);
+    Files.move(tmp, partial.resolve(Manifest.FILE), StandardCopyOption.ATOMIC_MOVE);
+    Compressed.force(partial);
+    Files.move(partial, dir.resolve(m.id()), StandardCopyOption.ATOMIC_MOVE);
+    Compressed.force(dir);
   }
 
   /** Deletes a folder and everything in it, as far as it can. */

@@ -1,11 +1,8 @@
 package dev.plandev.defaults.backup;
 
 import dev.plandev.defaults.config.PlandevConfig;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -85,37 +82,15 @@ public final class Backups {
   }
 
   /**
-   * Applies {@code backup.fullRetention}: deletes complete backups older than it (by the moment
-   * they show), always keeping the newest one, and folders of backups interrupted more than a day
-   * ago.
+   * Applies retention: deletes full backups older than {@code backup.fullRetention} (never the
+   * newest, nor one whose incrementals are kept), incrementals once the full backup that follows
+   * them is older than {@code backup.incrementalRetention} (so that every moment since then stays
+   * restorable), and folders of backups interrupted more than a day ago.
    *
    * @return the ids of the folders deleted
    */
   public List<String> prune() {
-    Instant now = clock.instant();
-    Instant cutoff = now.minus(config.backup().fullRetention());
-    List<BackupInfo> all = list();
-    BackupInfo newest = all.stream().filter(BackupInfo::complete).reduce((a, b) -> b).orElse(null);
-    List<String> deleted = new ArrayList<>();
-    for (BackupInfo b : all) {
-      boolean expired =
-          b.complete()
-              ? b != newest && b.manifest().toInstant().isBefore(cutoff)
-              : modifiedBefore(b, now.minus(Duration.ofDays(1)));
-      if (expired) {
-        BackupCatalog.deleteQuietly(b.folder());
-        deleted.add(b.id());
-      }
-    }
-    return deleted;
-  }
-
-  private static boolean modifiedBefore(BackupInfo b, Instant t) {
-    try {
-      return Files.getLastModifiedTime(b.folder()).toInstant().isBefore(t);
-    } catch (IOException e) {
-      return false;
-    }
+    return new Retention(config.backup(), clock.instant()).prune(list());
   }
 
   /** The newest complete backup, if any. */
@@ -132,7 +107,38 @@ public final class Backups {
    * @throws BackupException when the restored store fails its checks
    */
   public Restored restore(String id, Path target, boolean force, BackupProgress progress) {
+    BackupInfo b = catalog.find(id);
+    if (!b.manifest().full()) {
+      return restoreAt(b.manifest().toInstant(), target, force, progress);
+    }
     return new Restore(config, clock)
-        .run(catalog.find(id), target.toAbsolutePath(), force, progress);
+        .run(b, List.of(), null, target.toAbsolutePath(), force, progress);
+  }
+
+  /**
+   * Takes an incremental backup: the changes and usage events since the newest backup.
+   *
+   * @throws BackupException when there is no backup to follow yet, or the backup failed
+   */
+  public Manifest incremental(BackupProgress progress) {
+    return new IncrementalBackup(config, clock).take(catalog, progress);
+  }
+
+  /**
+   * Restores the store as it was at {@code at}: the newest full backup that shows a moment at or
+   * before it, and the rows of the incrementals that follow it written up to {@code at}.
+   *
+   * @throws RestoreRefusedException when no chain of backups covers {@code at}, or a check fails
+   */
+  public Restored restoreAt(Instant at, Path target, boolean force, BackupProgress progress) {
+    List<BackupInfo> chain = PointInTime.chain(list(), at, catalog.dir());
+    return new Restore(config, clock)
+        .run(
+            chain.get(0),
+            chain.subList(1, chain.size()),
+            at,
+            target.toAbsolutePath(),
+            force,
+            progress);
   }
 }

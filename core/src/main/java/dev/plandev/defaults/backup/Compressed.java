@@ -47,6 +47,72 @@ final class Compressed {
         name, restoresTo, Files.size(target), hex(packedDigest), plainBytes, hex(plainDigest));
   }
 
+  /** Writes plain text into an open stream; the compressed file's entry is computed around it. */
+  interface TextWriter {
+    void write(java.io.Writer out) throws IOException;
+  }
+
+  /**
+   * Compresses the text {@code text} writes into {@code target} at {@code level}, forced to disk.
+   */
+  static Manifest.FileEntry write(Path target, int level, String name, TextWriter text)
+      throws IOException {
+    MessageDigest plainDigest = sha256();
+    MessageDigest packedDigest = sha256();
+    CountingStream counted;
+    try (ZstdOutputStream z =
+        new ZstdOutputStream(
+            new DigestOutputStream(Files.newOutputStream(target), packedDigest), level)) {
+      z.setChecksum(true);
+      counted = new CountingStream(new DigestOutputStream(z, plainDigest));
+      java.io.Writer w =
+          new java.io.BufferedWriter(
+              new java.io.OutputStreamWriter(counted, java.nio.charset.StandardCharsets.UTF_8),
+              BUFFER);
+      text.write(w);
+      w.flush();
+    }
+    force(target);
+    return new Manifest.FileEntry(
+        name, "", Files.size(target), hex(packedDigest), counted.count, hex(plainDigest));
+  }
+
+  /** Reads the text of a compressed file. */
+  static java.io.BufferedReader reader(Path packed) throws IOException {
+    return new java.io.BufferedReader(
+        new java.io.InputStreamReader(
+            new ZstdInputStream(
+                new java.io.BufferedInputStream(Files.newInputStream(packed), BUFFER)),
+            java.nio.charset.StandardCharsets.UTF_8),
+        BUFFER);
+  }
+
+  /** Counts the bytes written through it, and leaves the stream it writes to open. */
+  private static final class CountingStream extends java.io.FilterOutputStream {
+    long count;
+
+    CountingStream(OutputStream out) {
+      super(out);
+    }
+
+    @Override
+    public void write(int b) throws IOException {
+      out.write(b);
+      count++;
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) throws IOException {
+      out.write(b, off, len);
+      count += len;
+    }
+
+    @Override
+    public void close() throws IOException {
+      flush();
+    }
+  }
+
   /** The SHA-256 of a file's bytes, in hex. */
   static String checksum(Path file) throws IOException {
     MessageDigest d = sha256();

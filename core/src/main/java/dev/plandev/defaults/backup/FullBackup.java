@@ -4,7 +4,6 @@ import dev.plandev.defaults.config.PlandevConfig;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
@@ -36,27 +35,35 @@ final class FullBackup {
   }
 
   Manifest take(BackupCatalog catalog, BackupProgress progress) {
-    if (config.postgres().enabled()) {
-      throw new BackupException(
-          "backups of a PostgreSQL store are not supported by plandev yet: back it up with"
-              + " pg_dump (one repeatable-read transaction), and the model folder "
-              + config.resolve(config.ml().modelPath())
-              + " with it");
-    }
-    Instant to = clock.instant();
-    String id = catalog.newId("full", to);
+    refusePostgres(config);
+    String id = catalog.newId("full", clock.instant());
     Path partial = catalog.dir().resolve(id + BackupCatalog.PARTIAL);
     try {
       Files.createDirectories(partial);
+      List<Manifest.FileEntry> files = new ArrayList<>();
       Path plain = partial.resolve(DATABASE);
       progress.step("snapshot of the database");
       new SqliteFile(config.resolve(config.sqlite().path()).toAbsolutePath()).snapshotTo(plain);
+      // Read after the snapshot: every row in it was written before this moment.
+      Instant to = clock.instant();
       SqliteFile snapshot = new SqliteFile(plain);
+      // The rows since the backup before, from the snapshot itself: they link this backup to
+      // that one's chain, so that a point-in-time restore can reach any moment up to this one.
+      Manifest base =
+          catalog.list().stream()
+              .filter(BackupInfo::complete)
+              .map(BackupInfo::manifest)
+              .reduce((a, b) -> b)
+              .orElse(null);
+      LogExport log = base == null ? null : LogExport.read(snapshot, base);
       var rows = snapshot.rowCounts();
       var lastIds = snapshot.lastIds();
       Instant from = snapshot.oldestChange();
       int schema = snapshot.schemaVersion();
       List<String> keyIds = snapshot.keyIds();
+      if (log != null) {
+        files.addAll(log.write(partial, config.backup().zstdLevel()));
+      }
       progress.step("sample of resolves");
       List<Manifest.SampleResolve> sample =
           SnapshotStore.resolve(
@@ -65,9 +72,9 @@ final class FullBackup {
               snapshot.sampleKeys(SnapshotStore.SAMPLE_SIZE));
       deleteSideFiles(plain);
       int level = config.backup().zstdLevel();
-      List<Manifest.FileEntry> files = new ArrayList<>();
       progress.step("compression of the database");
       files.add(
+          0,
           Compressed.write(
               plain, partial.resolve(DATABASE + ".zst"), level, DATABASE + ".zst", DATABASE));
       Files.delete(plain);
@@ -79,6 +86,7 @@ final class FullBackup {
               id,
               "full",
               "sqlite",
+              base == null ? null : base.id(),
               from == null ? null : from.toString(),
               to.toString(),
               clock.instant().toString(),
@@ -90,17 +98,21 @@ final class FullBackup {
               level,
               sample);
       progress.step("manifest");
-      Path tmp = partial.resolve(Manifest.FILE + ".tmp");
-      m.write(tmp);
-      Compressed.force(tmp);
-      Files.move(tmp, partial.resolve(Manifest.FILE), StandardCopyOption.ATOMIC_MOVE);
-      Compressed.force(partial);
-      Files.move(partial, catalog.dir().resolve(id), StandardCopyOption.ATOMIC_MOVE);
-      Compressed.force(catalog.dir());
+      catalog.publish(partial, m);
       return m;
     } catch (IOException | SQLException | RuntimeException e) {
       BackupCatalog.deleteQuietly(partial);
-      throw failure(e);
+      throw failure(config, e);
+    }
+  }
+
+  static void refusePostgres(PlandevConfig config) {
+    if (config.postgres().enabled()) {
+      throw new BackupException(
+          "backups of a PostgreSQL store are not supported by plandev yet: back it up with"
+              + " pg_dump (one repeatable-read transaction), and the model folder "
+              + config.resolve(config.ml().modelPath())
+              + " with it");
     }
   }
 
@@ -141,7 +153,8 @@ final class FullBackup {
     }
   }
 
-  private BackupException failure(Exception e) {
+  /** {@code e} as the failure of a backup, which kept nothing and left the store alone. */
+  static BackupException failure(PlandevConfig config, Exception e) {
     String text = String.valueOf(e.getMessage());
     if (DiskSpace.isFull(e)) {
       return new BackupException(

@@ -13,13 +13,16 @@ import java.util.Map;
  * What a backup holds, written last into its folder so that a folder without it is no backup.
  *
  * @param id the backup's name, also its folder's name
- * @param kind {@code full}
+ * @param kind {@code full} or {@code incremental}
  * @param store {@code sqlite}
+ * @param base for an incremental, the backup it follows (its changes start after that one's last
+ *     ids); null for a full backup
  * @param from the time of the oldest change the backup holds (null for an empty store)
- * @param to the moment the snapshot shows: every write committed before it is in the backup
+ * @param to the moment the backup shows: every row it holds was written at or before it, and a row
+ *     written at or before it that it lacks is in the next incremental
  * @param finishedAt when the backup was complete
  * @param schemaVersion the store's schema version, which a restoring plandev must know
- * @param rows rows of each table
+ * @param rows rows of each table (of an incremental: the rows it adds)
  * @param lastIds the last id of the audit trail and of the usage events
  * @param files every file of the backup with its sizes and SHA-256 checksums
  * @param keyIds ids of the encryption keys its secrets need (the key itself is not in it)
@@ -31,6 +34,7 @@ public record Manifest(
     String id,
     String kind,
     String store,
+    String base,
     String from,
     String to,
     String finishedAt,
@@ -78,7 +82,12 @@ public record Manifest(
    */
   public record SampleResolve(String key, String context, long entryId, long version) {}
 
-  /** The moment the snapshot shows. */
+  /** True for a full backup, false for an incremental one. */
+  public boolean full() {
+    return "full".equals(kind);
+  }
+
+  /** The moment the backup shows. */
   public Instant toInstant() {
     return Instant.parse(to);
   }

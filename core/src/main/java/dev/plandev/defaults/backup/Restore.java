@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -39,15 +40,30 @@ final class Restore {
     this.clock = clock;
   }
 
-  Restored run(BackupInfo backup, Path target, boolean force, BackupProgress progress) {
+  /**
+   * Restores the full {@code backup}, then, when {@code increments} (the chain of incremental
+   * backups that follows it) is not empty, replays them up to {@code at}.
+   */
+  Restored run(
+      BackupInfo backup,
+      List<BackupInfo> increments,
+      Instant at,
+      Path target,
+      boolean force,
+      BackupProgress progress) {
     Manifest m = backup.manifest();
     PlandevConfig targetConfig = config.withDataDir(target.toString());
     Path db = targetConfig.resolve(Path.of(config.sqlite().path()).getFileName().toString());
     Path modelDir = targetConfig.resolve(config.ml().modelPath());
     progress.step("checks before restoring");
     preChecks(m, target, targetConfig, db, force);
+    for (BackupInfo i : increments) {
+      checkSchema(i.manifest());
+      checkKeys(i.manifest(), targetConfig);
+    }
     progress.step("verification of the backup's checksums");
     BackupCatalog.verify(backup);
+    increments.forEach(BackupCatalog::verify);
     Path staging = target.resolve(".restore-" + m.id());
     boolean swapping = false;
     try {
@@ -55,6 +71,9 @@ final class Restore {
       BackupCatalog.deleteQuietly(staging);
       Files.createDirectories(staging.resolve(FullBackup.MODEL));
       for (Manifest.FileEntry f : m.files()) {
+        if (f.restoresTo().isEmpty()) {
+          continue; // the rows linking it to the backup before: for point-in-time restores only
+        }
         progress.step("decompression of " + f.name());
         String sum =
             Compressed.read(backup.folder().resolve(f.name()), staging.resolve(f.restoresTo()));
@@ -68,7 +87,13 @@ final class Restore {
         }
       }
       progress.step("checks of the restored store");
-      List<String> checks = postChecks(m, staging.resolve(FullBackup.DATABASE), targetConfig);
+      Path stagedDb = staging.resolve(FullBackup.DATABASE);
+      List<String> checks = new ArrayList<>(postChecks(m, stagedDb, targetConfig));
+      if (!increments.isEmpty()) {
+        PlandevConfig staged = SnapshotStore.at(config, stagedDb, targetConfig);
+        checks.addAll(Replay.apply(increments, at, staged, m.rows(), progress));
+        FullBackup.deleteSideFiles(stagedDb);
+      }
       progress.step("replacement of the store's files");
       swapping = true;
       swap(staging, db, modelDir);
@@ -100,6 +125,13 @@ final class Restore {
 
   private void preChecks(
       Manifest m, Path target, PlandevConfig targetConfig, Path db, boolean force) {
+    checkSchema(m);
+    checkStore(m, target, db, force);
+    checkTarget(m, target);
+    checkKeys(m, targetConfig);
+  }
+
+  private static void checkSchema(Manifest m) {
     if (m.schemaVersion() > JdbcDefaultsStore.SCHEMA_VERSION) {
       throw new RestoreRefusedException(
           "backup "
@@ -118,6 +150,9 @@ final class Restore {
               + m.store()
               + " store; this plandev restores SQLite only");
     }
+  }
+
+  private static void checkStore(Manifest m, Path target, Path db, boolean force) {
     boolean hasStore = Files.exists(db) || Files.exists(UnfinishedRestore.markOf(db));
     if (hasStore && !force) {
       throw new RestoreRefusedException(
@@ -137,6 +172,9 @@ final class Restore {
               + target.resolve(ServiceLock.FILE)
               + "); stop it before restoring over its store");
     }
+  }
+
+  private static void checkTarget(Manifest m, Path target) {
     try {
       Files.createDirectories(target);
       Path probe = Files.createTempFile(target, ".restore-probe", ".tmp");
@@ -163,7 +201,6 @@ final class Restore {
       throw new RestoreRefusedException(
           "cannot tell the free space of " + target + ": " + e.getMessage());
     }
-    checkKeys(m, targetConfig);
   }
 
   private static void checkKeys(Manifest m, PlandevConfig targetConfig) {

@@ -1,5 +1,6 @@
 package dev.plandev.defaults.backup;
 
+import dev.plandev.defaults.store.LogReader;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -51,6 +52,20 @@ final class SqliteFile {
         PreparedStatement ps = c.prepareStatement("VACUUM INTO ?")) {
       ps.setString(1, target.toAbsolutePath().toString());
       ps.execute();
+    }
+  }
+
+  /**
+   * Passes every change after id {@code afterChange} and every usage event after {@code afterUsage}
+   * of this live database to {@code sink}, both read in one read transaction so that they show the
+   * same moment.
+   */
+  void readLog(long afterChange, long afterUsage, LogReader.Sink sink)
+      throws SQLException, java.io.IOException {
+    try (Connection c = open()) {
+      c.setAutoCommit(false);
+      LogReader.read(c, afterChange, afterUsage, sink);
+      c.commit();
     }
   }
 
@@ -130,13 +145,19 @@ final class SqliteFile {
   private static void collect(Statement s, String sql, TreeSet<String> ids) throws SQLException {
     try (ResultSet rs = s.executeQuery(sql)) {
       while (rs.next()) {
-        String text = rs.getString(1);
-        if (text != null) {
-          Matcher m = KEY_ID.matcher(text);
-          while (m.find()) {
-            ids.add(m.group(1));
-          }
-        }
+        keyIdsIn(rs.getString(1), ids);
+      }
+    }
+  }
+
+  /**
+   * Adds the ids of the keys of the encrypted tokens in {@code text} (may be null) to {@code ids}.
+   */
+  static void keyIdsIn(String text, java.util.Set<String> ids) {
+    if (text != null) {
+      Matcher m = KEY_ID.matcher(text);
+      while (m.find()) {
+        ids.add(m.group(1));
       }
     }
   }

@@ -265,6 +265,11 @@ public record PlandevConfig(
    *     than the data directory, or copy it elsewhere: a backup on the same disk dies with it
    * @param fullSchedule cron expression of full backups (weekly by default)
    * @param fullRetention how long a full backup is kept; the newest good one is always kept
+   * @param incrementalSchedule cron expression of incremental backups (every 6 hours by default):
+   *     the audit trail and usage events since the backup before, which a point-in-time restore
+   *     replays
+   * @param incrementalRetention how long moments can be restored to the minute: incrementals are
+   *     deleted once the full backup that follows them is older than this
    * @param verifySchedule cron expression of the verification of every kept backup (daily)
    * @param zstdLevel zstd compression level, 1 (fastest) to 19 (smallest)
    * @param diskWarnRatio used share of the data or backup disk (0..1) above which {@code /health}
@@ -276,6 +281,8 @@ public record PlandevConfig(
       String dir,
       String fullSchedule,
       Duration fullRetention,
+      String incrementalSchedule,
+      Duration incrementalRetention,
       String verifySchedule,
       int zstdLevel,
       double diskWarnRatio,
@@ -288,6 +295,8 @@ public record PlandevConfig(
           d,
           fullSchedule,
           fullRetention,
+          incrementalSchedule,
+          incrementalRetention,
           verifySchedule,
           zstdLevel,
           diskWarnRatio,
@@ -297,8 +306,10 @@ public record PlandevConfig(
     void check(ProblemList problems) {
       problems.notEmpty("backup.dir", dir);
       problems.cron("backup.fullSchedule", fullSchedule);
+      problems.cron("backup.incrementalSchedule", incrementalSchedule);
       problems.cron("backup.verifySchedule", verifySchedule);
       problems.atLeast("backup.fullRetention", fullRetention, Duration.ofHours(1));
+      problems.atLeast("backup.incrementalRetention", incrementalRetention, Duration.ofHours(1));
       problems.between("backup.zstdLevel", zstdLevel, 1, 19);
       problems.require(
           diskWarnRatio > 0 && diskWarnRatio < 1,
@@ -397,9 +408,19 @@ public record PlandevConfig(
             10),
         new Monitoring(true, 0, "info", "logs"),
         new Security("", "secret.key", 65_536, 16),
-        // The v39 plan's schedule: full weekly kept 90 days, validation daily; disk warnings at
-        // 80 % and 90 % used. (Its incrementals every 6 hours kept 7 days are not built yet.)
-        new Backup(true, "backups", "0 3 * * 0", Duration.ofDays(90), "30 5 * * *", 3, 0.8, 0.9));
+        // The v39 plan's schedule: full weekly kept 90 days, incremental every 6 hours kept 7
+        // days, validation daily; disk warnings at 80 % and 90 % used.
+        new Backup(
+            true,
+            "backups",
+            "0 3 * * 0",
+            Duration.ofDays(90),
+            "0 */6 * * *",
+            Duration.ofDays(7),
+            "30 5 * * *",
+            3,
+            0.8,
+            0.9));
   }
 
   /** The data directory as a path. */

@@ -128,6 +128,8 @@ class ConfigLoaderTest {
     PlandevConfig.Backup b = new ConfigLoader(dir, Map.of()).load(null).config().backup();
     assertThat(b.fullSchedule()).isEqualTo("0 3 * * 0");
     assertThat(b.fullRetention()).isEqualTo(java.time.Duration.ofDays(90));
+    assertThat(b.incrementalSchedule()).isEqualTo("0 */6 * * *");
+    assertThat(b.incrementalRetention()).isEqualTo(java.time.Duration.ofDays(7));
     assertThat(b.zstdLevel()).isEqualTo(3);
     assertThat(b.diskWarnRatio()).isEqualTo(0.8);
     assertThat(b.diskCriticalRatio()).isEqualTo(0.9);
