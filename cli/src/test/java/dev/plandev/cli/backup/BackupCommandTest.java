@@ -115,4 +115,25 @@ class BackupCommandTest {
     assertThat(bad.code()).isEqualTo(2);
     assertThat(bad.err()).contains("ISO-8601");
   }
+
+  @Test
+  void restoreForce_isRefusedWhileServeUsesTheDataDirectory() throws Exception {
+    Path data = dir.resolve("data");
+    CliRun cli = new CliRun(dir);
+    cli.run("--data", data.toString(), "defaults", "set", "k", "v");
+    String id = cli.run("--data", data.toString(), "backup", "full").out().split(" ")[0];
+    CliRun.Running serve = cli.start("--data", data.toString(), "serve", "--port", "0");
+    try {
+      serve.awaitOutput("Stop with Ctrl-C", Duration.ofSeconds(60));
+      Result r = cli.run("--data", data.toString(), "restore", id, "--force");
+      assertThat(r.code()).isEqualTo(1);
+      assertThat(r.err()).contains("a plandev service is using").contains("stop it");
+    } finally {
+      serve.thread().interrupt();
+      serve.thread().join(30_000);
+    }
+    // Stopped, the same restore goes through.
+    Result r = cli.run("--data", data.toString(), "restore", id, "--force");
+    assertThat(r.code()).as(r.err()).isZero();
+  }
 }

@@ -1,5 +1,6 @@
 package dev.plandev.defaults.backup;
 
+import dev.plandev.defaults.store.OwnerOnly;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,7 +36,8 @@ final class BackupCatalog {
   /** A new id of {@code kind} at {@code at}, unused in the directory. */
   String newId(String kind, Instant at) throws BackupException {
     try {
-      Files.createDirectories(dir);
+      // Backups hold every value of the store (secrets encrypted): owner-only, like the store.
+      OwnerOnly.createDirectories(dir);
     } catch (IOException e) {
       throw new BackupException(
           "cannot create the backup directory "

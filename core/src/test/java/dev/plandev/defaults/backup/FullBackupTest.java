@@ -108,6 +108,10 @@ class FullBackupTest {
     }
     Backups backups = Backups.of(config, Clock.systemUTC());
     assertThat(backups.list()).singleElement().satisfies(b -> assertThat(b.complete()).isTrue());
+    assertThat(
+            java.nio.file.attribute.PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(config.backupPath())))
+        .isEqualTo("rwx------");
     assertThat(m.rows().get("default_values")).isGreaterThan(550);
     assertThat(m.keyIds()).hasSize(1);
     assertThat(m.schemaVersion()).isEqualTo(2);
