@@ -157,6 +157,34 @@ final class BackupCatalog {
     }
   }
 
+  /** Writes the files of a backup into its folder, and returns its manifest. */
+  interface Contents {
+    Manifest write(Path partial) throws IOException, java.sql.SQLException;
+  }
+
+  /**
+   * Creates the folder of backup {@code id}, lets {@code contents} fill it and publishes it; on any
+   * failure deletes what was written (nothing of a failed backup is kept) and throws the failure in
+   * words.
+   */
+  Manifest take(
+      String id,
+      dev.plandev.defaults.config.PlandevConfig config,
+      BackupProgress progress,
+      Contents contents) {
+    Path partial = dir.resolve(id + PARTIAL);
+    try {
+      Files.createDirectories(partial);
+      Manifest m = contents.write(partial);
+      progress.step("manifest");
+      publish(partial, m);
+      return m;
+    } catch (IOException | java.sql.SQLException | RuntimeException e) {
+      deleteQuietly(partial);
+      throw FullBackup.failure(config, e);
+    }
+  }
+
   /**
    * Writes {@code m} into the folder {@code partial} of a backup whose files are all there, and
    * renames the folder to the backup's id: until the rename it is not a backup.

@@ -46,6 +46,9 @@ public final class Backups {
    * @throws BackupException saying why; nothing of a failed backup is kept
    */
   public Manifest full(BackupProgress progress) {
+    if (config.postgres().enabled()) {
+      return new PostgresBackup(config, clock).take(catalog, progress);
+    }
     return new FullBackup(config, clock).take(catalog, progress);
   }
 
@@ -99,7 +102,8 @@ public final class Backups {
   }
 
   /**
-   * Restores backup {@code id} into the data directory {@code target}.
+   * Restores backup {@code id} into the data directory {@code target}; a backup of a PostgreSQL
+   * store goes into the schema of this configuration instead.
    *
    * @param force replace the store already in {@code target} (never while a service uses it)
    * @throws RestoreRefusedException when a check before restoring fails; nothing was written
@@ -108,6 +112,9 @@ public final class Backups {
    */
   public Restored restore(String id, Path target, boolean force, BackupProgress progress) {
     BackupInfo b = catalog.find(id);
+    if ("postgresql".equals(b.manifest().store())) {
+      return new PostgresBackup(config, clock).restore(b, config, force, progress);
+    }
     if (!b.manifest().full()) {
       return restoreAt(b.manifest().toInstant(), target, force, progress);
     }

@@ -4,7 +4,6 @@ import dev.plandev.defaults.config.PlandevConfig;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -35,84 +34,78 @@ final class FullBackup {
   }
 
   Manifest take(BackupCatalog catalog, BackupProgress progress) {
-    refusePostgres(config);
     String id = catalog.newId("full", clock.instant());
-    Path partial = catalog.dir().resolve(id + BackupCatalog.PARTIAL);
-    try {
-      Files.createDirectories(partial);
-      List<Manifest.FileEntry> files = new ArrayList<>();
-      Path plain = partial.resolve(DATABASE);
-      progress.step("snapshot of the database");
-      new SqliteFile(config.resolve(config.sqlite().path()).toAbsolutePath()).snapshotTo(plain);
-      // Read after the snapshot: every row in it was written before this moment.
-      Instant to = clock.instant();
-      SqliteFile snapshot = new SqliteFile(plain);
-      // The rows since the backup before, from the snapshot itself: they link this backup to
-      // that one's chain, so that a point-in-time restore can reach any moment up to this one.
-      Manifest base =
-          catalog.list().stream()
-              .filter(BackupInfo::complete)
-              .map(BackupInfo::manifest)
-              .reduce((a, b) -> b)
-              .orElse(null);
-      LogExport log = base == null ? null : LogExport.read(snapshot, base);
-      var rows = snapshot.rowCounts();
-      var lastIds = snapshot.lastIds();
-      Instant from = snapshot.oldestChange();
-      int schema = snapshot.schemaVersion();
-      List<String> keyIds = snapshot.keyIds();
-      if (log != null) {
-        files.addAll(log.write(partial, config.backup().zstdLevel()));
-      }
-      progress.step("sample of resolves");
-      List<Manifest.SampleResolve> sample =
-          SnapshotStore.resolve(
-              SnapshotStore.at(config, plain, config),
-              to,
-              snapshot.sampleKeys(SnapshotStore.SAMPLE_SIZE));
-      deleteSideFiles(plain);
-      int level = config.backup().zstdLevel();
-      progress.step("compression of the database");
-      files.add(
-          0,
-          Compressed.write(
-              plain, partial.resolve(DATABASE + ".zst"), level, DATABASE + ".zst", DATABASE));
-      Files.delete(plain);
-      progress.step("compression of the model files");
-      files.addAll(modelFiles(partial, level));
-      Manifest m =
-          new Manifest(
-              1,
-              id,
-              "full",
-              "sqlite",
-              base == null ? null : base.id(),
-              from == null ? null : from.toString(),
-              to.toString(),
-              clock.instant().toString(),
-              schema,
-              rows,
-              lastIds,
-              files,
-              keyIds,
-              level,
-              sample);
-      progress.step("manifest");
-      catalog.publish(partial, m);
-      return m;
-    } catch (IOException | SQLException | RuntimeException e) {
-      BackupCatalog.deleteQuietly(partial);
-      throw failure(config, e);
-    }
+    return catalog.take(
+        id,
+        config,
+        progress,
+        partial -> {
+          List<Manifest.FileEntry> files = new ArrayList<>();
+          Path plain = partial.resolve(DATABASE);
+          progress.step("snapshot of the database");
+          new SqliteFile(config.resolve(config.sqlite().path()).toAbsolutePath()).snapshotTo(plain);
+          // Read after the snapshot: every row in it was written before this moment.
+          Instant to = clock.instant();
+          SqliteFile snapshot = new SqliteFile(plain);
+          // The rows since the backup before, from the snapshot itself: they link this backup to
+          // that one's chain, so that a point-in-time restore can reach any moment up to this one.
+          Manifest base =
+              catalog.list().stream()
+                  .filter(BackupInfo::complete)
+                  .map(BackupInfo::manifest)
+                  .reduce((a, b) -> b)
+                  .orElse(null);
+          LogExport log = base == null ? null : LogExport.read(snapshot, base);
+          var rows = snapshot.rowCounts();
+          var lastIds = snapshot.lastIds();
+          Instant from = snapshot.oldestChange();
+          int schema = snapshot.schemaVersion();
+          List<String> keyIds = snapshot.keyIds();
+          if (log != null) {
+            files.addAll(log.write(partial, config.backup().zstdLevel()));
+          }
+          progress.step("sample of resolves");
+          List<Manifest.SampleResolve> sample =
+              SnapshotStore.resolve(
+                  SnapshotStore.at(config, plain, config),
+                  to,
+                  snapshot.sampleKeys(SnapshotStore.SAMPLE_SIZE));
+          deleteSideFiles(plain);
+          int level = config.backup().zstdLevel();
+          progress.step("compression of the database");
+          files.add(
+              0,
+              Compressed.write(
+                  plain, partial.resolve(DATABASE + ".zst"), level, DATABASE + ".zst", DATABASE));
+          Files.delete(plain);
+          progress.step("compression of the model files");
+          files.addAll(modelFiles(partial, level));
+          Manifest m =
+              new Manifest(
+                  1,
+                  id,
+                  "full",
+                  "sqlite",
+                  base == null ? null : base.id(),
+                  from == null ? null : from.toString(),
+                  to.toString(),
+                  clock.instant().toString(),
+                  schema,
+                  rows,
+                  lastIds,
+                  files,
+                  keyIds,
+                  level,
+                  sample);
+          return m;
+        });
   }
 
   static void refusePostgres(PlandevConfig config) {
     if (config.postgres().enabled()) {
       throw new BackupException(
-          "backups of a PostgreSQL store are not supported by plandev yet: back it up with"
-              + " pg_dump (one repeatable-read transaction), and the model folder "
-              + config.resolve(config.ml().modelPath())
-              + " with it");
+          "incremental backups of a PostgreSQL store are not supported yet: take full backups"
+              + " (plandev backup full), or use PostgreSQL's own archiving of its write-ahead log");
     }
   }
 

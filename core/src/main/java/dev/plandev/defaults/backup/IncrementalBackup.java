@@ -1,10 +1,6 @@
 package dev.plandev.defaults.backup;
 
 import dev.plandev.defaults.config.PlandevConfig;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -44,49 +40,46 @@ final class IncrementalBackup {
                             + catalog.dir()
                             + " holds none: take a full backup first (plandev backup full)"));
     String id = catalog.newId("incremental", clock.instant());
-    Path partial = catalog.dir().resolve(id + BackupCatalog.PARTIAL);
-    try {
-      Files.createDirectories(partial);
-      SqliteFile live = new SqliteFile(config.resolve(config.sqlite().path()).toAbsolutePath());
-      progress.step("changes since " + base.id());
-      LogExport log = LogExport.read(live, base);
-      // Read after the rows: every row read was written before this moment.
-      Instant to = clock.instant();
-      int level = config.backup().zstdLevel();
-      progress.step(
-          "compression of " + log.changes() + " changes and " + log.usageEvents() + " events");
-      List<Manifest.FileEntry> files = log.write(partial, level);
-      TreeSet<String> keyIds = new TreeSet<>();
-      log.keyIds(keyIds);
-      Map<String, Long> rows = new LinkedHashMap<>();
-      rows.put("changes", (long) log.changes());
-      rows.put("usage_events", (long) log.usageEvents());
-      Map<String, Long> lastIds = new LinkedHashMap<>();
-      lastIds.put("changes", log.lastChangeId());
-      lastIds.put("usage_events", log.lastUsageId());
-      Manifest m =
-          new Manifest(
-              1,
-              id,
-              "incremental",
-              "sqlite",
-              base.id(),
-              base.to(),
-              to.toString(),
-              clock.instant().toString(),
-              live.schemaVersion(),
-              rows,
-              lastIds,
-              files,
-              List.copyOf(keyIds),
-              level,
-              List.of());
-      progress.step("manifest");
-      catalog.publish(partial, m);
-      return m;
-    } catch (IOException | SQLException | RuntimeException e) {
-      BackupCatalog.deleteQuietly(partial);
-      throw FullBackup.failure(config, e);
-    }
+    return catalog.take(
+        id,
+        config,
+        progress,
+        partial -> {
+          SqliteFile live = new SqliteFile(config.resolve(config.sqlite().path()).toAbsolutePath());
+          progress.step("changes since " + base.id());
+          LogExport log = LogExport.read(live, base);
+          // Read after the rows: every row read was written before this moment.
+          Instant to = clock.instant();
+          int level = config.backup().zstdLevel();
+          progress.step(
+              "compression of " + log.changes() + " changes and " + log.usageEvents() + " events");
+          List<Manifest.FileEntry> files = log.write(partial, level);
+          TreeSet<String> keyIds = new TreeSet<>();
+          log.keyIds(keyIds);
+          Map<String, Long> rows = new LinkedHashMap<>();
+          rows.put("changes", (long) log.changes());
+          rows.put("usage_events", (long) log.usageEvents());
+          Map<String, Long> lastIds = new LinkedHashMap<>();
+          lastIds.put("changes", log.lastChangeId());
+          lastIds.put("usage_events", log.lastUsageId());
+          Manifest m =
+              new Manifest(
+                  1,
+                  id,
+                  "incremental",
+                  "sqlite",
+                  base.id(),
+                  base.to(),
+                  to.toString(),
+                  clock.instant().toString(),
+                  live.schemaVersion(),
+                  rows,
+                  lastIds,
+                  files,
+                  List.copyOf(keyIds),
+                  level,
+                  List.of());
+          return m;
+        });
   }
 }

@@ -132,6 +132,19 @@ final class Restore {
   }
 
   private static void checkSchema(Manifest m) {
+    checkVersion(m);
+    if (!"sqlite".equals(m.store())) {
+      throw new RestoreRefusedException(
+          "backup "
+              + m.id()
+              + " is of a "
+              + m.store()
+              + " store; this plandev restores SQLite only");
+    }
+  }
+
+  /** Refuses a backup of a newer schema than this build knows. */
+  static void checkVersion(Manifest m) {
     if (m.schemaVersion() > JdbcDefaultsStore.SCHEMA_VERSION) {
       throw new RestoreRefusedException(
           "backup "
@@ -141,14 +154,6 @@ final class Restore {
               + " but this plandev knows versions up to "
               + JdbcDefaultsStore.SCHEMA_VERSION
               + "; restore it with the plandev that took it, or a newer one");
-    }
-    if (!"sqlite".equals(m.store())) {
-      throw new RestoreRefusedException(
-          "backup "
-              + m.id()
-              + " is of a "
-              + m.store()
-              + " store; this plandev restores SQLite only");
     }
   }
 
