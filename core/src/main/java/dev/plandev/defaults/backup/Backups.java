@@ -16,7 +16,8 @@ import java.util.Optional;
  * Backups backups = Backups.of(config, Clock.systemUTC());
  * Manifest m = backups.full(BackupProgress.NONE);
  * backups.verify(m.id());
- * backups.restore(m.id(), Path.of("/srv/plandev-restored"), false, BackupProgress.NONE);
+ * Restored r = backups.restore(m.id(), restored, false, BackupProgress.NONE);
+ * System.out.println(r.checks()); // [integrity check: ok, row counts: {...}, resolves: ...]
  * }</pre>
  */
 public final class Backups {
