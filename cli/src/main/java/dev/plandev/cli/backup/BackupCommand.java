@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -42,6 +43,15 @@ public final class BackupCommand implements Runnable {
     spec.commandLine().usage(spec.commandLine().getOut());
   }
 
+  /** The option {@code --to DIR} of the backup commands: the backup directory. */
+  static final class BackupDir {
+    @Option(
+        names = "--to",
+        paramLabel = "DIR",
+        description = "Backup directory (default backup.dir)")
+    Path to;
+  }
+
   /** The backups of the invocation's store, in {@code --to DIR} when given. */
   static Backups backups(CommandSpec spec, Path to) {
     Invocation invocation = Invocation.of(spec);
@@ -56,18 +66,14 @@ public final class BackupCommand implements Runnable {
   abstract static class Take implements Callable<Integer> {
     @Spec CommandSpec spec;
 
-    @Option(
-        names = "--to",
-        paramLabel = "DIR",
-        description = "Backup directory (default backup.dir)")
-    Path to;
+    @Mixin BackupDir backupDir;
 
     abstract Manifest take(Backups backups, BackupProgress progress);
 
     @Override
     public Integer call() {
       PrintWriter err = spec.commandLine().getErr();
-      Manifest m = take(backups(spec, to), step -> err.println("  " + step));
+      Manifest m = take(backups(spec, backupDir.to), step -> err.println("  " + step));
       spec.commandLine()
           .getOut()
           .printf(
@@ -115,18 +121,14 @@ public final class BackupCommand implements Runnable {
   static final class ListBackups implements Callable<Integer> {
     @Spec CommandSpec spec;
 
-    @Option(
-        names = "--to",
-        paramLabel = "DIR",
-        description = "Backup directory (default backup.dir)")
-    Path to;
+    @Mixin BackupDir backupDir;
 
     @Option(names = "--json", description = "Print as JSON")
     boolean json;
 
     @Override
     public Integer call() {
-      Backups backups = backups(spec, to);
+      Backups backups = backups(spec, backupDir.to);
       List<BackupInfo> all = backups.list();
       PrintWriter out = spec.commandLine().getOut();
       if (json) {
@@ -148,14 +150,8 @@ public final class BackupCommand implements Runnable {
         if (b.complete()) {
           Manifest m = b.manifest();
           out.printf(
-              "%s  %s  %s  %d bytes  %d entries, %d changes, %d usage events%n",
-              m.id(),
-              m.kind(),
-              m.to(),
-              m.totalBytes(),
-              m.rows().get("default_values"),
-              m.rows().get("changes"),
-              m.rows().get("usage_events"));
+              "%s  %s  as of %s  %d bytes  rows %s%n",
+              m.id(), m.kind(), m.to(), m.totalBytes(), m.rows());
         } else {
           out.printf("%s  INCOMPLETE  %s%n", b.id(), b.problem());
         }
@@ -172,11 +168,7 @@ public final class BackupCommand implements Runnable {
   static final class Verify implements Callable<Integer> {
     @Spec CommandSpec spec;
 
-    @Option(
-        names = "--to",
-        paramLabel = "DIR",
-        description = "Backup directory (default backup.dir)")
-    Path to;
+    @Mixin BackupDir backupDir;
 
     @ArgGroup(multiplicity = "1")
     Which which;
@@ -191,7 +183,7 @@ public final class BackupCommand implements Runnable {
 
     @Override
     public Integer call() {
-      Backups backups = backups(spec, to);
+      Backups backups = backups(spec, backupDir.to);
       PrintWriter out = spec.commandLine().getOut();
       if (!which.all) {
         backups.verify(which.id);

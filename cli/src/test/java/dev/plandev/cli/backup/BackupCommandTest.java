@@ -37,7 +37,7 @@ class BackupCommandTest {
     assertThat(id).startsWith("full-");
 
     Result list = run("--data", data.toString(), "backup", "list");
-    assertThat(list.out()).contains(id).contains("2 entries");
+    assertThat(list.out()).contains(id).contains("default_values=2");
     assertThat(run("--data", data.toString(), "backup", "verify", id).out()).contains(id + ": ok");
 
     Path target = dir.resolve("restored");

@@ -78,6 +78,34 @@ class FullBackupTest {
     return target;
   }
 
+  /**
+   * Runs {@code backup} once a thread's writes are flowing (counted in {@code written}), and checks
+   * that they went on during it.
+   */
+  private static Manifest whileWriting(
+      SmartDefaults d, AtomicInteger written, java.util.function.Supplier<Manifest> backup)
+      throws InterruptedException {
+    AtomicBoolean stop = new AtomicBoolean();
+    Thread writer =
+        new Thread(
+            () -> {
+              while (!stop.get()) {
+                int i = written.incrementAndGet();
+                d.store().create(spec("load", "x" + i, Context.of("n", "" + i)), ACTOR);
+              }
+            });
+    writer.start();
+    try {
+      org.awaitility.Awaitility.await().until(() -> written.get() > 50);
+      Manifest m = backup.get();
+      assertThat(written.get()).as("writes went on during the backup").isGreaterThan(50);
+      return m;
+    } finally {
+      stop.set(true);
+      writer.join();
+    }
+  }
+
   @Test
   void backupTakenWhileWriting_verifies_andRestoresAConsistentStore() throws Exception {
     PlandevConfig config = config();
@@ -88,23 +116,9 @@ class FullBackupTest {
       Files.createDirectories(config.resolve(config.ml().modelPath()));
       Files.writeString(
           config.resolve(config.ml().modelPath()).resolve("ranker.json"), "{\"w\":1}");
-      AtomicBoolean stop = new AtomicBoolean();
-      Thread writer =
-          new Thread(
-              () -> {
-                while (!stop.get()) {
-                  int i = written.incrementAndGet();
-                  d.store().create(spec("load", "x" + i, Context.of("n", "" + i)), ACTOR);
-                }
-              });
-      writer.start();
-      // The backup starts once writes are flowing, and they go on during it.
-      org.awaitility.Awaitility.await().until(() -> written.get() > 50);
-      m = Backups.of(config, Clock.systemUTC()).full(BackupProgress.NONE);
-      int atEnd = written.get();
-      stop.set(true);
-      writer.join();
-      assertThat(atEnd).as("writes went on during the backup").isGreaterThan(50);
+      m =
+          whileWriting(
+              d, written, () -> Backups.of(config, Clock.systemUTC()).full(BackupProgress.NONE));
     }
     Backups backups = Backups.of(config, Clock.systemUTC());
     assertThat(backups.list()).singleElement().satisfies(b -> assertThat(b.complete()).isTrue());
@@ -159,22 +173,7 @@ class FullBackupTest {
       fill(d, 100);
       Backups backups = Backups.of(config, Clock.systemUTC());
       backups.full(BackupProgress.NONE);
-      AtomicBoolean stop = new AtomicBoolean();
-      Thread writer =
-          new Thread(
-              () -> {
-                while (!stop.get()) {
-                  int i = written.incrementAndGet();
-                  d.store().create(spec("load", "x" + i, Context.of("n", "" + i)), ACTOR);
-                }
-              });
-      writer.start();
-      org.awaitility.Awaitility.await().until(() -> written.get() > 50);
-      inc = backups.incremental(BackupProgress.NONE);
-      int atEnd = written.get();
-      stop.set(true);
-      writer.join();
-      assertThat(atEnd).isGreaterThan(50);
+      inc = whileWriting(d, written, () -> backups.incremental(BackupProgress.NONE));
     }
     assertThat(inc.rows().get("changes")).isPositive();
     Path target = withKey(config, dir.resolve("restored"));
