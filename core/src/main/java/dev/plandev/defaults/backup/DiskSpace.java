@@ -10,8 +10,9 @@ import java.nio.file.Path;
  *
  * @param free bytes this process may still write
  * @param total size of the file system
+ * @param unallocated bytes no file uses (free plus what the system keeps back from users)
  */
-public record DiskSpace(long free, long total) {
+public record DiskSpace(long free, long total, long unallocated) {
 
   /** The space of the file system holding {@code dir} (or its nearest existing parent). */
   public static DiskSpace of(Path dir) throws IOException {
@@ -23,12 +24,19 @@ public record DiskSpace(long free, long total) {
       throw new IOException("no part of " + dir + " exists");
     }
     FileStore store = Files.getFileStore(p);
-    return new DiskSpace(store.getUsableSpace(), store.getTotalSpace());
+    return new DiskSpace(
+        store.getUsableSpace(), store.getTotalSpace(), store.getUnallocatedSpace());
   }
 
-  /** The share of the file system in use, 0..1. */
+  /**
+   * The share of the space users may fill that is in use, 0..1, as {@code df} counts it: used /
+   * (used + free), where used is what files take. Space the system keeps back (for root, or
+   * thin-provisioned disks) is neither.
+   */
   public double usedRatio() {
-    return total <= 0 ? 0 : Math.min(1, Math.max(0, (double) (total - free) / total));
+    long used = Math.max(0, total - unallocated);
+    long room = used + Math.max(0, free);
+    return room <= 0 ? 0 : Math.min(1, (double) used / room);
   }
 
   /** True when {@code e} or one of its causes says the disk is full. */
