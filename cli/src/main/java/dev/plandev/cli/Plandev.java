@@ -104,13 +104,14 @@ public final class Plandev implements Runnable, AutoCloseable {
     GENERATE,
     DEFAULTS,
     SERVER,
+    BACKUP,
     MCP,
     PROJECT,
     HELP;
 
     /** The order in which to look for a command: the groups that load the fewest classes first. */
     static final List<Group> CHEAPEST_FIRST =
-        List.of(PLAN, PROJECT, GENERATE, DEFAULTS, MCP, SERVER);
+        List.of(PLAN, PROJECT, GENERATE, DEFAULTS, BACKUP, MCP, SERVER);
   }
 
   private static void register(CommandLine cl, Group group) {
@@ -123,6 +124,7 @@ public final class Plandev implements Runnable, AutoCloseable {
         cl.addSubcommand(new dev.plandev.cli.serve.ServeCommand());
         cl.addSubcommand(new dev.plandev.cli.serve.KeysCommand());
       }
+      case BACKUP -> dev.plandev.cli.backup.BackupCommands.register(cl);
       case HELP -> cl.addSubcommand(new CommandLine.HelpCommand());
       case PLAN -> dev.plandev.cli.plan.PlanCommands.register(cl);
       case GENERATE -> dev.plandev.cli.generate.GenerateCommands.register(cl);

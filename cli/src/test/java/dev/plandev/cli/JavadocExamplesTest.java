@@ -3,6 +3,10 @@ package dev.plandev.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.plandev.defaults.SmartDefaults;
+import dev.plandev.defaults.backup.BackupProgress;
+import dev.plandev.defaults.backup.Backups;
+import dev.plandev.defaults.backup.Manifest;
+import dev.plandev.defaults.backup.Restored;
 import dev.plandev.defaults.config.ConfigLoader;
 import dev.plandev.defaults.config.PlandevConfig;
 import dev.plandev.defaults.model.Actor;
@@ -59,6 +63,7 @@ class JavadocExamplesTest {
   static Stream<String> documentedTypes() {
     return Stream.of(
         "core/src/main/java/dev/plandev/defaults/SmartDefaults.java",
+        "core/src/main/java/dev/plandev/defaults/backup/Backups.java",
         "server/src/main/java/dev/plandev/server/PlandevServer.java",
         "plans/src/main/java/dev/plandev/plans/generate/TemplateCatalog.java",
         "plans/src/main/java/dev/plandev/plans/generate/PlanGenerator.java",
@@ -125,6 +130,23 @@ class JavadocExamplesTest {
       System.out.println(answer.orElseThrow().entry().value()); // ada
     }
     // end
+  }
+
+  @Test
+  void backups() {
+    PlandevConfig config = PlandevConfig.defaults().withDataDir(dir.resolve("data").toString());
+    try (SmartDefaults defaults = SmartDefaults.open(config, Clock.systemUTC())) {
+      defaults.store().put(DefaultSpec.of("plan.author", "ada"), Actor.of("me"));
+    }
+    Path restored = dir.resolve("restored");
+    // example: Backups
+    Backups backups = Backups.of(config, Clock.systemUTC());
+    Manifest m = backups.full(BackupProgress.NONE);
+    backups.verify(m.id());
+    Restored r = backups.restore(m.id(), restored, false, BackupProgress.NONE);
+    System.out.println(r.checks()); // [integrity check: ok, row counts: {...}, resolves: ...]
+    // end
+    assertThat(r.checks()).anyMatch(c -> c.startsWith("integrity check: ok"));
   }
 
   @Test

@@ -34,21 +34,6 @@ import org.junit.jupiter.api.io.TempDir;
  * that can never fire or a panel that stays empty.
  */
 class MetricNamesTest {
-  /**
-   * The backup and disk metrics of issue 18 (the shared contract in METRICS.md), built in parallel
-   * with these rules: tolerated as missing until that work is merged. The lead removes this
-   * constant on merge, after which a missing one fails like any other.
-   */
-  static final Set<String> ADDED_BY_ISSUE_18 =
-      Set.of(
-          "plandev_backup_last_success_timestamp_seconds",
-          "plandev_backup_age_seconds",
-          "plandev_backup_size_bytes",
-          "plandev_backup_verify_success",
-          "plandev_backup_schedule_seconds",
-          "plandev_disk_free_bytes",
-          "plandev_disk_used_ratio");
-
   /** Series Prometheus makes itself for each scrape, which no service exports. */
   static final Set<String> MADE_BY_PROMETHEUS = Set.of("up");
 
@@ -62,9 +47,7 @@ class MetricNamesTest {
     Map<String, Set<String>> missing = new TreeMap<>();
     referenced.forEach(
         (metric, where) -> {
-          if (!exported.contains(metric)
-              && !MADE_BY_PROMETHEUS.contains(metric)
-              && !ADDED_BY_ISSUE_18.contains(metric)) {
+          if (!exported.contains(metric) && !MADE_BY_PROMETHEUS.contains(metric)) {
             missing.put(metric, where);
           }
         });
@@ -79,15 +62,7 @@ class MetricNamesTest {
             "plandev_store_writes_total",
             "plandev_store_transactions_total",
             "plandev_rank_predictions_seconds_bucket",
-            "plandev_rank_feedback_total");
-  }
-
-  @Test
-  void toleratedNames_areOnlyThoseOfIssue18_andTheRulesUseThem() {
-    assertThat(ADDED_BY_ISSUE_18)
-        .allMatch(n -> n.startsWith("plandev_backup_") || n.startsWith("plandev_disk_"));
-    assertThat(referencedMetrics().keySet())
-        .contains(
+            "plandev_rank_feedback_total",
             "plandev_backup_age_seconds",
             "plandev_backup_schedule_seconds",
             "plandev_backup_verify_success",

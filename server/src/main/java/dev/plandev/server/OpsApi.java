@@ -25,12 +25,15 @@ final class OpsApi {
   private final PrometheusMeterRegistry registry;
   private final BooleanSupplier stopping;
   private final Predicate<Context> mayReadDetails;
+  private final BackupJobs backups;
 
   OpsApi(
       SmartDefaults defaults,
       PrometheusMeterRegistry registry,
       BooleanSupplier stopping,
-      Predicate<Context> mayReadDetails) {
+      Predicate<Context> mayReadDetails,
+      BackupJobs backups) {
+    this.backups = backups;
     this.defaults = defaults;
     this.registry = registry;
     this.stopping = stopping;
@@ -70,7 +73,7 @@ final class OpsApi {
 
   /**
    * Each dependency with its status and details (credentials masked): the database first, then the
-   * store's integrity and writes, Redis and the ranking model.
+   * store's integrity and writes, Redis, the ranking model, the last backups and the disks.
    */
   Map<String, Map<String, Object>> dependencies() {
     Map<String, Map<String, Object>> checks = new LinkedHashMap<>();
@@ -86,6 +89,8 @@ final class OpsApi {
     }
     checks.put("database", db);
     checks.putAll(HealthChecks.extra(defaults));
+    checks.put("backup", backups.backupCheck());
+    checks.put("disk", backups.diskCheck());
     return checks;
   }
 

@@ -170,7 +170,9 @@ public final class PlandevServer implements AutoCloseable {
     AtomicBoolean stopping = new AtomicBoolean();
     Guard guard = new Guard(defaults.apiKeys(), settings, clock);
     HttpMetrics metrics = new HttpMetrics(registry, defaults);
-    OpsApi ops = new OpsApi(defaults, registry, stopping::get, guard::hasValidKey);
+    BackupJobs backups = new BackupJobs(config, clock);
+    backups.registerMeters(registry);
+    OpsApi ops = new OpsApi(defaults, registry, stopping::get, guard::hasValidKey, backups);
     // The scheduler starts once the service listens; until then the UI lists no jobs.
     AtomicReference<Scheduler> jobs = new AtomicReference<>();
     WebUi web =
@@ -218,6 +220,7 @@ public final class PlandevServer implements AutoCloseable {
       defaults.trace(telemetry.tracing());
     }
     registerRoutes(routes, defaults, mapper, ops);
+    new BackupsApi(backups, new Bodies(mapper)).register(routes);
     try {
       listen(app, settings.host(), settings.port(), "server.port");
     } catch (RuntimeException e) {
@@ -232,7 +235,7 @@ public final class PlandevServer implements AutoCloseable {
       web.close();
       throw e;
     }
-    Scheduler scheduler = Scheduler.start(defaults, clock);
+    Scheduler scheduler = Scheduler.start(defaults, clock, backups);
     jobs.set(scheduler);
     PlandevServer server =
         new PlandevServer(

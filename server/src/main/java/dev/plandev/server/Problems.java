@@ -1,6 +1,9 @@
 package dev.plandev.server;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.plandev.defaults.backup.BackupNotFoundException;
+import dev.plandev.defaults.backup.DamagedBackupException;
+import dev.plandev.defaults.backup.RestoreRefusedException;
 import dev.plandev.defaults.config.SecretMask;
 import dev.plandev.defaults.model.DuplicateEntryException;
 import dev.plandev.defaults.model.EntryNotFoundException;
@@ -86,6 +89,15 @@ final class Problems {
     app.exception(
         DuplicateEntryException.class,
         (e, ctx) -> respond(ctx, 409, "Conflict", e.getMessage(), List.of()));
+    app.exception(
+        BackupNotFoundException.class,
+        (e, ctx) -> respond(ctx, 404, "Not found", e.getMessage(), List.of()));
+    app.exception(
+        RestoreRefusedException.class,
+        (e, ctx) -> respond(ctx, 409, "Conflict", e.getMessage(), List.of()));
+    app.exception(
+        DamagedBackupException.class,
+        (e, ctx) -> respond(ctx, 422, "Damaged backup", e.getMessage(), List.of()));
     app.exception(
         StaleVersionException.class,
         (e, ctx) -> {

@@ -32,8 +32,10 @@ import org.slf4j.LoggerFactory;
  * Runs the service's periodic jobs: on cron schedules from the configuration, database maintenance
  * ({@code server.vacuumSchedule}, weekly by default) and the sweep of long-expired entries ({@code
  * server.expirySchedule}, hourly); and the ranking engine's retraining and model save, checked
- * every {@code ml.updatePeriod / 24}. Each run computes its next time from the injected clock, so a
- * job never drifts and never runs twice at once.
+ * every {@code ml.updatePeriod / 24}; and, when {@code backup.enabled}, the full and incremental
+ * backups with their retention ({@code backup.fullSchedule}, {@code backup.incrementalSchedule})
+ * and the verification of the kept backups ({@code backup.verifySchedule}). Each run computes its
+ * next time from the injected clock, so a job never drifts and never runs twice at once.
  */
 final class Scheduler implements AutoCloseable {
   /**
@@ -69,7 +71,7 @@ final class Scheduler implements AutoCloseable {
             });
   }
 
-  static Scheduler start(SmartDefaults defaults, Clock clock) {
+  static Scheduler start(SmartDefaults defaults, Clock clock, BackupJobs backups) {
     var server = defaults.config().server();
     List<Job> jobs = new ArrayList<>();
     jobs.add(
@@ -84,6 +86,27 @@ final class Scheduler implements AutoCloseable {
             server.expirySchedule(),
             parse("server.expirySchedule", server.expirySchedule()),
             () -> sweepExpired(defaults, clock)));
+    var backup = backups.settings();
+    if (backup.enabled()) {
+      jobs.add(
+          new Job(
+              "backup-full",
+              backup.fullSchedule(),
+              parse("backup.fullSchedule", backup.fullSchedule()),
+              backups::runFull));
+      jobs.add(
+          new Job(
+              "backup-incremental",
+              backup.incrementalSchedule(),
+              parse("backup.incrementalSchedule", backup.incrementalSchedule()),
+              backups::runIncremental));
+      jobs.add(
+          new Job(
+              "backup-verify",
+              backup.verifySchedule(),
+              parse("backup.verifySchedule", backup.verifySchedule()),
+              backups::runVerify));
+    }
     Scheduler s = new Scheduler(jobs, clock);
     jobs.forEach(s::scheduleNext);
     s.every("retrain", defaults.config().ml().updatePeriod(), defaults::retrainIfDue);

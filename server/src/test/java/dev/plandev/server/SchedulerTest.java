@@ -37,10 +37,16 @@ class SchedulerTest {
     TestClock clock = new TestClock(Instant.parse("2026-01-15T10:00:00Z"));
     try (SmartDefaults d =
             SmartDefaults.open(PlandevConfig.defaults().withDataDir(dir.toString()), clock);
-        Scheduler s = Scheduler.start(d, clock)) {
+        Scheduler s = Scheduler.start(d, clock, new BackupJobs(d.config(), clock))) {
       assertThat(s.runs())
           .extracting(JobRun::name)
-          .containsExactly("maintenance", "expiry-sweep", "retrain");
+          .containsExactly(
+              "maintenance",
+              "expiry-sweep",
+              "backup-full",
+              "backup-incremental",
+              "backup-verify",
+              "retrain");
       JobRun maintenance = s.runs().get(0);
       assertThat(maintenance.schedule()).isEqualTo("0 4 * * 0");
       assertThat(maintenance.nextRun()).isEqualTo(Instant.parse("2026-01-18T04:00:00Z"));
@@ -94,6 +100,52 @@ class SchedulerTest {
       assertThat(d.store().changes("old", 1, 1).items().get(0).actor()).isEqualTo("scheduler");
       d.maintain();
       assertThat(d.store().find("recent", Context.EMPTY)).isPresent();
+    }
+  }
+
+  @Test
+  void backupJobs_runOnTheirSchedules_onlyWhenEnabled_andTheFullJobAppliesRetention() {
+    TestClock clock = new TestClock(Instant.parse("2026-03-01T00:00:00Z"));
+    PlandevConfig config = PlandevConfig.defaults().withDataDir(dir.toString());
+    try (SmartDefaults d = SmartDefaults.open(config, clock)) {
+      BackupJobs jobs = new BackupJobs(config, clock);
+      try (Scheduler s = Scheduler.start(d, clock, jobs)) {
+        assertThat(s.jobs())
+            .extracting(Scheduler.Job::name)
+            .contains("backup-full", "backup-incremental", "backup-verify");
+        Scheduler.Job full =
+            s.jobs().stream().filter(j -> j.name().equals("backup-full")).findFirst().orElseThrow();
+        // 2026-03-01 is a Sunday: the weekly full backup (Sunday 03:00) is 3 hours away.
+        assertThat(s.delay(full)).isEqualTo(Duration.ofHours(3));
+        full.work().run();
+        clock.advance(Duration.ofDays(100));
+        full.work().run();
+        assertThat(jobs.backups().list()).hasSize(1); // the first expired after 90 days
+        s.jobs().stream()
+            .filter(j -> j.name().equals("backup-incremental"))
+            .findFirst()
+            .orElseThrow()
+            .work()
+            .run();
+        assertThat(jobs.backups().list()).hasSize(2);
+        s.jobs().stream()
+            .filter(j -> j.name().equals("backup-verify"))
+            .findFirst()
+            .orElseThrow()
+            .work()
+            .run();
+        assertThat(jobs.backupCheck().get("status")).isEqualTo("UP");
+      }
+      PlandevConfig off =
+          new dev.plandev.defaults.config.ConfigLoader(dir, java.util.Map.of())
+              .load(
+                  null,
+                  java.util.Map.of("dataDir", dir.toString(), "backup.enabled", "false"),
+                  java.util.Map.of())
+              .config();
+      try (Scheduler s = Scheduler.start(d, clock, new BackupJobs(off, clock))) {
+        assertThat(s.jobs()).extracting(Scheduler.Job::name).doesNotContain("backup-full");
+      }
     }
   }
 }

@@ -2,6 +2,7 @@ package dev.plandev.cli.serve;
 
 import dev.plandev.cli.invocation.Invocation;
 import dev.plandev.defaults.SmartDefaults;
+import dev.plandev.defaults.backup.ServiceLock;
 import dev.plandev.defaults.security.Role;
 import dev.plandev.defaults.store.ApiKeys;
 import dev.plandev.mcp.McpCaller;
@@ -70,14 +71,23 @@ public final class ServeCommand implements Callable<Integer> {
     }
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     SmartDefaults defaults = invocation.defaults(registry);
+    // Held while serving, so that a restore never replaces the store under the service; the
+    // system releases it when the process ends, however it ends.
+    ServiceLock lock = ServiceLock.acquire(defaults.config().dataPath().toAbsolutePath());
     PrintWriter out = spec.commandLine().getOut();
-    PlandevServer server =
-        PlandevServer.start(
-            defaults,
-            registry,
-            invocation.environment().clock(),
-            Map.of(McpHttpEndpoint.PATH, mcpEndpoint(invocation, defaults)),
-            invocation.environment().workingDir());
+    PlandevServer server;
+    try {
+      server =
+          PlandevServer.start(
+              defaults,
+              registry,
+              invocation.environment().clock(),
+              Map.of(McpHttpEndpoint.PATH, mcpEndpoint(invocation, defaults)),
+              invocation.environment().workingDir());
+    } catch (RuntimeException e) {
+      lock.close();
+      throw e;
+    }
     // Made once the service listens: a key made before a failed start would never be shown.
     ApiKeys.Created firstKey = firstAdminKey(defaults, invocation);
     CountDownLatch stopped = new CountDownLatch(1);
@@ -88,6 +98,7 @@ public final class ServeCommand implements Callable<Integer> {
             () -> {
               server.close();
               invocation.close();
+              lock.close();
               stopped.countDown();
             },
             "plandev-shutdown");
@@ -108,6 +119,7 @@ public final class ServeCommand implements Callable<Integer> {
       stop(hook, server, out);
     } finally {
       signals.close();
+      lock.close();
     }
     return 0;
   }

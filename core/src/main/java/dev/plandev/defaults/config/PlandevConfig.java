@@ -23,7 +23,8 @@ public record PlandevConfig(
     Redis redis,
     Ml ml,
     Monitoring monitoring,
-    Security security) {
+    Security security,
+    Backup backup) {
 
   /**
    * The HTTP service.
@@ -304,6 +305,75 @@ public record PlandevConfig(
     }
   }
 
+  /**
+   * Backups of the store and the model files, taken by {@code plandev backup} and, while {@code
+   * plandev serve} runs, on the schedules below (five-field cron, in the service's time zone).
+   *
+   * @param enabled whether {@code plandev serve} takes and prunes backups on its schedules
+   *     (commands work either way)
+   * @param dir where backups are written; relative to the data directory. Keep it on another disk
+   *     than the data directory, or copy it elsewhere: a backup on the same disk dies with it
+   * @param fullSchedule cron expression of full backups (weekly by default)
+   * @param fullRetention how long a full backup is kept; the newest good one is always kept
+   * @param incrementalSchedule cron expression of incremental backups (every 6 hours by default):
+   *     the audit trail and usage events since the backup before, which a point-in-time restore
+   *     replays
+   * @param incrementalRetention how long moments can be restored to the minute: incrementals are
+   *     deleted once the full backup that follows them is older than this
+   * @param verifySchedule cron expression of the verification of every kept backup (daily)
+   * @param zstdLevel zstd compression level, 1 (fastest) to 19 (smallest)
+   * @param diskWarnRatio used share of the data or backup disk (0..1) above which {@code /health}
+   *     warns
+   * @param diskCriticalRatio used share above which {@code /health} reports the disk critical
+   */
+  public record Backup(
+      boolean enabled,
+      String dir,
+      String fullSchedule,
+      Duration fullRetention,
+      String incrementalSchedule,
+      Duration incrementalRetention,
+      String verifySchedule,
+      int zstdLevel,
+      double diskWarnRatio,
+      double diskCriticalRatio) {
+
+    /** This section with another backup directory. */
+    public Backup withDir(String d) {
+      return new Backup(
+          enabled,
+          d,
+          fullSchedule,
+          fullRetention,
+          incrementalSchedule,
+          incrementalRetention,
+          verifySchedule,
+          zstdLevel,
+          diskWarnRatio,
+          diskCriticalRatio);
+    }
+
+    void check(ProblemList problems) {
+      problems.notEmpty("backup.dir", dir);
+      problems.cron("backup.fullSchedule", fullSchedule);
+      problems.cron("backup.incrementalSchedule", incrementalSchedule);
+      problems.cron("backup.verifySchedule", verifySchedule);
+      problems.atLeast("backup.fullRetention", fullRetention, Duration.ofHours(1));
+      problems.atLeast("backup.incrementalRetention", incrementalRetention, Duration.ofHours(1));
+      problems.between("backup.zstdLevel", zstdLevel, 1, 19);
+      problems.require(
+          diskWarnRatio > 0 && diskWarnRatio < 1,
+          "backup.diskWarnRatio",
+          diskWarnRatio,
+          "must be between 0 and 1 (0.8 warns above 80 % used)");
+      problems.require(
+          diskCriticalRatio > diskWarnRatio && diskCriticalRatio <= 1,
+          "backup.diskCriticalRatio",
+          diskCriticalRatio,
+          "must be above backup.diskWarnRatio (" + diskWarnRatio + ") and at most 1");
+    }
+  }
+
   /** Paths of settings whose values are masked whenever the configuration is shown. */
   public static final Set<String> SECRET_PATHS =
       Set.of("postgres.password", "redis.password", "security.encryptionKey", "security.adminKey");
@@ -321,6 +391,7 @@ public record PlandevConfig(
     Objects.requireNonNull(ml, "ml");
     Objects.requireNonNull(monitoring, "monitoring");
     Objects.requireNonNull(security, "security");
+    Objects.requireNonNull(backup, "backup");
     ProblemList problems = new ProblemList();
     problems.notEmpty("dataDir", dataDir);
     server.check(problems);
@@ -330,6 +401,7 @@ public record PlandevConfig(
     ml.check(problems);
     monitoring.check(problems);
     security.check(problems);
+    backup.check(problems);
     problems.throwIfAny();
   }
 
@@ -390,7 +462,20 @@ public record PlandevConfig(
             "info",
             "logs",
             new Tracing(false, "http://127.0.0.1:4318/v1/traces", 1.0, "plandev")),
-        new Security("", "secret.key", 65_536, 16, ""));
+        new Security("", "secret.key", 65_536, 16, ""),
+        // The v39 plan's schedule: full weekly kept 90 days, incremental every 6 hours kept 7
+        // days, validation daily; disk warnings at 80 % and 90 % used.
+        new Backup(
+            true,
+            "backups",
+            "0 3 * * 0",
+            Duration.ofDays(90),
+            "0 */6 * * *",
+            Duration.ofDays(7),
+            "30 5 * * *",
+            3,
+            0.8,
+            0.9));
   }
 
   /** The data directory as a path. */
@@ -410,7 +495,8 @@ public record PlandevConfig(
    * @throws ConfigException when {@code dir} is empty
    */
   public PlandevConfig withDataDir(String dir) {
-    return new PlandevConfig(dir, server, sqlite, postgres, redis, ml, monitoring, security);
+    return new PlandevConfig(
+        dir, server, sqlite, postgres, redis, ml, monitoring, security, backup);
   }
 
   /**
@@ -419,7 +505,8 @@ public record PlandevConfig(
    * @throws ConfigException naming every rule {@code r} breaks
    */
   public PlandevConfig withRedis(Redis r) {
-    return new PlandevConfig(dataDir, server, sqlite, postgres, r, ml, monitoring, security);
+    return new PlandevConfig(
+        dataDir, server, sqlite, postgres, r, ml, monitoring, security, backup);
   }
 
   /**
@@ -428,6 +515,20 @@ public record PlandevConfig(
    * @throws ConfigException naming every rule {@code pg} breaks
    */
   public PlandevConfig withPostgres(Postgres pg) {
-    return new PlandevConfig(dataDir, server, sqlite, pg, redis, ml, monitoring, security);
+    return new PlandevConfig(dataDir, server, sqlite, pg, redis, ml, monitoring, security, backup);
+  }
+
+  /**
+   * This configuration with another backup section.
+   *
+   * @throws ConfigException naming every rule {@code b} breaks
+   */
+  public PlandevConfig withBackup(Backup b) {
+    return new PlandevConfig(dataDir, server, sqlite, postgres, redis, ml, monitoring, security, b);
+  }
+
+  /** The backup directory, resolved against the data directory when relative. */
+  public Path backupPath() {
+    return resolve(backup.dir());
   }
 }

@@ -66,6 +66,16 @@ final class ProblemList {
         "must be at least " + DurationText.format(min));
   }
 
+  /** A five-field cron expression. */
+  void cron(String path, String expression) {
+    String why = CronSchedule.problem(expression);
+    require(
+        why == null,
+        path,
+        expression,
+        why == null ? "" : why.replaceFirst("^is ", "must be a cron expression; it "));
+  }
+
   /** Throws one exception naming every problem found, if any. */
   void throwIfAny() {
     if (!found.isEmpty()) {

@@ -23,16 +23,6 @@ import java.util.function.BiConsumer;
 final class SettingsTree {
   private static final String ENV_PREFIX = "PLANDEV_";
 
-  /**
-   * Sections people may expect from the design that do nothing yet. They are refused like any
-   * unknown key, but with a message that says so rather than a list of the keys that exist.
-   */
-  private static final Map<String, String> NOT_SUPPORTED_YET =
-      Map.of(
-          "backup",
-          "backup settings are not supported yet (backups arrive in a later release);"
-              + " remove the backup section");
-
   private final ObjectNode tree;
   private final Map<String, String> sources = new TreeMap<>();
 
@@ -82,10 +72,6 @@ final class SettingsTree {
   void applyFlags(Map<String, String> flags, Map<String, String> flagSources) {
     for (Map.Entry<String, String> f : flags.entrySet()) {
       String source = "flag " + flagSources.getOrDefault(f.getKey(), f.getKey());
-      ConfigException notYet = notSupportedYet(f.getKey(), source);
-      if (notYet != null) {
-        throw notYet;
-      }
       if (!sources.containsKey(f.getKey())) {
         throw new ConfigException(
             source + " names no setting '" + f.getKey() + "'; known settings: " + sources.keySet());
@@ -122,10 +108,6 @@ final class SettingsTree {
 
   private static ConfigException unknownKey(
       ObjectNode section, String path, String prefix, String source) {
-    ConfigException notYet = notSupportedYet(path, source);
-    if (notYet != null) {
-      return notYet;
-    }
     List<String> names = new ArrayList<>();
     section.fieldNames().forEachRemaining(names::add);
     return new ConfigException(
@@ -146,11 +128,6 @@ final class SettingsTree {
    */
   private String envPath(String variable) {
     String rest = variable.substring(ENV_PREFIX.length());
-    for (String section : NOT_SUPPORTED_YET.keySet()) {
-      if (rest.toUpperCase(Locale.ROOT).startsWith(section.toUpperCase(Locale.ROOT) + "_")) {
-        throw notSupportedYet(section, "environment variable " + variable);
-      }
-    }
     String flat = rest.replace("_", "").toLowerCase(Locale.ROOT);
     for (Iterator<Map.Entry<String, JsonNode>> it = tree.fields(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> section = it.next();
@@ -199,13 +176,6 @@ final class SettingsTree {
       }
     }
     return null;
-  }
-
-  /** The refusal of a setting in a section that is not supported yet; null for any other path. */
-  private static ConfigException notSupportedYet(String path, String source) {
-    int dot = path.indexOf('.');
-    String why = NOT_SUPPORTED_YET.get(dot < 0 ? path : path.substring(0, dot));
-    return why == null ? null : new ConfigException("'" + path + "' in " + source + ": " + why);
   }
 
   private static ConfigException unknownEnvKey(String variable, String section, List<String> keys) {

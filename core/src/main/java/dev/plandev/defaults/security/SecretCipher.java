@@ -117,6 +117,19 @@ public final class SecretCipher {
   }
 
   /**
+   * The ids of the keys this cipher can decrypt with, active first; empty when there is no key yet
+   * (asking never creates one).
+   */
+  public synchronized List<String> keyIds() {
+    return ring(false).stream().map(Key::id).toList();
+  }
+
+  /** Where the key file is read from (whether or not it exists). */
+  public Path keyFile() {
+    return keyFile;
+  }
+
+  /**
    * Starts a rotation: a new key becomes active while the old ones stay readable. With configured
    * keys there is nothing to generate: the operator put the new key first.
    *

@@ -151,7 +151,7 @@ final class AuditTrail {
     }
   }
 
-  private static Change read(ResultSet rs) throws SQLException {
+  static Change read(ResultSet rs) throws SQLException {
     long entityId = rs.getLong(3);
     return new Change(
         rs.getLong(1),
@@ -189,15 +189,26 @@ final class AuditTrail {
     }
     b.append(",\"context\":").append(e.context().toJson());
     b.append(",\"confidence\":").append(e.confidence());
-    b.append(",\"expiresAt\":");
-    if (e.expiresAt() == null) {
-      b.append("null");
-    } else {
-      b.append('"').append(e.expiresAt()).append('"');
-    }
+    appendInstant(b, "expiresAt", e.expiresAt());
     b.append(",\"deprecated\":").append(e.deprecated());
     b.append(",\"secret\":").append(e.secret());
-    b.append(",\"version\":").append(e.version()).append('}');
-    return b.toString();
+    b.append(",\"version\":").append(e.version());
+    // The usage figures and times too, so that replaying the trail (a point-in-time restore)
+    // rebuilds each row exactly as it was.
+    b.append(",\"usageCount\":").append(e.usageCount());
+    b.append(",\"successRate\":").append(e.successRate());
+    appendInstant(b, "lastUsed", e.lastUsed());
+    appendInstant(b, "createdAt", e.createdAt());
+    appendInstant(b, "updatedAt", e.updatedAt());
+    return b.append('}').toString();
+  }
+
+  private static void appendInstant(StringBuilder b, String name, Instant t) {
+    b.append(",\"").append(name).append("\":");
+    if (t == null) {
+      b.append("null");
+    } else {
+      b.append('"').append(t).append('"');
+    }
   }
 }

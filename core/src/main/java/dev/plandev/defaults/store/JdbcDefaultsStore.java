@@ -40,6 +40,12 @@ import org.sqlite.SQLiteConfig;
  * {@link UsageLog}, {@link KeyRotation} and {@link StoreUpkeep}.
  */
 public final class JdbcDefaultsStore implements DefaultsStore {
+  /**
+   * The schema version this build migrates a database to; a backup of a newer schema cannot be
+   * restored by it.
+   */
+  public static final int SCHEMA_VERSION = SchemaVersion.LATEST;
+
   private final Transactions transactions;
   private final WriteFeed feed;
   private final Database db;
@@ -70,6 +76,7 @@ public final class JdbcDefaultsStore implements DefaultsStore {
       PlandevConfig config, Clock clock, MeterRegistry registry, Consumer<SQLiteConfig> tuning) {
     HighWaterMark mark = null;
     if (!config.postgres().enabled()) {
+      UnfinishedRestore.refuseIfMarked(config.resolve(config.sqlite().path()).toAbsolutePath());
       mark = new HighWaterMark(config.resolve(config.sqlite().path()).toAbsolutePath(), clock);
       mark.refuseEmptied(config.sqlite().allowLostWrites());
     }

@@ -15,7 +15,7 @@ import java.util.Set;
  * nothing is changed: there the folder's access list, inherited from the user's profile, already
  * applies.
  */
-final class OwnerOnly {
+public final class OwnerOnly {
   private static final boolean POSIX =
       FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
   private static final Set<PosixFilePermission> FOLDER =
@@ -28,7 +28,7 @@ final class OwnerOnly {
    * Creates {@code dir} and its missing parents owner-only. A folder that already exists is left as
    * it is: it may be a place the user chose and shares on purpose.
    */
-  static void createDirectories(Path dir) throws IOException {
+  public static void createDirectories(Path dir) throws IOException {
     if (Files.isDirectory(dir)) {
       return;
     }

@@ -105,9 +105,25 @@ final class UsageLog {
    * or it was the suggestion. It counts as a success when taken and not rejected.
    */
   private void countUse(Tx tx, DefaultEntry offered, Feedback f, Instant now) throws SQLException {
-    String plain = form.plainValue(offered);
-    boolean taken = plain.equals(f.value()) && f.outcome() != Outcome.REJECTED;
-    boolean concerned = plain.equals(f.value()) || plain.equals(f.suggested());
+    countUse(tx, offered, form.plainValue(offered), f.value(), f.suggested(), f.outcome(), now);
+  }
+
+  /**
+   * Moves the usage figures of {@code offered}, whose value compares as {@code offeredValue}, for
+   * feedback {@code value} / {@code suggested}; shared with the replay of a point-in-time restore,
+   * which compares fingerprints of secrets, so that both compute the same figures.
+   */
+  static void countUse(
+      Tx tx,
+      DefaultEntry offered,
+      String offeredValue,
+      String value,
+      String suggested,
+      Outcome outcome,
+      Instant now)
+      throws SQLException {
+    boolean taken = offeredValue.equals(value) && outcome != Outcome.REJECTED;
+    boolean concerned = offeredValue.equals(value) || offeredValue.equals(suggested);
     if (!concerned) {
       return;
     }
@@ -150,7 +166,7 @@ final class UsageLog {
         });
   }
 
-  private static UsageEvent read(ResultSet rs) throws SQLException {
+  static UsageEvent read(ResultSet rs) throws SQLException {
     return new UsageEvent(
         rs.getLong(1),
         rs.getString(2),

@@ -91,32 +91,48 @@ class ConfigLoaderTest {
         .hasMessageContaining("its keys are path");
   }
 
-  /** Backups arrive later: a backup setting would be accepted and do nothing, so it is refused. */
+  /** The backup section is set like any other, in every layer, and checked at start. */
   @Test
-  void backupSettings_areRefusedAtStart_inEveryLayer() throws Exception {
-    String plain = "backup settings are not supported yet";
-    Files.writeString(dir.resolve("plandev.yaml"), "backup:\n  enabled: true\n");
+  void backupSettings_areReadFromEveryLayer_andChecked() throws Exception {
+    Files.writeString(
+        dir.resolve("plandev.yaml"),
+        "backup:\n  dir: /srv/backups\n  fullSchedule: '0 2 * * 1'\n  fullRetention: 30d\n");
+    PlandevConfig c =
+        new ConfigLoader(dir, Map.of("PLANDEV_BACKUP_ZSTD_LEVEL", "9"))
+            .load(null, Map.of("backup.diskWarnRatio", "0.7"), Map.of("backup.diskWarnRatio", "-o"))
+            .config();
+    assertThat(c.backup().dir()).isEqualTo("/srv/backups");
+    assertThat(c.backup().fullSchedule()).isEqualTo("0 2 * * 1");
+    assertThat(c.backup().fullRetention()).isEqualTo(java.time.Duration.ofDays(30));
+    assertThat(c.backup().zstdLevel()).isEqualTo(9);
+    assertThat(c.backup().diskWarnRatio()).isEqualTo(0.7);
+    assertThat(c.backup().verifySchedule()).isEqualTo("30 5 * * *");
+    assertThat(c.backupPath()).isEqualTo(java.nio.file.Path.of("/srv/backups"));
+
+    Files.writeString(
+        dir.resolve("plandev.yaml"),
+        "backup:\n  fullSchedule: every sunday\n  zstdLevel: 40\n  diskCriticalRatio: 0.5\n");
     assertThatThrownBy(() -> new ConfigLoader(dir, Map.of()).load(null))
         .isInstanceOf(ConfigException.class)
-        .hasMessageContaining("'backup'")
-        .hasMessageContaining("plandev.yaml")
-        .hasMessageContaining(plain)
-        .hasMessageContaining("remove the backup section");
-    Files.delete(dir.resolve("plandev.yaml"));
-    assertThatThrownBy(
-            () -> new ConfigLoader(dir, Map.of("PLANDEV_BACKUP_ENABLED", "true")).load(null))
-        .isInstanceOf(ConfigException.class)
-        .hasMessageContaining("PLANDEV_BACKUP_ENABLED")
-        .hasMessageContaining(plain);
-    assertThatThrownBy(
-            () ->
-                new ConfigLoader(dir, Map.of())
-                    .load(null, Map.of("backup.dir", "/tmp/b"), Map.of("backup.dir", "--set")))
-        .isInstanceOf(ConfigException.class)
-        .hasMessageContaining("backup.dir")
-        .hasMessageContaining(plain);
-    assertThat(new ConfigLoader(dir, Map.of()).load(null).settings())
-        .noneMatch(setting -> setting.path().startsWith("backup"));
+        .hasMessageContaining("backup.fullSchedule")
+        .hasMessageContaining("every sunday")
+        .hasMessageContaining("cron expression")
+        .hasMessageContaining("backup.zstdLevel")
+        .hasMessageContaining("between 1 and 19")
+        .hasMessageContaining("backup.diskCriticalRatio")
+        .hasMessageContaining("plandev.yaml");
+  }
+
+  @Test
+  void backupDefaults_areThePlansSchedule() throws Exception {
+    PlandevConfig.Backup b = new ConfigLoader(dir, Map.of()).load(null).config().backup();
+    assertThat(b.fullSchedule()).isEqualTo("0 3 * * 0");
+    assertThat(b.fullRetention()).isEqualTo(java.time.Duration.ofDays(90));
+    assertThat(b.incrementalSchedule()).isEqualTo("0 */6 * * *");
+    assertThat(b.incrementalRetention()).isEqualTo(java.time.Duration.ofDays(7));
+    assertThat(b.zstdLevel()).isEqualTo(3);
+    assertThat(b.diskWarnRatio()).isEqualTo(0.8);
+    assertThat(b.diskCriticalRatio()).isEqualTo(0.9);
   }
 
   @Test

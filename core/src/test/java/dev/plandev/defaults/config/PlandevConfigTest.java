@@ -58,7 +58,8 @@ class PlandevConfigTest {
                     DEFAULTS.redis(),
                     DEFAULTS.ml(),
                     DEFAULTS.monitoring(),
-                    noContext))
+                    noContext,
+                    DEFAULTS.backup()))
         .isInstanceOf(ConfigException.class)
         .hasMessage(
             "invalid configuration: dataDir: must not be empty; got ' '; "

@@ -1,0 +1,152 @@
+package dev.plandev.defaults.backup;
+
+import dev.plandev.defaults.config.PlandevConfig;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Backups of one configured store, in its {@code backup.dir}: take, list, verify, restore.
+ *
+ * <pre>{@code
+ * Backups backups = Backups.of(config, Clock.systemUTC());
+ * Manifest m = backups.full(BackupProgress.NONE);
+ * backups.verify(m.id());
+ * Restored r = backups.restore(m.id(), restored, false, BackupProgress.NONE);
+ * System.out.println(r.checks()); // [integrity check: ok, row counts: {...}, resolves: ...]
+ * }</pre>
+ */
+public final class Backups {
+  private final PlandevConfig config;
+  private final Clock clock;
+  private final BackupCatalog catalog;
+
+  private Backups(PlandevConfig config, Clock clock) {
+    this.config = config;
+    this.clock = clock;
+    this.catalog = new BackupCatalog(config.backupPath().toAbsolutePath());
+  }
+
+  /** The backups of the store {@code config} describes. */
+  public static Backups of(PlandevConfig config, Clock clock) {
+    return new Backups(Objects.requireNonNull(config, "config"), Objects.requireNonNull(clock));
+  }
+
+  /** The backup directory. */
+  public Path dir() {
+    return catalog.dir();
+  }
+
+  /**
+   * Takes a full backup while the store may keep serving and writing.
+   *
+   * @throws BackupException saying why; nothing of a failed backup is kept
+   */
+  public Manifest full(BackupProgress progress) {
+    if (config.postgres().enabled()) {
+      return new PostgresBackup(config, clock).take(catalog, progress);
+    }
+    return new FullBackup(config, clock).take(catalog, progress);
+  }
+
+  /** Every folder of the backup directory: complete backups oldest first, then incomplete ones. */
+  public List<BackupInfo> list() {
+    return catalog.list();
+  }
+
+  /**
+   * Checks every file of backup {@code id} against its manifest.
+   *
+   * @throws DamagedBackupException naming the file that does not match
+   * @throws BackupException when there is no complete backup by that id
+   */
+  public BackupInfo verify(String id) {
+    BackupInfo b = catalog.find(id);
+    BackupCatalog.verify(b);
+    return b;
+  }
+
+  /** Verifies every complete backup; the problem of each damaged one, empty when all are good. */
+  public List<String> verifyAll() {
+    List<String> problems = new ArrayList<>();
+    for (BackupInfo b : list()) {
+      if (b.complete()) {
+        try {
+          BackupCatalog.verify(b);
+        } catch (DamagedBackupException e) {
+          problems.add(e.getMessage());
+        }
+      }
+    }
+    return problems;
+  }
+
+  /**
+   * Applies retention: deletes full backups older than {@code backup.fullRetention} (never the
+   * newest, nor one whose incrementals are kept), incrementals once the full backup that follows
+   * them is older than {@code backup.incrementalRetention} (so that every moment since then stays
+   * restorable), and folders of backups interrupted more than a day ago.
+   *
+   * @return the ids of the folders deleted
+   */
+  public List<String> prune() {
+    return new Retention(config.backup(), clock.instant()).prune(list());
+  }
+
+  /** The newest complete backup, if any. */
+  public Optional<BackupInfo> newest() {
+    return list().stream().filter(BackupInfo::complete).reduce((a, b) -> b);
+  }
+
+  /**
+   * Restores backup {@code id} into the data directory {@code target}; a backup of a PostgreSQL
+   * store goes into the schema of this configuration instead.
+   *
+   * @param force replace the store already in {@code target} (never while a service uses it)
+   * @throws RestoreRefusedException when a check before restoring fails; nothing was written
+   * @throws DamagedBackupException when a file of the backup does not match its manifest
+   * @throws BackupException when the restored store fails its checks
+   */
+  public Restored restore(String id, Path target, boolean force, BackupProgress progress) {
+    BackupInfo b = catalog.find(id);
+    if ("postgresql".equals(b.manifest().store())) {
+      return new PostgresBackup(config, clock).restore(b, config, force, progress);
+    }
+    if (!b.manifest().full()) {
+      return restoreAt(b.manifest().toInstant(), target, force, progress);
+    }
+    return new Restore(config, clock)
+        .run(b, List.of(), null, target.toAbsolutePath(), force, progress);
+  }
+
+  /**
+   * Takes an incremental backup: the changes and usage events since the newest backup.
+   *
+   * @throws BackupException when there is no backup to follow yet, or the backup failed
+   */
+  public Manifest incremental(BackupProgress progress) {
+    return new IncrementalBackup(config, clock).take(catalog, progress);
+  }
+
+  /**
+   * Restores the store as it was at {@code at}: the newest full backup that shows a moment at or
+   * before it, and the rows of the incrementals that follow it written up to {@code at}.
+   *
+   * @throws RestoreRefusedException when no chain of backups covers {@code at}, or a check fails
+   */
+  public Restored restoreAt(Instant at, Path target, boolean force, BackupProgress progress) {
+    List<BackupInfo> chain = PointInTime.chain(list(), at, catalog.dir());
+    return new Restore(config, clock)
+        .run(
+            chain.get(0),
+            chain.subList(1, chain.size()),
+            at,
+            target.toAbsolutePath(),
+            force,
+            progress);
+  }
+}

@@ -1,0 +1,173 @@
+package dev.plandev.defaults.backup;
+
+import dev.plandev.defaults.config.PlandevConfig;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * Takes a full backup of a SQLite store: a snapshot by {@code VACUUM INTO} while the store keeps
+ * serving and writing, the model files, each compressed with zstd, and the manifest.
+ *
+ * <p>Everything is written into {@code <id>.partial/} and that folder is renamed to {@code <id>/}
+ * only once the manifest is on disk: a backup killed or failing at any point leaves no folder that
+ * {@link BackupCatalog} takes for a backup, and the store is only ever read.
+ */
+final class FullBackup {
+  /** The name of the database in a backup, and what it restores to. */
+  static final String DATABASE = "defaults.db";
+
+  /** The folder of the model files in a backup, and what they restore to. */
+  static final String MODEL = "model";
+
+  private final PlandevConfig config;
+  private final Clock clock;
+
+  FullBackup(PlandevConfig config, Clock clock) {
+    this.config = config;
+    this.clock = clock;
+  }
+
+  Manifest take(BackupCatalog catalog, BackupProgress progress) {
+    String id = catalog.newId("full", clock.instant());
+    return catalog.take(
+        id,
+        config,
+        progress,
+        partial -> {
+          List<Manifest.FileEntry> files = new ArrayList<>();
+          Path plain = partial.resolve(DATABASE);
+          progress.step("snapshot of the database");
+          new SqliteFile(config.resolve(config.sqlite().path()).toAbsolutePath()).snapshotTo(plain);
+          // Read after the snapshot: every row in it was written before this moment.
+          Instant to = clock.instant();
+          SqliteFile snapshot = new SqliteFile(plain);
+          // The rows since the backup before, from the snapshot itself: they link this backup to
+          // that one's chain, so that a point-in-time restore can reach any moment up to this one.
+          Manifest base =
+              catalog.list().stream()
+                  .filter(BackupInfo::complete)
+                  .map(BackupInfo::manifest)
+                  .reduce((a, b) -> b)
+                  .orElse(null);
+          LogExport log = base == null ? null : LogExport.read(snapshot, base);
+          var rows = snapshot.rowCounts();
+          var lastIds = snapshot.lastIds();
+          Instant from = snapshot.oldestChange();
+          int schema = snapshot.schemaVersion();
+          List<String> keyIds = snapshot.keyIds();
+          if (log != null) {
+            files.addAll(log.write(partial, config.backup().zstdLevel()));
+          }
+          progress.step("sample of resolves");
+          List<Manifest.SampleResolve> sample =
+              SnapshotStore.resolve(
+                  SnapshotStore.at(config, plain, config),
+                  to,
+                  snapshot.sampleKeys(SnapshotStore.SAMPLE_SIZE));
+          deleteSideFiles(plain);
+          int level = config.backup().zstdLevel();
+          progress.step("compression of the database");
+          files.add(
+              0,
+              Compressed.write(
+                  plain, partial.resolve(DATABASE + ".zst"), level, DATABASE + ".zst", DATABASE));
+          Files.delete(plain);
+          progress.step("compression of the model files");
+          files.addAll(modelFiles(partial, level));
+          Manifest m =
+              new Manifest(
+                  1,
+                  id,
+                  "full",
+                  "sqlite",
+                  base == null ? null : base.id(),
+                  from == null ? null : from.toString(),
+                  to.toString(),
+                  clock.instant().toString(),
+                  schema,
+                  rows,
+                  lastIds,
+                  files,
+                  keyIds,
+                  level,
+                  sample);
+          return m;
+        });
+  }
+
+  static void refusePostgres(PlandevConfig config) {
+    if (config.postgres().enabled()) {
+      throw new BackupException(
+          "incremental backups of a PostgreSQL store are not supported yet: take full backups"
+              + " (plandev backup full), or use PostgreSQL's own archiving of its write-ahead log");
+    }
+  }
+
+  private List<Manifest.FileEntry> modelFiles(Path partial, int level) throws IOException {
+    Path modelDir = config.resolve(config.ml().modelPath());
+    List<Manifest.FileEntry> out = new ArrayList<>();
+    if (!Files.isDirectory(modelDir)) {
+      return out;
+    }
+    Files.createDirectories(partial.resolve(MODEL));
+    List<Path> files;
+    try (Stream<Path> s = Files.list(modelDir)) {
+      // Files set aside as unreadable, and temporary files of a save in progress, are no model.
+      files =
+          s.filter(Files::isRegularFile)
+              .filter(p -> !p.getFileName().toString().contains(".unreadable-"))
+              .filter(p -> !p.getFileName().toString().endsWith(".tmp"))
+              .sorted()
+              .toList();
+    }
+    for (Path f : files) {
+      String name = f.getFileName().toString();
+      out.add(
+          Compressed.write(
+              f,
+              partial.resolve(MODEL).resolve(name + ".zst"),
+              level,
+              MODEL + "/" + name + ".zst",
+              MODEL + "/" + name));
+    }
+    return out;
+  }
+
+  /** The files the store leaves beside a database it opened: they are not part of the copy. */
+  static void deleteSideFiles(Path db) throws IOException {
+    for (String suffix : new String[] {"-wal", "-shm", "-journal", ".highwater"}) {
+      Files.deleteIfExists(db.resolveSibling(db.getFileName() + suffix));
+    }
+  }
+
+  /** {@code e} as the failure of a backup, which kept nothing and left the store alone. */
+  static BackupException failure(PlandevConfig config, Exception e) {
+    String text = String.valueOf(e.getMessage());
+    if (DiskSpace.isFull(e)) {
+      return new BackupException(
+          "backup failed: the disk of the backup directory "
+              + config.backupPath()
+              + " is full ("
+              + text
+              + "). Nothing was kept of this backup and the store was not touched; free space there"
+              + " or set backup.dir to a larger disk",
+          e);
+    }
+    if (e instanceof BackupException b) {
+      return b;
+    }
+    return new BackupException(
+        "backup failed: "
+            + text
+            + ". Nothing was kept of this backup and the store was not touched; check that "
+            + config.backupPath()
+            + " is writable",
+        e);
+  }
+}

@@ -1,0 +1,80 @@
+package dev.plandev.defaults.backup;
+
+import dev.plandev.defaults.config.PlandevConfig;
+import dev.plandev.defaults.model.Context;
+import dev.plandev.defaults.model.Resolution;
+import dev.plandev.defaults.store.JdbcDefaultsStore;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The store opened on a copy of its database (a snapshot being backed up, a database being
+ * restored) with its clock stopped at the snapshot's moment, so that resolves on the copy answer as
+ * the live store did then: the sample a manifest records and a restore compares.
+ */
+final class SnapshotStore {
+  /** Resolves recorded per backup: enough to catch a wrong or undecryptable store, quick to run. */
+  static final int SAMPLE_SIZE = 25;
+
+  private SnapshotStore() {}
+
+  /**
+   * {@code base} with its SQLite store at {@code file}, its key where {@code keys} has it (the key
+   * file resolved against {@code keys}' data directory), and PostgreSQL off.
+   */
+  static PlandevConfig at(PlandevConfig base, Path file, PlandevConfig keys) {
+    PlandevConfig.Sqlite q = base.sqlite();
+    PlandevConfig.Security s = keys.security();
+    PlandevConfig.Postgres pg = base.postgres();
+    return new PlandevConfig(
+        file.toAbsolutePath().getParent().toString(),
+        base.server(),
+        // A copy starts its own high-water mark: it is checked against its manifest instead.
+        new PlandevConfig.Sqlite(
+            file.toAbsolutePath().toString(),
+            q.journalMode(),
+            q.synchronous(),
+            q.busyTimeout(),
+            1,
+            true),
+        new PlandevConfig.Postgres(false, pg.url(), pg.user(), pg.password(), pg.schema(), 1),
+        base.redis(),
+        base.ml(),
+        base.monitoring(),
+        new PlandevConfig.Security(
+            s.encryptionKey(),
+            keys.resolve(s.keyFile()).toAbsolutePath().toString(),
+            s.maxValueBytes(),
+            s.maxContextFields(),
+            ""),
+        base.backup());
+  }
+
+  /**
+   * Resolves each of {@code keys} (key, context JSON) on the store of {@code config} at {@code at}.
+   */
+  static List<Manifest.SampleResolve> resolve(
+      PlandevConfig config, Instant at, List<String[]> keys) {
+    List<Manifest.SampleResolve> out = new ArrayList<>();
+    try (JdbcDefaultsStore store =
+        JdbcDefaultsStore.open(
+            config, Clock.fixed(at, ZoneOffset.UTC), new SimpleMeterRegistry())) {
+      for (String[] k : keys) {
+        Optional<Resolution> r = store.resolve(k[0], Context.parse(k[1]));
+        out.add(
+            new Manifest.SampleResolve(
+                k[0],
+                k[1],
+                r.map(x -> x.entry().id()).orElse(0L),
+                r.map(x -> x.entry().version()).orElse(0L)));
+      }
+    }
+    return out;
+  }
+}

@@ -1,0 +1,172 @@
+package dev.plandev.defaults.backup;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.plandev.defaults.SmartDefaults;
+import dev.plandev.defaults.config.PlandevConfig;
+import dev.plandev.defaults.model.Actor;
+import dev.plandev.defaults.model.Context;
+import dev.plandev.defaults.model.DefaultSpec;
+import dev.plandev.defaults.model.Feedback;
+import dev.plandev.defaults.model.ListQuery;
+import dev.plandev.defaults.model.Outcome;
+import dev.plandev.defaults.model.ValueType;
+import dev.plandev.defaults.testing.Services;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Full backups of a store on the machine's PostgreSQL (a fresh schema per store): exported in one
+ * repeatable-read transaction while writes go on, restored into another fresh schema.
+ */
+class PostgresBackupTest {
+  private static final Actor ACTOR = Actor.of("test");
+  private final List<String> schemas = new ArrayList<>();
+
+  @TempDir Path dir;
+
+  private PlandevConfig fresh(String name) {
+    String schema = Services.freshPostgresSchema();
+    schemas.add(schema);
+    return Services.postgresConfig(dir.resolve(name), schema);
+  }
+
+  @AfterEach
+  void drop() {
+    schemas.forEach(Services::dropPostgresSchema);
+  }
+
+  @Test
+  void backupWhileWriting_restoresAConsistentStore_intoAFreshSchema() throws Exception {
+    PlandevConfig source = fresh("source");
+    Manifest m;
+    try (SmartDefaults d = SmartDefaults.open(source, Clock.systemUTC())) {
+      for (int i = 0; i < 300; i++) {
+        d.store()
+            .put(
+                new DefaultSpec(
+                    "k" + (i % 20),
+                    "v" + i,
+                    ValueType.STRING,
+                    null,
+                    Context.of("project", "p" + i),
+                    0.5,
+                    null,
+                    false,
+                    i % 50 == 0),
+                ACTOR);
+      }
+      d.store()
+          .recordUsage(
+              new Feedback("k1", Context.of("project", "p1"), "v1", Outcome.CHOSEN, null, "t"));
+      AtomicBoolean stop = new AtomicBoolean();
+      AtomicInteger written = new AtomicInteger();
+      Thread writer =
+          new Thread(
+              () -> {
+                while (!stop.get()) {
+                  int i = written.incrementAndGet();
+                  d.store()
+                      .create(
+                          new DefaultSpec(
+                              "load",
+                              "x",
+                              ValueType.STRING,
+                              null,
+                              Context.of("n", "" + i),
+                              1,
+                              null,
+                              false,
+                              false),
+                          ACTOR);
+                }
+              });
+      writer.start();
+      org.awaitility.Awaitility.await().until(() -> written.get() > 20);
+      m = Backups.of(source, Clock.systemUTC()).full(BackupProgress.NONE);
+      stop.set(true);
+      writer.join();
+    }
+    assertThat(m.store()).isEqualTo("postgresql");
+    assertThat(m.keyIds()).hasSize(1);
+    Backups backups = Backups.of(source, Clock.systemUTC());
+    backups.verify(m.id());
+
+    PlandevConfig target = fresh("target");
+    // The key travels separately, as for SQLite: the target reads the source's key file.
+    PlandevConfig withKey = target.withDataDir(source.dataDir());
+    Restored r =
+        Backups.of(withKey, Clock.systemUTC()).restore(m.id(), dir, false, BackupProgress.NONE);
+    assertThat(r.checks()).singleElement().asString().startsWith("row counts");
+    try (SmartDefaults restored = SmartDefaults.open(withKey, Clock.systemUTC())) {
+      long entries = restored.store().list(ListQuery.all()).total();
+      assertThat(entries).isEqualTo(m.rows().get("default_values"));
+      // Consistent: the trail has one create per entry, no more, no less.
+      assertThat(restored.stats().changes()).isEqualTo(m.rows().get("changes"));
+      assertThat(entries).isEqualTo(m.rows().get("changes"));
+      assertThat(
+              restored
+                  .store()
+                  .resolve("k0", Context.of("project", "p0"))
+                  .orElseThrow()
+                  .entry()
+                  .value())
+          .isEqualTo("v0");
+      // New writes go on from the restored ids.
+      restored
+          .store()
+          .put(
+              new DefaultSpec(
+                  "after", "x", ValueType.STRING, null, Context.of(), 1, null, false, false),
+              ACTOR);
+    }
+    assertThatThrownBy(
+            () ->
+                Backups.of(withKey, Clock.systemUTC())
+                    .restore(m.id(), dir, false, BackupProgress.NONE))
+        .isInstanceOf(RestoreRefusedException.class)
+        .hasMessageContaining("already holds a store");
+    try (SmartDefaults serving = SmartDefaults.open(withKey, Clock.systemUTC())) {
+      // A serving store hears other instances' writes on a connection of its own, opened in the
+      // background on its first cached read.
+      org.awaitility.Awaitility.await()
+          .atMost(java.time.Duration.ofSeconds(60))
+          .until(
+              () -> {
+                serving.store().resolve("k0", Context.of("project", "p0"));
+                return feedConnections(withKey.postgres().schema()) > 0;
+              });
+      assertThatThrownBy(
+              () ->
+                  Backups.of(withKey, Clock.systemUTC())
+                      .restore(m.id(), dir, true, BackupProgress.NONE))
+          .isInstanceOf(RestoreRefusedException.class)
+          .hasMessageContaining("a plandev service is using the schema");
+    }
+    Restored again =
+        Backups.of(withKey, Clock.systemUTC()).restore(m.id(), dir, true, BackupProgress.NONE);
+    assertThat(again.checks()).singleElement().asString().contains("default_values=");
+  }
+
+  private static long feedConnections(String schema) throws java.sql.SQLException {
+    try (java.sql.Connection c =
+            java.sql.DriverManager.getConnection(Services.PG_URL, Services.PG_USER, "");
+        java.sql.PreparedStatement ps =
+            c.prepareStatement(
+                "SELECT COUNT(*) FROM pg_stat_activity WHERE application_name = ?")) {
+      ps.setString(1, "plandev write feed " + schema);
+      try (java.sql.ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        return rs.getLong(1);
+      }
+    }
+  }
+}
