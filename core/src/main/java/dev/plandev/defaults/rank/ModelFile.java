@@ -233,7 +233,8 @@ final class ModelFile {
       }
       previous = slot;
     }
-    s.mostUsedSlot = in.index("the most used candidate", size + 1) - 1;
+    // Written as it is held: -1 while no value of the key was ever chosen (only turned down).
+    s.mostUsedSlot = in.index("the most used candidate", size, -1);
     int fields = in.count("the number of context fields", Integer.MAX_VALUE);
     for (int f = 0; f < fields; f++) {
       String field = in.readString("a context field");

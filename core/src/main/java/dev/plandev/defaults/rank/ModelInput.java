@@ -60,9 +60,14 @@ final class ModelInput {
 
   /** An index into something of {@code size} elements, refused unless within {@code 0..size-1}. */
   int index(String what, int size) throws IOException {
+    return index(what, size, 0);
+  }
+
+  /** An index from {@code from} up to {@code size - 1}, refused outside. */
+  int index(String what, int size, int from) throws IOException {
     int i = in.readInt();
-    if (i < 0 || i >= size) {
-      throw corrupt(what + " is " + i + ", outside 0.." + (size - 1));
+    if (i < from || i >= size) {
+      throw corrupt(what + " is " + i + ", outside " + from + ".." + (size - 1));
     }
     return i;
   }

@@ -49,6 +49,27 @@ class ModelFileTest {
         .isEqualTo(ranker.rank("scope", Map.of("dir", "docs"), 10, later));
   }
 
+  /**
+   * The most used value survives saving, again and again: it was read back one candidate off, and a
+   * key whose values were only turned down (no most used value) made a file the next start refused,
+   * so the engine threw its learning away.
+   */
+  @Test
+  void saveThenOpen_keepsTheMostUsedValue_overManyRestarts() {
+    RankerConfig config = RankerConfig.builder().modelPath(dir.resolve("model")).build();
+    Ranker ranker = Ranker.create(config, CLOCK);
+    ranker.learn("phases", Map.of(), "3", false, T0);
+    ranker.learn("author", Map.of(), "Ada", true, T0);
+    ranker.learn("author", Map.of(), "Grace", true, T0.plusSeconds(1));
+    ranker.learn("author", Map.of(), "Grace", true, T0.plusSeconds(2));
+    for (int restart = 0; restart < 3; restart++) {
+      ranker.save();
+      ranker = Ranker.open(config, CLOCK);
+      assertThat(ranker.mostUsed("author", Map.of("dir", "elsewhere"))).contains("Grace");
+      assertThat(ranker.mostUsed("phases", Map.of())).isEmpty();
+    }
+  }
+
   /** A file saved before evidence strata keeps its calibration for keys with long histories. */
   @Test
   void open_aFileWithOneCalibrationMap_keepsItForLongHistories() throws IOException {
