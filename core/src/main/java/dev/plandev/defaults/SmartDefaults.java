@@ -146,7 +146,10 @@ public final class SmartDefaults implements AutoCloseable {
       String suffix = ".unreadable-" + clock.millis();
       try (var files = java.nio.file.Files.list(modelDir)) {
         for (Path f : files.toList()) {
-          java.nio.file.Files.move(f, f.resolveSibling(f.getFileName() + suffix));
+          // Files set aside by an earlier start stay as they were.
+          if (!f.getFileName().toString().contains(".unreadable-")) {
+            java.nio.file.Files.move(f, f.resolveSibling(f.getFileName() + suffix));
+          }
         }
       } catch (java.io.IOException io) {
         throw new StorageException(

@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -71,6 +72,26 @@ class DamagedModelTest {
       LearnedPredictorTest.learned(d);
       assertThat(d.predict("plan.author", Context.of("user", "u1"), 1).get(0).value())
           .isEqualTo("Bob");
+    }
+  }
+
+  /** A second damaged model is set aside beside the first, whose name stays as it was. */
+  @Test
+  void aSecondDamage_leavesTheFilesSetAsideBeforeAsTheyWere() throws Exception {
+    Path model = dir.resolve("model/ranker.model");
+    for (int damage = 0; damage < 2; damage++) {
+      try (SmartDefaults d = SmartDefaults.open(config(), clock)) {
+        choose(d, "Ada", 2);
+      }
+      DamagedModelFiles.damage(model, DamagedModelFiles.Damage.values()[0]);
+      clock.advance(Duration.ofMinutes(1));
+      SmartDefaults.open(config(), clock).close();
+    }
+    try (Stream<Path> files = Files.list(dir.resolve("model"))) {
+      assertThat(files.map(f -> f.getFileName().toString()))
+          .filteredOn(n -> n.contains(".unreadable-"))
+          .hasSize(4)
+          .allMatch(n -> n.indexOf(".unreadable-") == n.lastIndexOf(".unreadable-"));
     }
   }
 }
