@@ -34,8 +34,26 @@ final class IntegrityCheck {
       }
     } catch (SQLException e) {
       // A file damaged enough fails the check itself ("database disk image is malformed").
-      problems.add(Database.rootMessage(e));
+      problems.add(plainWords(Database.rootMessage(e)));
     }
     return problems;
+  }
+
+  /**
+   * SQLite's text without the driver's code, which tells a person nothing: {@code [SQLITE_CORRUPT]
+   * The database disk image is malformed (database disk image is malformed)} reads {@code database
+   * disk image is malformed}.
+   */
+  static String plainWords(String message) {
+    String text = message.replaceFirst("^\\[SQLITE_[A-Z_]+\\]\\s*", "");
+    int open = text.lastIndexOf(" (");
+    if (open > 0 && text.endsWith(")")) {
+      String summary = text.substring(0, open);
+      String detail = text.substring(open + 2, text.length() - 1);
+      if (summary.equalsIgnoreCase(detail)) {
+        return detail;
+      }
+    }
+    return text;
   }
 }
