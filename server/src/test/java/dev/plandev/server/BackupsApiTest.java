@@ -39,6 +39,9 @@ class BackupsApiTest {
       JsonNode verify = f.body(f.post("/api/v1/backups/" + id + "/verify", f.admin, ""));
       assertThat(verify.get("valid").asBoolean()).isTrue();
       assertThat(f.post("/api/v1/backups/nope/verify", f.admin, "").statusCode()).isEqualTo(404);
+      // The backup folder's parent is no backup (the fuzz test found a 500 there).
+      assertThat(f.post("/api/v1/backups/%2e%2e/verify", f.admin, "").statusCode()).isEqualTo(404);
+      assertThat(f.post("/api/v1/backups/./verify", f.admin, "").statusCode()).isEqualTo(404);
 
       // Over the service's own store: refused, whatever the body says.
       HttpResponse<String> own =

@@ -102,8 +102,10 @@ final class BackupCatalog {
    * @throws BackupNotFoundException when there is none by that id, listing the ones there are
    */
   BackupInfo find(String id) {
-    Path folder = dir.resolve(id);
-    if (!id.matches("[A-Za-z0-9._-]+") || !Files.isDirectory(folder)) {
+    // A name of a folder in the directory: never "." or "..", which would name another place.
+    boolean aName = id.matches("[A-Za-z0-9_-][A-Za-z0-9._-]*");
+    Path folder = aName ? dir.resolve(id) : dir;
+    if (!aName || !Files.isDirectory(folder)) {
       List<String> ids = list().stream().filter(BackupInfo::complete).map(BackupInfo::id).toList();
       throw new BackupNotFoundException(
           "no backup '"
