@@ -10,6 +10,9 @@ import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.FormData;
 import com.microsoft.playwright.options.RequestOptions;
+import dev.plandev.defaults.backup.BackupInfo;
+import dev.plandev.defaults.backup.BackupProgress;
+import dev.plandev.defaults.backup.Backups;
 import dev.plandev.defaults.model.Change;
 import dev.plandev.defaults.security.ApiKey;
 import dev.plandev.defaults.security.Role;
@@ -17,6 +20,10 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
@@ -134,5 +141,133 @@ class OperationsPagesBrowserTest extends SignedInBrowser {
     assertThat(create.status()).isEqualTo(403);
     assertThat(web.defaults.apiKeys().authenticate(web.reader)).isPresent();
     assertThat(web.defaults.apiKeys().list()).hasSize(3);
+  }
+
+  private Locator backupRow(String text) {
+    return page.locator("table.backups tbody tr", new Page.LocatorOptions().setHasText(text));
+  }
+
+  @Test
+  void admin_takesAFullBackupListedAsGood_verifiesIt_andTakesAnIncremental() {
+    signIn(web.admin);
+    page.navigate(web.url("/operations"));
+    PlaywrightAssertions.assertThat(page.locator("table.backups")).containsText("No backups yet");
+    PlaywrightAssertions.assertThat(page.locator("table.last-backups")).containsText("none yet");
+    PlaywrightAssertions.assertThat(page.locator("table.disks")).containsText("backup");
+
+    page.getByRole(AriaRole.BUTTON, named("Take a full backup")).click();
+
+    PlaywrightAssertions.assertThat(page.locator("#backup-notice"))
+        .containsText("Took the full backup");
+    List<BackupInfo> kept = Backups.of(web.defaults.config(), Clock.systemUTC()).list();
+    assertThat(kept).hasSize(1).allMatch(BackupInfo::complete);
+    String id = kept.get(0).id();
+    PlaywrightAssertions.assertThat(backupRow(id)).containsText("full");
+    PlaywrightAssertions.assertThat(backupRow(id)).containsText("good");
+    PlaywrightAssertions.assertThat(backupRow(id))
+        .containsText("not verified since the service started");
+    PlaywrightAssertions.assertThat(
+            page.locator("table.last-backups tr", new Page.LocatorOptions().setHasText("full")))
+        .containsText(id);
+
+    page.getByRole(AriaRole.BUTTON, named("Verify " + id)).click();
+
+    PlaywrightAssertions.assertThat(page.locator("#backup-notice"))
+        .containsText("Verified backup " + id + ": every file matches its manifest");
+    PlaywrightAssertions.assertThat(backupRow(id)).containsText(Pattern.compile("good \\(\\d{4}-"));
+
+    page.getByRole(AriaRole.BUTTON, named("Take an incremental backup")).click();
+
+    PlaywrightAssertions.assertThat(page.locator("#backup-notice"))
+        .containsText("Took the incremental backup");
+    PlaywrightAssertions.assertThat(backupRow("incremental")).containsText("good");
+    Chromium.screenshot(page, "operations-backups");
+    assertThat(Chromium.seriousViolations(page)).as("operations with backups").isEmpty();
+  }
+
+  @Test
+  void verifyAll_showsADamagedBackupNamingItsFile() throws Exception {
+    Backups backups = Backups.of(web.defaults.config(), Clock.systemUTC());
+    String id = backups.full(BackupProgress.NONE).id();
+    BackupInfo taken = backups.list().get(0);
+    String name = taken.manifest().files().get(0).name();
+    Path file = taken.folder().resolve(name);
+    byte[] bytes = Files.readAllBytes(file);
+    bytes[bytes.length / 2] ^= 1;
+    Files.write(file, bytes);
+    signIn(web.admin);
+    page.navigate(web.url("/operations"));
+
+    page.getByRole(AriaRole.BUTTON, named("Verify all backups")).click();
+
+    PlaywrightAssertions.assertThat(page.locator("#backup-notice")).containsText("1 damaged");
+    PlaywrightAssertions.assertThat(backupRow(id)).containsText("damaged");
+    PlaywrightAssertions.assertThat(backupRow(id)).containsText(name);
+    PlaywrightAssertions.assertThat(
+            page.locator("table.last-backups tr", new Page.LocatorOptions().setHasText("full")))
+        .containsText("none yet");
+  }
+
+  @Test
+  void aFailedBackup_isToldInPlainWordsOnThePage() {
+    signIn(web.admin);
+    page.navigate(web.url("/operations"));
+
+    Response failed =
+        page.waitForResponse(
+            r -> r.url().endsWith("/operations/backups/incremental"),
+            () -> page.getByRole(AriaRole.BUTTON, named("Take an incremental backup")).click());
+
+    assertThat(failed.status()).isEqualTo(500);
+    PlaywrightAssertions.assertThat(page.locator("#backup-error"))
+        .containsText("The incremental backup failed: an incremental backup follows an earlier");
+    PlaywrightAssertions.assertThat(page.locator("#backup-error"))
+        .containsText("take a full backup first");
+    assertThat(page.content()).doesNotContain("Exception").doesNotContain("\tat ");
+    PlaywrightAssertions.assertThat(page.locator("h1")).hasText("Operations");
+  }
+
+  @Test
+  void editor_seesTheBackupsButNoButtons_andADirectPostIsRefused() {
+    Backups backups = Backups.of(web.defaults.config(), Clock.systemUTC());
+    String id = backups.full(BackupProgress.NONE).id();
+    signIn(web.editor);
+    page.navigate(web.url("/operations"));
+
+    PlaywrightAssertions.assertThat(backupRow(id)).containsText("good");
+    PlaywrightAssertions.assertThat(page.locator("#backups button")).hasCount(0);
+    PlaywrightAssertions.assertThat(page.locator("#backups")).containsText("plandev restore ID");
+    assertThat(Chromium.seriousViolations(page)).as("operations as editor").isEmpty();
+
+    for (String action : List.of("full", "incremental", "verify")) {
+      APIResponse withToken =
+          page.request()
+              .post(
+                  web.url("/operations/backups/" + action),
+                  RequestOptions.create()
+                      .setForm(FormData.create().set("csrf", csrf()).set("id", id)));
+      assertThat(withToken.status()).as(action).isEqualTo(403);
+      assertThat(withToken.text()).as(action).contains("needs admin");
+    }
+    assertThat(backups.list()).hasSize(1);
+  }
+
+  @Test
+  void aForgedBackupPost_isRefusedEvenForAnAdmin() {
+    signIn(web.admin);
+    page.navigate(web.url("/operations"));
+    APIResponse forged =
+        page.request()
+            .post(
+                web.url("/operations/backups/full"),
+                RequestOptions.create().setForm(FormData.create().set("csrf", "forged")));
+    APIResponse none =
+        page.request()
+            .post(
+                web.url("/operations/backups/full"),
+                RequestOptions.create().setForm(FormData.create()));
+    assertThat(forged.status()).isEqualTo(403);
+    assertThat(none.status()).isEqualTo(403);
+    assertThat(Backups.of(web.defaults.config(), Clock.systemUTC()).list()).isEmpty();
   }
 }
