@@ -182,8 +182,11 @@ final class BackupsSection {
               : backups.incremental(BackupProgress.NONE);
       pruned = backups.prune();
     } catch (BackupException e) {
-      LOG.warn("web UI: key '{}' could not take a {} backup: {}", session.keyName(), kind, text(e));
-      throw new FailedAction("The " + kind + " backup failed: " + text(e));
+      LOG.warn(
+          "web UI: key '{}' could not take the {} backup: {}", session.keyName(), kind, text(e));
+      // The core's message may open with "backup failed: ", which this sentence already says.
+      throw new FailedAction(
+          "The " + kind + " backup failed: " + text(e).replaceFirst("^backup failed: ", ""));
     }
     LOG.info(
         "web UI: key '{}' took {} backup {} ({} bytes); retention removed {}",

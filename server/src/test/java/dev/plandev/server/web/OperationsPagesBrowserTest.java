@@ -13,9 +13,16 @@ import com.microsoft.playwright.options.RequestOptions;
 import dev.plandev.defaults.backup.BackupInfo;
 import dev.plandev.defaults.backup.BackupProgress;
 import dev.plandev.defaults.backup.Backups;
+import dev.plandev.defaults.model.Actor;
+import dev.plandev.defaults.model.BatchOperation;
 import dev.plandev.defaults.model.Change;
+import dev.plandev.defaults.model.DefaultSpec;
+import dev.plandev.defaults.model.ListQuery;
+import dev.plandev.defaults.model.ValueType;
 import dev.plandev.defaults.security.ApiKey;
 import dev.plandev.defaults.security.Role;
+import dev.plandev.server.LogLines;
+import dev.plandev.testing.SmallDisk;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -23,7 +30,9 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
@@ -149,6 +158,16 @@ class OperationsPagesBrowserTest extends SignedInBrowser {
 
   @Test
   void admin_takesAFullBackupListedAsGood_verifiesIt_andTakesAnIncremental() {
+    try (LogLines lines = LogLines.of(BackupsSection.class)) {
+      takeAndVerifyAsAdmin();
+      assertThat(lines.messages())
+          .anyMatch(l -> l.startsWith("web UI: key 'admin' took full backup full-"))
+          .anyMatch(l -> l.matches("web UI: key 'admin' verified backup full-\\S+: good"))
+          .anyMatch(l -> l.startsWith("web UI: key 'admin' took incremental backup incremental-"));
+    }
+  }
+
+  private void takeAndVerifyAsAdmin() {
     signIn(web.admin);
     page.navigate(web.url("/operations"));
     PlaywrightAssertions.assertThat(page.locator("table.backups")).containsText("No backups yet");
@@ -210,21 +229,12 @@ class OperationsPagesBrowserTest extends SignedInBrowser {
 
   @Test
   void aFailedBackup_isToldInPlainWordsOnThePage() {
-    signIn(web.admin);
-    page.navigate(web.url("/operations"));
+    failsAsAdmin("incremental", "Take an incremental backup");
 
-    Response failed =
-        page.waitForResponse(
-            r -> r.url().endsWith("/operations/backups/incremental"),
-            () -> page.getByRole(AriaRole.BUTTON, named("Take an incremental backup")).click());
-
-    assertThat(failed.status()).isEqualTo(500);
     PlaywrightAssertions.assertThat(page.locator("#backup-error"))
         .containsText("The incremental backup failed: an incremental backup follows an earlier");
     PlaywrightAssertions.assertThat(page.locator("#backup-error"))
         .containsText("take a full backup first");
-    assertThat(page.content()).doesNotContain("Exception").doesNotContain("\tat ");
-    PlaywrightAssertions.assertThat(page.locator("h1")).hasText("Operations");
   }
 
   @Test
@@ -269,5 +279,75 @@ class OperationsPagesBrowserTest extends SignedInBrowser {
     assertThat(forged.status()).isEqualTo(403);
     assertThat(none.status()).isEqualTo(403);
     assertThat(Backups.of(web.defaults.config(), Clock.systemUTC()).list()).isEmpty();
+  }
+
+  @Test
+  void aFullBackupDisk_isToldInPlainWords_andTheStoreGoesOn() throws Exception {
+    try (SmallDisk disk = SmallDisk.mount(dir.resolve("small-disk"), "256k")) {
+      takeAFullBackupOn(disk.path());
+    }
+  }
+
+  /** An admin takes a full backup of a store too large for the backup directory {@code small}. */
+  private void takeAFullBackupOn(Path small) {
+    try {
+      web.close();
+      web = null;
+      web =
+          new WebServer(
+              dir.resolve("full"), Clock.systemUTC(), Map.of("backup.dir", small.toString()));
+      List<BatchOperation> ops = new ArrayList<>();
+      for (int i = 0; i < 3000; i++) {
+        ops.add(
+            BatchOperation.upsert(
+                new DefaultSpec(
+                    "web.key." + i,
+                    "a value that takes room in the snapshot " + i,
+                    ValueType.STRING,
+                    null,
+                    dev.plandev.defaults.model.Context.of("project", "p" + i),
+                    0.5,
+                    null,
+                    false,
+                    false)));
+        if (ops.size() == 1000) { // the largest batch the store takes
+          web.defaults.store().batch(ops, false, Actor.of("test"));
+          ops.clear();
+        }
+      }
+      failsAsAdmin("full", "Take a full backup");
+
+      PlaywrightAssertions.assertThat(page.locator("#backup-error"))
+          .containsText("The full backup failed: the disk of the backup directory " + small);
+      PlaywrightAssertions.assertThat(page.locator("#backup-error")).containsText("is full");
+      PlaywrightAssertions.assertThat(page.locator("#backup-error"))
+          .containsText("the store was not touched");
+      PlaywrightAssertions.assertThat(page.locator("table.backups")).containsText("No backups yet");
+      Chromium.screenshot(page, "operations-backup-full-disk");
+      assertThat(Chromium.seriousViolations(page)).as("a failed backup").isEmpty();
+      assertThat(web.defaults.store().list(ListQuery.all()).total()).isEqualTo(3000);
+    } finally {
+      // The service lets go of the small disk before it is unmounted.
+      if (web != null) {
+        web.close();
+        web = null;
+      }
+    }
+  }
+
+  /**
+   * Signs in as admin and clicks the {@code button} of the backup {@code action}, which fails: the
+   * Operations page answers, in plain words, never with a stack trace.
+   */
+  private void failsAsAdmin(String action, String button) {
+    signIn(web.admin);
+    page.navigate(web.url("/operations"));
+    Response failed =
+        page.waitForResponse(
+            r -> r.url().endsWith("/operations/backups/" + action),
+            () -> page.getByRole(AriaRole.BUTTON, named(button)).click());
+    assertThat(failed.status()).isEqualTo(500);
+    PlaywrightAssertions.assertThat(page.locator("h1")).hasText("Operations");
+    assertThat(page.content()).doesNotContain("Exception").doesNotContain("\tat ");
   }
 }
