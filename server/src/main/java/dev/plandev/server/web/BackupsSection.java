@@ -7,6 +7,7 @@ import dev.plandev.defaults.backup.Backups;
 import dev.plandev.defaults.backup.DamagedBackupException;
 import dev.plandev.defaults.backup.DiskSpace;
 import dev.plandev.defaults.backup.Manifest;
+import dev.plandev.defaults.backup.Verification;
 import dev.plandev.defaults.config.CronSchedule;
 import dev.plandev.defaults.config.PlandevConfig;
 import dev.plandev.defaults.config.SecretMask;
@@ -26,7 +27,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,8 +34,9 @@ import org.slf4j.LoggerFactory;
  * The Backups section of the Operations page: the kept backups with their last verification, the
  * newest good full and incremental backup against their schedules, and the free space of the data
  * and backup disks; admins also take a full or incremental backup and verify one or all. It uses
- * the service's own {@link Backups} in process, as {@code /api/v1/backups} does; restoring stays on
- * the CLI and the API, since a restore over the running service's store is always refused.
+ * the service's own {@link Backups} in process, as {@code /api/v1/backups} and the scheduler do (so
+ * the verification shown is the last one any of them made); restoring stays on the CLI and the API,
+ * since a restore over the running service's store is always refused.
  */
 final class BackupsSection {
   private static final Logger LOG = LoggerFactory.getLogger(BackupsSection.class);
@@ -44,9 +45,6 @@ final class BackupsSection {
   private final Backups backups;
   private final PlandevConfig config;
   private final Clock clock;
-  // The outcome of the last verification of each backup since the service started, by id: the
-  // manifest cannot hold it (a backup's files never change once taken).
-  private final Map<String, Verification> verified = new ConcurrentHashMap<>();
 
   BackupsSection(Backups backups, PlandevConfig config, Clock clock) {
     this.backups = backups;
@@ -77,8 +75,6 @@ final class BackupsSection {
   /** Free space under a directory the service writes. */
   record Disk(String name, String path, String free, String used, boolean low) {}
 
-  private record Verification(Instant at, String problem) {}
-
   /** The section's part of the Operations page's model. */
   Map<String, Object> model() {
     Map<String, Object> model = new LinkedHashMap<>();
@@ -104,15 +100,16 @@ final class BackupsSection {
       return new Row(b.id(), "", "", "", "", "", false, "incomplete: " + b.problem());
     }
     Manifest m = b.manifest();
-    Verification v = verified.get(b.id());
+    Optional<Verification> v = backups.lastVerification(b.id());
     String verification =
-        v == null
-            ? "not verified since the service started"
-            : (v.problem() == null ? "good" : "failed: " + v.problem())
-                + " ("
-                + EntryView.when(v.at())
-                + ")";
-    boolean damaged = v != null && v.problem() != null;
+        v.map(
+                x ->
+                    (x.good() ? "good" : "failed: " + SecretMask.inText(x.problem()))
+                        + " ("
+                        + EntryView.when(x.at())
+                        + ")")
+            .orElse("not verified since the service started");
+    boolean damaged = damaged(b.id());
     return new Row(
         m.id(),
         m.kind(),
@@ -152,8 +149,7 @@ final class BackupsSection {
   }
 
   private boolean damaged(String id) {
-    Verification v = verified.get(id);
-    return v != null && v.problem() != null;
+    return backups.lastVerification(id).map(v -> !v.good()).orElse(false);
   }
 
   private Disk disk(String name, Path path) {
@@ -232,7 +228,6 @@ final class BackupsSection {
       } catch (BackupException e) {
         throw new FailedAction("Verifying backup " + b.id() + " failed: " + text(e));
       }
-      verified.put(b.id(), new Verification(clock.instant(), problem));
       LOG.info(
           "web UI: key '{}' verified backup {}: {}",
           session.keyName(),

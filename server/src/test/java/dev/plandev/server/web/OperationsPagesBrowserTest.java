@@ -238,6 +238,33 @@ class OperationsPagesBrowserTest extends SignedInBrowser {
   }
 
   @Test
+  void aVerificationThroughTheApi_isShownOnThePage() throws Exception {
+    HttpClient http = HttpClient.newHttpClient();
+    HttpResponse<String> taken =
+        http.send(
+            HttpRequest.newBuilder(URI.create(web.url("/api/v1/backups")))
+                .header("Authorization", "Bearer " + web.admin)
+                .POST(HttpRequest.BodyPublishers.noBody())
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(taken.statusCode()).isEqualTo(201);
+    String id = Backups.of(web.defaults.config(), Clock.systemUTC()).list().get(0).id();
+    HttpResponse<String> verified =
+        http.send(
+            HttpRequest.newBuilder(URI.create(web.url("/api/v1/backups/" + id + "/verify")))
+                .header("Authorization", "Bearer " + web.admin)
+                .POST(HttpRequest.BodyPublishers.noBody())
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(verified.body()).contains("\"valid\":true");
+
+    signIn(web.reader);
+    page.navigate(web.url("/operations"));
+
+    PlaywrightAssertions.assertThat(backupRow(id)).containsText(Pattern.compile("good \\(\\d{4}-"));
+  }
+
+  @Test
   void editor_seesTheBackupsButNoButtons_andADirectPostIsRefused() {
     Backups backups = Backups.of(web.defaults.config(), Clock.systemUTC());
     String id = backups.full(BackupProgress.NONE).id();
