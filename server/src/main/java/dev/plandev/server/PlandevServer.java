@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.plandev.defaults.SmartDefaults;
+import dev.plandev.defaults.backup.Backups;
 import dev.plandev.defaults.config.PlandevConfig;
 import dev.plandev.defaults.model.Actor;
 import dev.plandev.defaults.security.ApiKey;
@@ -196,6 +197,11 @@ public final class PlandevServer implements AutoCloseable {
               @Override
               public MeterRegistry meters() {
                 return registry;
+              }
+
+              @Override
+              public Backups backups() {
+                return backups.backups();
               }
             });
     Javalin app =

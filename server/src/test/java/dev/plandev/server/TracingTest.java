@@ -2,10 +2,6 @@ package dev.plandev.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import dev.plandev.defaults.SmartDefaults;
 import dev.plandev.defaults.config.ConfigLoader;
 import dev.plandev.defaults.config.PlandevConfig;
@@ -225,25 +221,16 @@ class TracingTest {
   @Test
   void logLinesOfARequest_carryItsTraceId_besideTheCorrelationId() throws Exception {
     start(true);
-    Logger logger = (Logger) LoggerFactory.getLogger(LoggingServlet.class);
-    ListAppender<ILoggingEvent> lines = new ListAppender<>();
-    lines.start();
-    logger.addAppender(lines);
-    Level level = logger.getLevel();
-    logger.setLevel(Level.INFO); // whatever the tests' logging configuration says
-    try {
+    try (LogLines lines = LogLines.of(LoggingServlet.class)) {
       HttpResponse<String> r =
           send("GET", "/logged", null, "00-" + CALLER_TRACE + "-" + CALLER_SPAN + "-01");
       assertThat(r.body()).isEqualTo("logged");
-      assertThat(lines.list).hasSize(1);
-      Map<String, String> mdc = lines.list.get(0).getMDCPropertyMap();
+      assertThat(lines.events()).hasSize(1);
+      Map<String, String> mdc = lines.events().get(0).getMDCPropertyMap();
       assertThat(mdc).containsEntry("traceId", CALLER_TRACE);
       assertThat(mdc.get("spanId")).isEqualTo(named(ofTrace(CALLER_TRACE), "GET").getSpanId());
       assertThat(mdc.get("correlationId"))
           .isEqualTo(r.headers().firstValue(Correlation.HEADER).orElseThrow());
-    } finally {
-      logger.setLevel(level);
-      logger.detachAppender(lines);
     }
   }
 

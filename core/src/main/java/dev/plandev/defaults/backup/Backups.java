@@ -6,8 +6,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Backups of one configured store, in its {@code backup.dir}: take, list, verify, restore.
@@ -24,6 +26,9 @@ public final class Backups {
   private final PlandevConfig config;
   private final Clock clock;
   private final BackupCatalog catalog;
+  // The last verification of each backup by this instance, by id: a backup's folder never changes
+  // once taken, so its outcome is kept beside it in memory rather than written into it.
+  private final Map<String, Verification> verifications = new ConcurrentHashMap<>();
 
   private Backups(PlandevConfig config, Clock clock) {
     this.config = config;
@@ -66,7 +71,7 @@ public final class Backups {
    */
   public BackupInfo verify(String id) {
     BackupInfo b = catalog.find(id);
-    BackupCatalog.verify(b);
+    checked(b);
     return b;
   }
 
@@ -76,13 +81,32 @@ public final class Backups {
     for (BackupInfo b : list()) {
       if (b.complete()) {
         try {
-          BackupCatalog.verify(b);
+          checked(b);
         } catch (DamagedBackupException e) {
           problems.add(e.getMessage());
         }
       }
     }
     return problems;
+  }
+
+  /** Verifies {@code b} and remembers the outcome. */
+  private void checked(BackupInfo b) {
+    try {
+      BackupCatalog.verify(b);
+      verifications.put(b.id(), new Verification(b.id(), clock.instant(), null));
+    } catch (DamagedBackupException e) {
+      verifications.put(b.id(), new Verification(b.id(), clock.instant(), e.getMessage()));
+      throw e;
+    }
+  }
+
+  /**
+   * The outcome of the last verification of backup {@code id} through this instance ({@link
+   * #verify} or {@link #verifyAll}), empty when it has not verified it.
+   */
+  public Optional<Verification> lastVerification(String id) {
+    return Optional.ofNullable(verifications.get(id));
   }
 
   /**

@@ -135,7 +135,9 @@ class FullBackupTest {
     assertThat(m.sample())
         .hasSizeGreaterThan(10)
         .allSatisfy(s -> assertThat(s.entryId()).isPositive());
+    assertThat(backups.lastVerification(m.id())).isEmpty();
     backups.verify(m.id());
+    assertThat(backups.lastVerification(m.id())).get().matches(Verification::good);
 
     // The key travels separately: put it where the restored data directory reads it.
     Path target = withKey(config, dir.resolve("restored"));
@@ -215,6 +217,12 @@ class FullBackupTest {
         .hasMessageContaining("defaults.db.zst")
         .hasMessageContaining("SHA-256");
     assertThat(backups.verifyAll()).singleElement().asString().contains("defaults.db.zst");
+    assertThat(backups.lastVerification(m.id()))
+        .get()
+        .satisfies(v -> assertThat(v.good()).isFalse())
+        .extracting(Verification::problem)
+        .asString()
+        .contains("defaults.db.zst");
     Path target = withKey(config, dir.resolve("restored"));
     assertThatThrownBy(() -> backups.restore(m.id(), target, false, BackupProgress.NONE))
         .isInstanceOf(DamagedBackupException.class)

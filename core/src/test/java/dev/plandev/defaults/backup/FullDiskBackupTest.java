@@ -11,14 +11,12 @@ import dev.plandev.defaults.model.Context;
 import dev.plandev.defaults.model.DefaultSpec;
 import dev.plandev.defaults.model.ListQuery;
 import dev.plandev.defaults.model.ValueType;
-import dev.plandev.testing.Prerequisites;
+import dev.plandev.testing.SmallDisk;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,30 +26,15 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class FullDiskBackupTest {
   @TempDir Path dir;
-  private Path mount;
-
-  private static boolean run(String... command) throws Exception {
-    Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-    p.getInputStream().readAllBytes();
-    return p.waitFor(30, TimeUnit.SECONDS) && p.exitValue() == 0;
-  }
-
-  @AfterEach
-  void unmount() throws Exception {
-    if (mount != null) {
-      run("umount", mount.toString());
-    }
-  }
 
   @Test
   void fullDisk_failsTheBackupCleanly_andLeavesTheStoreAsItWas() throws Exception {
-    mount = Files.createDirectories(dir.resolve("small-disk"));
-    boolean mounted = run("mount", "-t", "tmpfs", "-o", "size=256k", "tmpfs", mount.toString());
-    if (!mounted) {
-      mount = null;
+    try (SmallDisk disk = SmallDisk.mount(dir.resolve("small-disk"), "256k")) {
+      backUpOnto(disk.path());
     }
-    Prerequisites.require(
-        mounted, "mounting a 256 KiB tmpfs failed: this test needs root (CI runs as root)");
+  }
+
+  private void backUpOnto(Path mount) throws Exception {
     PlandevConfig base = PlandevConfig.defaults().withDataDir(dir.resolve("data").toString());
     PlandevConfig config = base.withBackup(base.backup().withDir(mount.toString()));
     long before;

@@ -18,8 +18,9 @@ import java.util.Map;
 /**
  * The Operations page: the health of each dependency (as {@code /health} reports it to a key), the
  * requests (rate, latency percentiles, error rate, busiest routes), each cache level's hit ratio,
- * the circuit breakers, the store's size and the scheduler's jobs with their last runs. Any
- * signed-in role sees it, as any key may read {@code /health} and {@code /metrics}.
+ * the circuit breakers, the store's size, the scheduler's jobs with their last runs, and the
+ * backups (see {@link BackupsSection}). Any signed-in role sees it, as any key may read {@code
+ * /health} and {@code /metrics}; only admins act on backups.
  */
 final class OperationsPage {
   private final SmartDefaults defaults;
@@ -27,6 +28,7 @@ final class OperationsPage {
   private final Pages pages;
   private final Clock clock;
   private final RequestFigures requests;
+  private final BackupsSection backups;
 
   OperationsPage(SmartDefaults defaults, ServiceStatus status, Pages pages, Clock clock) {
     this.defaults = defaults;
@@ -34,10 +36,15 @@ final class OperationsPage {
     this.pages = pages;
     this.clock = clock;
     this.requests = new RequestFigures(clock.instant());
+    this.backups = new BackupsSection(status.backups(), defaults.config(), clock);
   }
 
   void register(Javalin app) {
-    app.get("/operations", this::show);
+    app.get("/operations", ctx -> show(ctx, 200, ""));
+    backups.register(app);
+    // A backup action that failed is told on this page, beside the backups it concerns.
+    app.exception(
+        BackupsSection.FailedAction.class, (e, ctx) -> show(ctx, e.status, e.getMessage()));
   }
 
   /** One dependency: its status and its other details as text. */
@@ -57,8 +64,11 @@ final class OperationsPage {
   record Job(
       String name, String schedule, String lastRun, String took, String error, String next) {}
 
-  private void show(Context ctx) {
+  private void show(Context ctx, int code, String backupError) {
     Map<String, Object> model = new HashMap<>();
+    model.put("notice", code == 200 ? ctx.queryParam("notice") : null);
+    model.put("backupError", backupError);
+    model.put("backups", backups.model());
     List<Check> checks = new ArrayList<>();
     status.health().forEach((name, check) -> checks.add(check(name, check)));
     model.put("checks", checks);
@@ -80,7 +90,7 @@ final class OperationsPage {
     model.put("database", SecretMask.inText(defaults.databaseDescription()));
     model.put("learned", engine.learnedEvents());
     model.put("jobs", status.jobs().stream().map(OperationsPage::job).toList());
-    pages.send(ctx, 200, "operations", model);
+    pages.send(ctx, code, "operations", model);
   }
 
   private static Check check(String name, Map<String, Object> check) {

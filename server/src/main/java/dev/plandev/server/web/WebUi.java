@@ -22,7 +22,8 @@ import java.util.function.Consumer;
  * same port. People sign in with an API key (or the one-time link printed at first start) and get a
  * session cookie; their key's role applies as in the API. The pages: sign-in, the plans under
  * {@code server.planRoots} (portfolio, plan, board, history), the defaults (list, entry, forms,
- * import, export, audit trail), the resolve explorer, learning and operations (with API keys).
+ * import, export, audit trail), the resolve explorer, learning and operations (with API keys and
+ * backups).
  *
  * <p>Pages are added by registering their routes in {@link #install} and a link in the navigation
  * of {@code layout.peb}; every path the UI answers is listed in {@link PagePaths}.

@@ -13,6 +13,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -52,6 +53,11 @@ final class WebServer implements AutoCloseable {
 
   /** The service on {@code clock}, which stamps usage events, audit rows and sessions. */
   WebServer(Path dir, Clock clock, Path... corpusPlans) {
+    this(dir, clock, Map.of(), corpusPlans);
+  }
+
+  /** The service with more {@code settings} (such as {@code backup.dir}) than the tests' own. */
+  WebServer(Path dir, Clock clock, Map<String, String> settings, Path... corpusPlans) {
     try {
       plans = Files.createDirectories(dir.resolve("plans"));
       plan = plans.resolve("web-plan.md");
@@ -63,16 +69,11 @@ final class WebServer implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    PlandevConfig config =
-        new ConfigLoader(dir, Map.of())
-            .load(
-                null,
-                Map.of(
-                    "dataDir", dir.resolve("data").toString(),
-                    "server.port", "0",
-                    "server.planRoots", plans.toString()),
-                Map.of())
-            .config();
+    Map<String, String> all = new HashMap<>(settings);
+    all.put("dataDir", dir.resolve("data").toString());
+    all.put("server.port", "0");
+    all.put("server.planRoots", plans.toString());
+    PlandevConfig config = new ConfigLoader(dir, Map.of()).load(null, all, Map.of()).config();
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     defaults = SmartDefaults.open(config, clock, registry);
     Actor setup = Actor.of("setup");
