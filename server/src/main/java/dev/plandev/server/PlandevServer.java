@@ -7,18 +7,14 @@ import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.plandev.defaults.SmartDefaults;
-import dev.plandev.defaults.backup.Backups;
 import dev.plandev.defaults.config.PlandevConfig;
 import dev.plandev.defaults.model.Actor;
 import dev.plandev.defaults.security.ApiKey;
 import dev.plandev.defaults.tracing.Tracing;
-import dev.plandev.server.web.JobRun;
-import dev.plandev.server.web.ServiceStatus;
 import dev.plandev.server.web.WebUi;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.json.JavalinJackson;
-import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
@@ -182,28 +178,7 @@ public final class PlandevServer implements AutoCloseable {
             planRoots(settings.planRoots(), workingDir),
             clock,
             ctx -> guard.takeAddressToken(ctx.ip(), ctx::header),
-            new ServiceStatus() {
-              @Override
-              public Map<String, Map<String, Object>> health() {
-                return ops.dependencies();
-              }
-
-              @Override
-              public List<JobRun> jobs() {
-                Scheduler s = jobs.get();
-                return s == null ? List.of() : s.runs();
-              }
-
-              @Override
-              public MeterRegistry meters() {
-                return registry;
-              }
-
-              @Override
-              public Backups backups() {
-                return backups.backups();
-              }
-            });
+            new RunningServiceStatus(ops, jobs::get, registry, backups));
     Javalin app =
         Javalin.create(
             c -> {
