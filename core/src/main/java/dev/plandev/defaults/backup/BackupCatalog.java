@@ -33,7 +33,10 @@ final class BackupCatalog {
     return dir;
   }
 
-  /** A new id of {@code kind} at {@code at}, unused in the directory. */
+  /**
+   * A new id of {@code kind} at {@code at}, unused in the directory, whose {@code .partial} folder
+   * it creates: two backups started in the same second (the schedule and a person) get two ids.
+   */
   String newId(String kind, Instant at) throws BackupException {
     try {
       // Backups hold every value of the store (secrets encrypted): owner-only, like the store.
@@ -50,10 +53,28 @@ final class BackupCatalog {
     }
     String base = kind + "-" + STAMP.format(at);
     String id = base;
-    for (int n = 2; Files.exists(dir.resolve(id)) || Files.exists(dir.resolve(id + PARTIAL)); n++) {
+    for (int n = 2; Files.exists(dir.resolve(id)) || !reserved(dir.resolve(id + PARTIAL)); n++) {
       id = base + "-" + n;
     }
     return id;
+  }
+
+  /** Creates {@code folder}; false when it exists already (another backup holds that id). */
+  private static boolean reserved(Path folder) throws BackupException {
+    try {
+      Files.createDirectory(folder);
+      return true;
+    } catch (java.nio.file.FileAlreadyExistsException e) {
+      return false;
+    } catch (IOException e) {
+      throw new BackupException(
+          "cannot create "
+              + folder
+              + " ("
+              + e.getMessage()
+              + "); set backup.dir to a writable place",
+          e);
+    }
   }
 
   /** Every folder of the directory, complete ones by the moment they show, then incomplete ones. */
