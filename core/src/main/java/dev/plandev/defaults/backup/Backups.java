@@ -113,11 +113,11 @@ public final class Backups {
    */
   public Restored restore(String id, Path target, boolean force, BackupProgress progress) {
     BackupInfo b = catalog.find(id);
-    if ("postgresql".equals(b.manifest().store())) {
-      return new PostgresBackup(config, clock).restore(b, config, force, progress);
-    }
     if (!b.manifest().full()) {
       return restoreAt(b.manifest().toInstant(), target, force, progress);
+    }
+    if ("postgresql".equals(b.manifest().store())) {
+      return new PostgresBackup(config, clock).restore(b, List.of(), null, config, force, progress);
     }
     return new Restore(config, clock)
         .run(b, List.of(), null, target.toAbsolutePath(), force, progress);
@@ -133,13 +133,25 @@ public final class Backups {
   }
 
   /**
-   * Restores the store as it was at {@code at}: the newest full backup that shows a moment at or
-   * before it, and the rows of the incrementals that follow it written up to {@code at}.
+   * Restores the store as it was at {@code at}: the newest full backup of this store's kind that
+   * shows a moment at or before it, and the rows of the incrementals that follow it written up to
+   * {@code at}; into {@code target}, or on PostgreSQL into the schema of this configuration.
    *
    * @throws RestoreRefusedException when no chain of backups covers {@code at}, or a check fails
    */
   public Restored restoreAt(Instant at, Path target, boolean force, BackupProgress progress) {
-    List<BackupInfo> chain = PointInTime.chain(list(), at, catalog.dir());
+    String store = config.postgres().enabled() ? "postgresql" : "sqlite";
+    List<BackupInfo> chain =
+        PointInTime.chain(
+            list().stream()
+                .filter(b -> b.complete() && store.equals(b.manifest().store()))
+                .toList(),
+            at,
+            catalog.dir());
+    if (config.postgres().enabled()) {
+      return new PostgresBackup(config, clock)
+          .restore(chain.get(0), chain.subList(1, chain.size()), at, config, force, progress);
+    }
     return new Restore(config, clock)
         .run(
             chain.get(0),

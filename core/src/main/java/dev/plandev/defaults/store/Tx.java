@@ -35,6 +35,11 @@ final class Tx implements AutoCloseable {
     this.ownsConnection = ownsConnection;
   }
 
+  /** A unit of work in the transaction of {@code connection}, which its caller keeps and closes. */
+  static Tx borrowing(Connection connection) {
+    return new Tx(connection, null, false);
+  }
+
   /**
    * Another unit of work in this one's transaction, with statements of its own (no batch left over
    * by an earlier unit); closing it leaves the connection open.
