@@ -169,11 +169,7 @@ class PostgresBackupTest {
     Backups backups = Backups.of(source, Clock.systemUTC());
     String last;
     try (SmartDefaults d = SmartDefaults.open(source, Clock.systemUTC())) {
-      d.store()
-          .put(
-              new DefaultSpec(
-                  "seed", "x", ValueType.STRING, null, Context.of(), 1, null, false, true),
-              ACTOR);
+      seed(d);
       backups.full(BackupProgress.NONE);
       AtomicBoolean stop = new AtomicBoolean();
       AtomicInteger written = new AtomicInteger();
@@ -239,6 +235,81 @@ class PostgresBackupTest {
     try (SmartDefaults d = SmartDefaults.open(target, Clock.systemUTC())) {
       // Consistent: one create in the trail per entry.
       assertThat(d.store().list(ListQuery.all()).total()).isEqualTo(d.stats().changes());
+    }
+  }
+
+  @Test
+  void aWriteInFlightWhileABackupBegins_isInTheNextBackup() throws Exception {
+    PlandevConfig source = fresh("inflight");
+    String schema = source.postgres().schema();
+    Backups backups = Backups.of(source, Clock.systemUTC());
+    try (SmartDefaults d = SmartDefaults.open(source, Clock.systemUTC())) {
+      seed(d);
+    }
+    backups.full(BackupProgress.NONE);
+    Manifest next;
+    try (java.sql.Connection slow = connect(schema);
+        java.sql.Connection fast = connect(schema)) {
+      // A writer that took its id and has not committed yet, and one after it that has.
+      slow.setAutoCommit(false);
+      insertUsage(slow, "slow");
+      insertUsage(fast, "fast");
+      java.util.concurrent.CompletableFuture<Manifest> first =
+          java.util.concurrent.CompletableFuture.supplyAsync(
+              () -> backups.incremental(BackupProgress.NONE));
+      org.awaitility.Awaitility.await()
+          .atMost(java.time.Duration.ofSeconds(60))
+          .pollInterval(java.time.Duration.ofMillis(5))
+          .until(() -> first.isDone() || waitingForALock(schema));
+      slow.commit();
+      first.join();
+      next = backups.incremental(BackupProgress.NONE);
+    }
+    PlandevConfig target = fresh(source);
+    Backups.of(target, Clock.systemUTC()).restore(next.id(), dir, false, BackupProgress.NONE);
+    List<Long> live = ids(schema, "usage_events", Long.MAX_VALUE);
+    assertThat(live).hasSize(2);
+    assertThat(ids(target.postgres().schema(), "usage_events", Long.MAX_VALUE)).isEqualTo(live);
+  }
+
+  /** One secret entry, so that backups name the key they need. */
+  private static void seed(SmartDefaults d) {
+    d.store()
+        .put(
+            new DefaultSpec(
+                "seed", "x", ValueType.STRING, null, Context.of(), 1, null, false, true),
+            ACTOR);
+  }
+
+  private static java.sql.Connection connect(String schema) throws java.sql.SQLException {
+    java.sql.Connection c =
+        java.sql.DriverManager.getConnection(Services.PG_URL, Services.PG_USER, "");
+    c.setSchema(schema);
+    return c;
+  }
+
+  private static void insertUsage(java.sql.Connection c, String key) throws java.sql.SQLException {
+    try (java.sql.PreparedStatement ps =
+        c.prepareStatement(
+            "INSERT INTO usage_events (key, context, value, outcome, suggested, occurred_at,"
+                + " source) VALUES (?, ?, 'x', ?, NULL, ?, 'test')")) {
+      ps.setString(1, key);
+      ps.setString(2, Context.of().toJson());
+      ps.setString(3, Outcome.CHOSEN.wireName());
+      ps.setLong(4, System.currentTimeMillis());
+      ps.executeUpdate();
+    }
+  }
+
+  private static boolean waitingForALock(String schema) throws java.sql.SQLException {
+    try (java.sql.Connection c = connect(schema);
+        java.sql.Statement s = c.createStatement();
+        java.sql.ResultSet rs =
+            s.executeQuery(
+                "SELECT COUNT(*) FROM pg_locks WHERE NOT granted"
+                    + " AND relation = 'usage_events'::regclass")) {
+      rs.next();
+      return rs.getLong(1) > 0;
     }
   }
 
