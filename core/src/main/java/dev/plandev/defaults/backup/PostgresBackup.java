@@ -145,9 +145,12 @@ final class PostgresBackup {
           // that one's chain, so that a point-in-time restore can reach any moment up to this one.
           Manifest base = catalog.newest("postgresql");
           try (Connection c = snapshot(pg)) {
+            // Read once the snapshot is set: every row in it was written before this moment.
+            Instant to = clock.instant();
             CopyManager copy = c.unwrap(PGConnection.class).getCopyAPI();
             int level = config.backup().zstdLevel();
             List<Manifest.FileEntry> files = new ArrayList<>();
+            List<Manifest.SampleResolve> sample;
             Map<String, Long> rows = new LinkedHashMap<>();
             Map<String, Long> lastIds = new LinkedHashMap<>();
             TreeSet<String> keyIds = new TreeSet<>();
@@ -169,6 +172,10 @@ final class PostgresBackup {
               if (base != null) {
                 files.addAll(LogExport.read(c, base).write(partial, level));
               }
+              progress.step("sample of resolves");
+              sample =
+                  SnapshotStore.resolve(
+                      config, c, to, SnapshotStore.sampleKeys(c, SnapshotStore.SAMPLE_SIZE));
               for (String t : SqliteFile.TABLES) {
                 String name = t + ".copy.zst";
                 files.add(
@@ -186,7 +193,6 @@ final class PostgresBackup {
               }
             }
             c.commit();
-            Instant to = clock.instant();
             Manifest m =
                 new Manifest(
                     1,
@@ -203,10 +209,27 @@ final class PostgresBackup {
                     files,
                     List.copyOf(keyIds),
                     level,
-                    List.of());
+                    sample);
             return m;
           }
         });
+  }
+
+  /**
+   * Resolves the manifest's sample on the imported rows, in the restore's transaction (before any
+   * replay): the same answers as when the backup was taken, or the restore fails.
+   */
+  private static String sampleCheck(Manifest m, PlandevConfig target, Connection c) {
+    List<String[]> keys =
+        m.sample().stream().map(s -> new String[] {s.key(), s.context()}).toList();
+    List<Manifest.SampleResolve> again = SnapshotStore.resolve(target, c, m.toInstant(), keys);
+    if (!again.equals(m.sample())) {
+      throw new BackupException(
+          "the restored schema of "
+              + m.id()
+              + " resolves differently from the backup's record; nothing was changed");
+    }
+    return "resolves: " + again.size() + " of " + m.sample().size() + " as recorded";
   }
 
   private static int schemaVersion(Statement s, PlandevConfig.Postgres pg) throws SQLException {
@@ -321,6 +344,9 @@ final class PostgresBackup {
           }
         }
         List<String> checks = new ArrayList<>();
+        if (!m.sample().isEmpty()) {
+          checks.add(sampleCheck(m, target, c));
+        }
         Replay replayed = null;
         if (!increments.isEmpty()) {
           try (LogReplay replay = LogReplay.within(target, c)) {

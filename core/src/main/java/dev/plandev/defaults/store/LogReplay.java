@@ -203,11 +203,7 @@ public final class LogReplay implements AutoCloseable {
 
   @Override
   public void close() {
-    try {
-      tx.close();
-    } catch (SQLException e) {
-      // an uncommitted replay is rolled back with its connection
-    }
+    tx.closeQuietly();
     db.close();
   }
 

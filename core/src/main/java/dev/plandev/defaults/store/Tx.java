@@ -99,6 +99,18 @@ final class Tx implements AutoCloseable {
     return ps;
   }
 
+  /**
+   * Closes this unit where a failure to close changes nothing: an uncommitted transaction is rolled
+   * back with its connection, and a borrowed connection's statements die with it.
+   */
+  void closeQuietly() {
+    try {
+      close();
+    } catch (SQLException e) {
+      // see above
+    }
+  }
+
   @Override
   public void close() throws SQLException {
     SQLException first = null;
