@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * Backups of one configured store, in its {@code backup.dir}: take, list, verify, restore.
@@ -97,9 +98,15 @@ public final class Backups {
     return new Retention(config.backup(), clock.instant()).prune(list());
   }
 
-  /** The newest complete backup, if any. */
+  /** The newest complete backup of this store (a backup of the other kind is not followed). */
   public Optional<BackupInfo> newest() {
-    return list().stream().filter(BackupInfo::complete).reduce((a, b) -> b);
+    return ofThisStore().reduce((a, b) -> b);
+  }
+
+  /** The complete backups of this kind of store ("sqlite" or "postgresql"), oldest first. */
+  private Stream<BackupInfo> ofThisStore() {
+    String store = config.postgres().enabled() ? "postgresql" : "sqlite";
+    return list().stream().filter(b -> b.complete() && store.equals(b.manifest().store()));
   }
 
   /**
@@ -140,14 +147,7 @@ public final class Backups {
    * @throws RestoreRefusedException when no chain of backups covers {@code at}, or a check fails
    */
   public Restored restoreAt(Instant at, Path target, boolean force, BackupProgress progress) {
-    String store = config.postgres().enabled() ? "postgresql" : "sqlite";
-    List<BackupInfo> chain =
-        PointInTime.chain(
-            list().stream()
-                .filter(b -> b.complete() && store.equals(b.manifest().store()))
-                .toList(),
-            at,
-            catalog.dir());
+    List<BackupInfo> chain = PointInTime.chain(ofThisStore().toList(), at, catalog.dir());
     if (config.postgres().enabled()) {
       return new PostgresBackup(config, clock)
           .restore(chain.get(0), chain.subList(1, chain.size()), at, config, force, progress);
