@@ -5,11 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.plandev.cli.CliRun;
 import dev.plandev.cli.CliRun.Result;
 import dev.plandev.defaults.testing.TestClock;
+import dev.plandev.testing.LocalServices;
 import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -114,6 +120,62 @@ class BackupCommandTest {
     Result bad = cli.run("--data", data.toString(), "restore", "--at", "yesterday");
     assertThat(bad.code()).isEqualTo(2);
     assertThat(bad.err()).contains("ISO-8601");
+  }
+
+  @Test
+  void postgres_incremental_andRestoreAtIntoAnotherSchema() throws Exception {
+    LocalServices.requirePostgres();
+    String source = "t_cli_" + Long.toHexString(System.nanoTime());
+    String target = source + "_at";
+    TestClock clock = new TestClock(Instant.parse("2026-02-01T10:00:00Z"));
+    Path data = dir.resolve("data");
+    CliRun cli = new CliRun(dir).clock(clock);
+    try {
+      cli.run(pg(data, source, "defaults", "set", "db.host", "first"));
+      assertThat(cli.run(pg(data, source, "backup", "full")).code()).isZero();
+      clock.advance(Duration.ofMinutes(10));
+      cli.run(pg(data, source, "defaults", "set", "db.host", "second"));
+      Instant second = clock.instant();
+      clock.advance(Duration.ofMinutes(10));
+      cli.run(pg(data, source, "defaults", "set", "db.host", "third"));
+      clock.advance(Duration.ofMinutes(10));
+      Result inc = cli.run(pg(data, source, "backup", "incremental"));
+      assertThat(inc.code()).as(inc.err()).isZero();
+      assertThat(inc.out()).startsWith("incremental-").contains("changes=2");
+
+      Result at = cli.run(pg(data, target, "restore", "--at", second.toString()));
+      assertThat(at.code()).as(at.err()).isZero();
+      assertThat(at.out()).contains("restored the store as of " + second).contains("replayed 1");
+      assertThat(cli.run(pg(data, target, "defaults", "get", "db.host")).out()).contains("second");
+      assertThat(cli.run(pg(data, source, "defaults", "get", "db.host")).out()).contains("third");
+    } finally {
+      for (String schema : new String[] {source, target}) {
+        try (Connection c =
+                DriverManager.getConnection(LocalServices.PG_URL, LocalServices.PG_USER, "");
+            Statement s = c.createStatement()) {
+          s.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+        }
+      }
+    }
+  }
+
+  /** {@code args} run on a PostgreSQL store in {@code schema}, with its files in {@code data}. */
+  private static String[] pg(Path data, String schema, String... args) {
+    List<String> all =
+        new ArrayList<>(
+            List.of(
+                "--data",
+                data.toString(),
+                "-o",
+                "postgres.enabled=true",
+                "-o",
+                "postgres.url=" + LocalServices.PG_URL,
+                "-o",
+                "postgres.user=" + LocalServices.PG_USER,
+                "-o",
+                "postgres.schema=" + schema));
+    all.addAll(List.of(args));
+    return all.toArray(String[]::new);
   }
 
   @Test

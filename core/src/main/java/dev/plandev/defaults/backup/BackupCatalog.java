@@ -98,6 +98,19 @@ final class BackupCatalog {
     return out;
   }
 
+  /**
+   * The newest complete backup of a {@code store} ("sqlite" or "postgresql"), which the next backup
+   * of that store follows; null when there is none.
+   */
+  Manifest newest(String store) {
+    return list().stream()
+        .filter(BackupInfo::complete)
+        .map(BackupInfo::manifest)
+        .filter(m -> store.equals(m.store()))
+        .reduce((a, b) -> b)
+        .orElse(null);
+  }
+
   private static BackupInfo describe(Path folder) {
     String name = folder.getFileName().toString();
     if (name.endsWith(PARTIAL)) {

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
 
 /**
  * Backups of one configured store, in its {@code backup.dir}: take, list, verify, restore.
@@ -121,9 +122,15 @@ public final class Backups {
     return new Retention(config.backup(), clock.instant()).prune(list());
   }
 
-  /** The newest complete backup, if any. */
+  /** The newest complete backup of this store (a backup of the other kind is not followed). */
   public Optional<BackupInfo> newest() {
-    return list().stream().filter(BackupInfo::complete).reduce((a, b) -> b);
+    return ofThisStore().reduce((a, b) -> b);
+  }
+
+  /** The complete backups of this kind of store ("sqlite" or "postgresql"), oldest first. */
+  private Stream<BackupInfo> ofThisStore() {
+    String store = config.postgres().enabled() ? "postgresql" : "sqlite";
+    return list().stream().filter(b -> b.complete() && store.equals(b.manifest().store()));
   }
 
   /**
@@ -137,11 +144,11 @@ public final class Backups {
    */
   public Restored restore(String id, Path target, boolean force, BackupProgress progress) {
     BackupInfo b = catalog.find(id);
-    if ("postgresql".equals(b.manifest().store())) {
-      return new PostgresBackup(config, clock).restore(b, config, force, progress);
-    }
     if (!b.manifest().full()) {
       return restoreAt(b.manifest().toInstant(), target, force, progress);
+    }
+    if ("postgresql".equals(b.manifest().store())) {
+      return new PostgresBackup(config, clock).restore(b, List.of(), null, config, force, progress);
     }
     return new Restore(config, clock)
         .run(b, List.of(), null, target.toAbsolutePath(), force, progress);
@@ -157,13 +164,18 @@ public final class Backups {
   }
 
   /**
-   * Restores the store as it was at {@code at}: the newest full backup that shows a moment at or
-   * before it, and the rows of the incrementals that follow it written up to {@code at}.
+   * Restores the store as it was at {@code at}: the newest full backup of this store's kind that
+   * shows a moment at or before it, and the rows of the incrementals that follow it written up to
+   * {@code at}; into {@code target}, or on PostgreSQL into the schema of this configuration.
    *
    * @throws RestoreRefusedException when no chain of backups covers {@code at}, or a check fails
    */
   public Restored restoreAt(Instant at, Path target, boolean force, BackupProgress progress) {
-    List<BackupInfo> chain = PointInTime.chain(list(), at, catalog.dir());
+    List<BackupInfo> chain = PointInTime.chain(ofThisStore().toList(), at, catalog.dir());
+    if (config.postgres().enabled()) {
+      return new PostgresBackup(config, clock)
+          .restore(chain.get(0), chain.subList(1, chain.size()), at, config, force, progress);
+    }
     return new Restore(config, clock)
         .run(
             chain.get(0),

@@ -49,12 +49,7 @@ final class FullBackup {
           SqliteFile snapshot = new SqliteFile(plain);
           // The rows since the backup before, from the snapshot itself: they link this backup to
           // that one's chain, so that a point-in-time restore can reach any moment up to this one.
-          Manifest base =
-              catalog.list().stream()
-                  .filter(BackupInfo::complete)
-                  .map(BackupInfo::manifest)
-                  .reduce((a, b) -> b)
-                  .orElse(null);
+          Manifest base = catalog.newest("sqlite");
           LogExport log = base == null ? null : LogExport.read(snapshot, base);
           var rows = snapshot.rowCounts();
           var lastIds = snapshot.lastIds();
@@ -99,14 +94,6 @@ final class FullBackup {
                   sample);
           return m;
         });
-  }
-
-  static void refusePostgres(PlandevConfig config) {
-    if (config.postgres().enabled()) {
-      throw new BackupException(
-          "incremental backups of a PostgreSQL store are not supported yet: take full backups"
-              + " (plandev backup full), or use PostgreSQL's own archiving of its write-ahead log");
-    }
   }
 
   private List<Manifest.FileEntry> modelFiles(Path partial, int level) throws IOException {

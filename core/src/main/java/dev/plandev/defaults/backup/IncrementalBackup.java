@@ -10,9 +10,10 @@ import java.util.TreeSet;
 
 /**
  * Takes an incremental backup: the rows of the audit trail and of the usage events written since
- * the newest backup (past its last ids), read in one transaction while the store keeps writing.
- * With the full backup it follows, directly or through earlier incrementals, it rebuilds the store
- * at any moment up to its own.
+ * the newest backup of the same store (past its last ids), read in one transaction while the store
+ * keeps writing: SQLite's read transaction, PostgreSQL's repeatable-read one. With the full backup
+ * it follows, directly or through earlier incrementals, it rebuilds the store at any moment up to
+ * its own.
  *
  * <p>Like a full backup it is written into {@code <id>.partial/} and renamed once its manifest is
  * on disk.
@@ -27,27 +28,36 @@ final class IncrementalBackup {
   }
 
   Manifest take(BackupCatalog catalog, BackupProgress progress) {
-    FullBackup.refusePostgres(config);
-    Manifest base =
-        catalog.list().stream()
-            .filter(BackupInfo::complete)
-            .map(BackupInfo::manifest)
-            .reduce((a, b) -> b)
-            .orElseThrow(
-                () ->
-                    new BackupException(
-                        "an incremental backup follows an earlier backup, and "
-                            + catalog.dir()
-                            + " holds none: take a full backup first (plandev backup full)"));
+    boolean postgres = config.postgres().enabled();
+    String store = postgres ? "postgresql" : "sqlite";
+    Manifest base = catalog.newest(store);
+    if (base == null) {
+      throw new BackupException(
+          "an incremental backup follows an earlier backup of the same store, and "
+              + catalog.dir()
+              + " holds none of this "
+              + (postgres ? "PostgreSQL" : "SQLite")
+              + " store: take a full backup first (plandev backup full)");
+    }
     String id = catalog.newId("incremental", clock.instant());
     return catalog.take(
         id,
         config,
         progress,
         partial -> {
-          SqliteFile live = new SqliteFile(config.resolve(config.sqlite().path()).toAbsolutePath());
           progress.step("changes since " + base.id());
-          LogExport log = LogExport.read(live, base);
+          LogExport log;
+          int schema;
+          if (postgres) {
+            PostgresBackup pg = new PostgresBackup(config, clock);
+            log = pg.readLog(base);
+            schema = pg.schemaVersion();
+          } else {
+            SqliteFile live =
+                new SqliteFile(config.resolve(config.sqlite().path()).toAbsolutePath());
+            log = LogExport.read(live, base);
+            schema = live.schemaVersion();
+          }
           // Read after the rows: every row read was written before this moment.
           Instant to = clock.instant();
           int level = config.backup().zstdLevel();
@@ -67,12 +77,12 @@ final class IncrementalBackup {
                   1,
                   id,
                   "incremental",
-                  "sqlite",
+                  store,
                   base.id(),
                   base.to(),
                   to.toString(),
                   clock.instant().toString(),
-                  live.schemaVersion(),
+                  schema,
                   rows,
                   lastIds,
                   files,

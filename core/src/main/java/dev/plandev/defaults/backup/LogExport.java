@@ -5,6 +5,7 @@ import dev.plandev.defaults.model.UsageEvent;
 import dev.plandev.defaults.store.LogReader;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,21 +30,32 @@ final class LogExport {
   /** The rows of {@code file} past the last ids of {@code base}, read in one transaction. */
   static LogExport read(SqliteFile file, Manifest base) throws SQLException, IOException {
     LogExport x = new LogExport(base.lastIds().get("changes"), base.lastIds().get("usage_events"));
-    file.readLog(
-        x.afterChanges,
-        x.afterUsage,
-        new LogReader.Sink() {
-          @Override
-          public void change(Change c) {
-            x.changes.add(c);
-          }
-
-          @Override
-          public void usage(UsageEvent u) {
-            x.usage.add(u);
-          }
-        });
+    file.readLog(x.afterChanges, x.afterUsage, x.sink());
     return x;
+  }
+
+  /**
+   * The rows past the last ids of {@code base} read on {@code c}, in the caller's transaction (on
+   * PostgreSQL a repeatable-read one on the store's schema, so that they show one moment).
+   */
+  static LogExport read(Connection c, Manifest base) throws SQLException, IOException {
+    LogExport x = new LogExport(base.lastIds().get("changes"), base.lastIds().get("usage_events"));
+    LogReader.read(c, x.afterChanges, x.afterUsage, x.sink());
+    return x;
+  }
+
+  private LogReader.Sink sink() {
+    return new LogReader.Sink() {
+      @Override
+      public void change(Change c) {
+        changes.add(c);
+      }
+
+      @Override
+      public void usage(UsageEvent u) {
+        usage.add(u);
+      }
+    };
   }
 
   int changes() {

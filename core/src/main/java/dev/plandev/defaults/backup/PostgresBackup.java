@@ -2,6 +2,7 @@ package dev.plandev.defaults.backup;
 
 import dev.plandev.defaults.config.PlandevConfig;
 import dev.plandev.defaults.store.JdbcDefaultsStore;
+import dev.plandev.defaults.store.LogReplay;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -27,6 +28,12 @@ import org.postgresql.copy.CopyManager;
  * the migrations create, in one transaction.
  */
 final class PostgresBackup {
+  /** How long one attempt waits for the writes in flight to finish, holding new ones back. */
+  private static final int LOCK_WAIT_MS = 100;
+
+  /** Attempts before a backup gives up on a store too busy to pause its writes that long. */
+  private static final int LOCK_ATTEMPTS = 50;
+
   private final PlandevConfig config;
   private final Clock clock;
 
@@ -35,9 +42,91 @@ final class PostgresBackup {
     this.clock = clock;
   }
 
+  /** A connection whose unqualified names are the tables of the store's schema. */
   private static Connection connect(PlandevConfig.Postgres pg) throws SQLException {
-    return DriverManager.getConnection(
-        pg.url(), pg.user(), pg.password().isEmpty() ? null : pg.password());
+    Connection c =
+        DriverManager.getConnection(
+            pg.url(), pg.user(), pg.password().isEmpty() ? null : pg.password());
+    // Set before any transaction begins: the snapshot of a repeatable-read one is its first
+    // query's.
+    c.setSchema(pg.schema());
+    return c;
+  }
+
+  /**
+   * A read-only repeatable-read transaction whose every query sees one moment, and a moment with no
+   * write to the audit trail or the usage events in flight.
+   *
+   * <p>Ids come from sequences when a row is written, not when it commits: a snapshot taken while a
+   * writer holding id 10 has not committed yet may show id 11, and the next backup, reading past
+   * 11, would never see 10. So the snapshot is taken under a short lock that waits for the writers
+   * in flight and holds new ones back, and exported to this transaction; the lock is released at
+   * once, and the export goes on while the service writes.
+   */
+  private static Connection snapshot(PlandevConfig.Postgres pg) throws SQLException {
+    Connection c = connect(pg);
+    try (Connection gate = connect(pg)) {
+      gate.setAutoCommit(false);
+      String snapshot = exportUnderLock(gate);
+      c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+      c.setReadOnly(true);
+      c.setAutoCommit(false);
+      try (Statement s = c.createStatement()) {
+        s.execute("SET TRANSACTION SNAPSHOT '" + snapshot.replace("'", "''") + "'");
+      }
+      gate.commit();
+      return c;
+    } catch (SQLException e) {
+      c.close();
+      throw e;
+    }
+  }
+
+  /**
+   * Locks the audit trail and the usage events against writes and exports a snapshot taken under
+   * that lock, in {@code gate}'s transaction. Holding one lock while waiting for the other could
+   * deadlock with a writer of both tables; so each wait is cut short well before PostgreSQL's
+   * deadlock check (one second by default) would abort the writer instead, and the attempt made
+   * again on a fresh transaction.
+   */
+  private static String exportUnderLock(Connection gate) throws SQLException {
+    for (int attempt = 1; ; attempt++) {
+      try (Statement s = gate.createStatement()) {
+        s.execute("SET LOCAL lock_timeout = '" + LOCK_WAIT_MS + "ms'");
+        s.execute("LOCK TABLE changes IN SHARE MODE");
+        s.execute("LOCK TABLE usage_events IN SHARE MODE");
+        try (ResultSet rs = s.executeQuery("SELECT pg_export_snapshot()")) {
+          rs.next();
+          return rs.getString(1);
+        }
+      } catch (SQLException e) {
+        gate.rollback();
+        boolean busy = "55P03".equals(e.getSQLState()) || "40P01".equals(e.getSQLState());
+        if (!busy || attempt == LOCK_ATTEMPTS) {
+          throw e;
+        }
+      }
+    }
+  }
+
+  /**
+   * The rows of the audit trail and the usage events past the last ids of {@code base}, read in one
+   * repeatable-read transaction while the service keeps writing.
+   */
+  LogExport readLog(Manifest base) throws SQLException, IOException {
+    try (Connection c = snapshot(config.postgres())) {
+      LogExport log = LogExport.read(c, base);
+      c.commit();
+      return log;
+    }
+  }
+
+  /** The schema version of the store. */
+  int schemaVersion() throws SQLException {
+    try (Connection c = connect(config.postgres());
+        Statement s = c.createStatement()) {
+      return schemaVersion(s, config.postgres());
+    }
   }
 
   private static String table(PlandevConfig.Postgres pg, String name) {
@@ -52,13 +141,16 @@ final class PostgresBackup {
         config,
         progress,
         partial -> {
-          try (Connection c = connect(pg)) {
-            c.setAutoCommit(false);
-            c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
-            c.setReadOnly(true);
+          // The rows since the backup before, in the same transaction: they link this backup to
+          // that one's chain, so that a point-in-time restore can reach any moment up to this one.
+          Manifest base = catalog.newest("postgresql");
+          try (Connection c = snapshot(pg)) {
+            // Read once the snapshot is set: every row in it was written before this moment.
+            Instant to = clock.instant();
             CopyManager copy = c.unwrap(PGConnection.class).getCopyAPI();
             int level = config.backup().zstdLevel();
             List<Manifest.FileEntry> files = new ArrayList<>();
+            List<Manifest.SampleResolve> sample;
             Map<String, Long> rows = new LinkedHashMap<>();
             Map<String, Long> lastIds = new LinkedHashMap<>();
             TreeSet<String> keyIds = new TreeSet<>();
@@ -77,6 +169,13 @@ final class PostgresBackup {
                   "usage_events",
                   count(s, "SELECT COALESCE(MAX(id), 0) FROM " + table(pg, "usage_events")));
               collectKeyIds(s, pg, keyIds);
+              if (base != null) {
+                files.addAll(LogExport.read(c, base).write(partial, level));
+              }
+              progress.step("sample of resolves");
+              sample =
+                  SnapshotStore.resolve(
+                      config, c, to, SnapshotStore.sampleKeys(c, SnapshotStore.SAMPLE_SIZE));
               for (String t : SqliteFile.TABLES) {
                 String name = t + ".copy.zst";
                 files.add(
@@ -94,14 +193,13 @@ final class PostgresBackup {
               }
             }
             c.commit();
-            Instant to = clock.instant();
             Manifest m =
                 new Manifest(
                     1,
                     id,
                     "full",
                     "postgresql",
-                    null,
+                    base == null ? null : base.id(),
                     null,
                     to.toString(),
                     clock.instant().toString(),
@@ -111,10 +209,27 @@ final class PostgresBackup {
                     files,
                     List.copyOf(keyIds),
                     level,
-                    List.of());
+                    sample);
             return m;
           }
         });
+  }
+
+  /**
+   * Resolves the manifest's sample on the imported rows, in the restore's transaction (before any
+   * replay): the same answers as when the backup was taken, or the restore fails.
+   */
+  private static String sampleCheck(Manifest m, PlandevConfig target, Connection c) {
+    List<String[]> keys =
+        m.sample().stream().map(s -> new String[] {s.key(), s.context()}).toList();
+    List<Manifest.SampleResolve> again = SnapshotStore.resolve(target, c, m.toInstant(), keys);
+    if (!again.equals(m.sample())) {
+      throw new BackupException(
+          "the restored schema of "
+              + m.id()
+              + " resolves differently from the backup's record; nothing was changed");
+    }
+    return "resolves: " + again.size() + " of " + m.sample().size() + " as recorded";
   }
 
   private static int schemaVersion(Statement s, PlandevConfig.Postgres pg) throws SQLException {
@@ -158,12 +273,18 @@ final class PostgresBackup {
   }
 
   /**
-   * Restores {@code backup} into the schema of {@code target}: created by the migrations when
-   * missing; one holding data is replaced only when {@code force}, never while a service listens on
-   * it.
+   * Restores {@code backup} into the schema of {@code target}, then replays the rows of {@code
+   * increments} (the chain that follows it) written up to {@code at}, all in one transaction: the
+   * schema is created by the migrations when missing; one holding data is replaced only when {@code
+   * force}, never while a service listens on it.
    */
   Restored restore(
-      BackupInfo backup, PlandevConfig target, boolean force, BackupProgress progress) {
+      BackupInfo backup,
+      List<BackupInfo> increments,
+      Instant at,
+      PlandevConfig target,
+      boolean force,
+      BackupProgress progress) {
     Manifest m = backup.manifest();
     PlandevConfig.Postgres pg = target.postgres();
     if (!pg.enabled()) {
@@ -174,8 +295,10 @@ final class PostgresBackup {
               + " postgres.schema set to the schema to restore into (-o postgres.schema=NAME)");
     }
     Restore.checkVersion(m);
+    increments.forEach(i -> Restore.checkVersion(i.manifest()));
     progress.step("verification of the backup's checksums");
     BackupCatalog.verify(backup);
+    increments.forEach(BackupCatalog::verify);
     // Opening the store creates the schema and its tables when missing.
     JdbcDefaultsStore.open(target, clock, new SimpleMeterRegistry()).close();
     try (Connection c = connect(pg)) {
@@ -219,6 +342,18 @@ final class PostgresBackup {
           try (var in = Compressed.reader(backup.folder().resolve(t + ".copy.zst"))) {
             copy.copyIn("COPY " + table(pg, t) + " FROM STDIN", in);
           }
+        }
+        List<String> checks = new ArrayList<>();
+        if (!m.sample().isEmpty()) {
+          checks.add(sampleCheck(m, target, c));
+        }
+        Replay replayed = null;
+        if (!increments.isEmpty()) {
+          try (LogReplay replay = LogReplay.within(target, c)) {
+            replayed = Replay.onto(replay, increments, at, progress);
+          }
+        }
+        for (String t : SqliteFile.TABLES) {
           s.execute(
               "SELECT setval(pg_get_serial_sequence('"
                   + table(pg, t).replace("'", "''")
@@ -230,7 +365,9 @@ final class PostgresBackup {
         for (String t : SqliteFile.TABLES) {
           rows.put(t, count(s, "SELECT COUNT(*) FROM " + table(pg, t)));
         }
-        if (!rows.equals(m.rows())) {
+        if (replayed != null) {
+          checks.add(replayed.check(m.rows(), rows, ""));
+        } else if (!rows.equals(m.rows())) {
           throw new BackupException(
               "the restored schema holds rows "
                   + rows
@@ -239,7 +376,8 @@ final class PostgresBackup {
                   + "; nothing was changed");
         }
         c.commit();
-        return new Restored(m, Path.of(pg.schema()), List.of("row counts: " + rows));
+        checks.add(0, "row counts: " + rows);
+        return new Restored(m, Path.of(pg.schema()), checks);
       } catch (RuntimeException | SQLException | IOException e) {
         c.rollback();
         throw e;

@@ -164,27 +164,8 @@ final class SqliteFile {
 
   /** Keys and contexts of up to {@code n} live entries spread over the table, oldest first. */
   List<String[]> sampleKeys(int n) throws SQLException {
-    try (Connection c = open();
-        Statement s = c.createStatement()) {
-      long count;
-      try (ResultSet rs =
-          s.executeQuery("SELECT COUNT(*) FROM default_values WHERE NOT is_deprecated")) {
-        rs.next();
-        count = rs.getLong(1);
-      }
-      long step = Math.max(1, count / Math.max(1, n));
-      List<String[]> out = new java.util.ArrayList<>();
-      try (ResultSet rs =
-          s.executeQuery(
-              "SELECT key, context FROM default_values WHERE NOT is_deprecated ORDER BY id")) {
-        long i = 0;
-        while (rs.next() && out.size() < n) {
-          if (i++ % step == 0) {
-            out.add(new String[] {rs.getString(1), rs.getString(2)});
-          }
-        }
-      }
-      return out;
+    try (Connection c = open()) {
+      return SnapshotStore.sampleKeys(c, n);
     }
   }
 

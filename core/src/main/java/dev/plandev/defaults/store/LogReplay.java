@@ -24,8 +24,9 @@ import java.time.ZoneOffset;
 import java.util.Locale;
 
 /**
- * Replays the audit trail and the usage events of a store onto an older copy of its SQLite
- * database, in the order they happened: the second half of a point-in-time restore.
+ * Replays the audit trail and the usage events of a store onto an older copy of its database (a
+ * SQLite file, or a PostgreSQL schema), in the order they happened: the second half of a
+ * point-in-time restore.
  *
  * <p>A change to a default replaces its row with the snapshot the trail recorded (which holds every
  * column); a usage event is appended and, like the feedback that made it, moves the usage figures
@@ -41,13 +42,16 @@ public final class LogReplay implements AutoCloseable {
   private final StoredForm form;
   private final Tx tx;
 
-  private LogReplay(Database db, SecretCipher cipher) throws SQLException {
+  private LogReplay(Database db, SecretCipher cipher, Tx tx) {
     this.db = db;
     this.form = new StoredForm(cipher);
     this.reads = new EntryReads(new Transactions(db, clock), form);
-    Connection c = db.dedicatedConnection();
-    c.setAutoCommit(false);
-    this.tx = new Tx(c);
+    this.tx = tx;
+  }
+
+  private static SecretCipher cipher(PlandevConfig config) {
+    return new SecretCipher(
+        config.security().encryptionKey(), config.resolve(config.security().keyFile()));
   }
 
   /**
@@ -57,14 +61,22 @@ public final class LogReplay implements AutoCloseable {
   public static LogReplay open(PlandevConfig config) {
     Database db = Database.open(config);
     try {
-      return new LogReplay(
-          db,
-          new SecretCipher(
-              config.security().encryptionKey(), config.resolve(config.security().keyFile())));
+      Connection c = db.dedicatedConnection();
+      c.setAutoCommit(false);
+      return new LogReplay(db, cipher(config), new Tx(c));
     } catch (SQLException e) {
       db.close();
       throw new StorageException("cannot open " + db.description() + " for a replay", e);
     }
+  }
+
+  /**
+   * A replay onto the store of {@code config} inside the transaction of {@code connection} (one
+   * whose tables are the store's, e.g. a PostgreSQL connection on its schema), which the caller
+   * commits: so that a restore and its replay stand or fall together.
+   */
+  public static LogReplay within(PlandevConfig config, Connection connection) {
+    return new LogReplay(Database.open(config), cipher(config), Tx.borrowing(connection));
   }
 
   /** Applies one row of the audit trail. */
@@ -180,7 +192,7 @@ public final class LogReplay implements AutoCloseable {
     ps.executeUpdate();
   }
 
-  /** Commits everything replayed. */
+  /** Commits everything replayed (a replay {@link #within} a caller's transaction leaves it). */
   public void commit() {
     try {
       tx.connection.commit();
@@ -191,11 +203,7 @@ public final class LogReplay implements AutoCloseable {
 
   @Override
   public void close() {
-    try {
-      tx.close();
-    } catch (SQLException e) {
-      // an uncommitted replay is rolled back with its connection
-    }
+    tx.closeQuietly();
     db.close();
   }
 

@@ -35,6 +35,11 @@ final class Tx implements AutoCloseable {
     this.ownsConnection = ownsConnection;
   }
 
+  /** A unit of work in the transaction of {@code connection}, which its caller keeps and closes. */
+  static Tx borrowing(Connection connection) {
+    return new Tx(connection, null, false);
+  }
+
   /**
    * Another unit of work in this one's transaction, with statements of its own (no batch left over
    * by an earlier unit); closing it leaves the connection open.
@@ -92,6 +97,18 @@ final class Tx implements AutoCloseable {
       statements.put(sql, ps);
     }
     return ps;
+  }
+
+  /**
+   * Closes this unit where a failure to close changes nothing: an uncommitted transaction is rolled
+   * back with its connection, and a borrowed connection's statements die with it.
+   */
+  void closeQuietly() {
+    try {
+      close();
+    } catch (SQLException e) {
+      // see above
+    }
   }
 
   @Override

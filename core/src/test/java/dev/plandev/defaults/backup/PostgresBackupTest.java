@@ -39,6 +39,13 @@ class PostgresBackupTest {
     return Services.postgresConfig(dir.resolve(name), schema);
   }
 
+  /** Another fresh schema with the data directory of {@code source}: its backups and its key. */
+  private PlandevConfig fresh(PlandevConfig source) {
+    String schema = Services.freshPostgresSchema();
+    schemas.add(schema);
+    return Services.postgresConfig(Path.of(source.dataDir()), schema);
+  }
+
   @AfterEach
   void drop() {
     schemas.forEach(Services::dropPostgresSchema);
@@ -105,7 +112,11 @@ class PostgresBackupTest {
     PlandevConfig withKey = target.withDataDir(source.dataDir());
     Restored r =
         Backups.of(withKey, Clock.systemUTC()).restore(m.id(), dir, false, BackupProgress.NONE);
-    assertThat(r.checks()).singleElement().asString().startsWith("row counts");
+    assertThat(m.sample()).isNotEmpty();
+    assertThat(r.checks())
+        .containsExactly(
+            "row counts: " + m.rows(),
+            "resolves: " + m.sample().size() + " of " + m.sample().size() + " as recorded");
     try (SmartDefaults restored = SmartDefaults.open(withKey, Clock.systemUTC())) {
       long entries = restored.store().list(ListQuery.all()).total();
       assertThat(entries).isEqualTo(m.rows().get("default_values"));
@@ -153,7 +164,175 @@ class PostgresBackupTest {
     }
     Restored again =
         Backups.of(withKey, Clock.systemUTC()).restore(m.id(), dir, true, BackupProgress.NONE);
-    assertThat(again.checks()).singleElement().asString().contains("default_values=");
+    assertThat(again.checks()).first().asString().contains("default_values=");
+  }
+
+  @Test
+  void incrementalsWhileWritersRun_restoreEveryRowUpToTheirMoment_noGap() throws Exception {
+    PlandevConfig source = fresh("source");
+    Backups backups = Backups.of(source, Clock.systemUTC());
+    String last;
+    try (SmartDefaults d = SmartDefaults.open(source, Clock.systemUTC())) {
+      seed(d);
+      backups.full(BackupProgress.NONE);
+      AtomicBoolean stop = new AtomicBoolean();
+      AtomicInteger written = new AtomicInteger();
+      List<Thread> writers = new ArrayList<>();
+      // Several writers at once: ids are handed out before their rows commit, in any order.
+      for (int w = 0; w < 3; w++) {
+        int writer = w;
+        Thread t =
+            new Thread(
+                () -> {
+                  for (int i = 0; !stop.get(); i++) {
+                    Context ctx = Context.of("w", "" + writer, "n", "" + i);
+                    d.store()
+                        .create(
+                            new DefaultSpec(
+                                "load",
+                                "v" + i,
+                                ValueType.STRING,
+                                null,
+                                ctx,
+                                1,
+                                null,
+                                false,
+                                false),
+                            ACTOR);
+                    d.store()
+                        .recordUsage(new Feedback("load", ctx, "v" + i, Outcome.CHOSEN, null, "t"));
+                    written.incrementAndGet();
+                  }
+                });
+        writers.add(t);
+        t.start();
+      }
+      Manifest m = null;
+      for (int round = 1; round <= 3; round++) {
+        int target = round * 30;
+        org.awaitility.Awaitility.await()
+            .atMost(java.time.Duration.ofSeconds(60))
+            .until(() -> written.get() > target);
+        m = backups.incremental(BackupProgress.NONE);
+        assertThat(m.store()).isEqualTo("postgresql");
+      }
+      stop.set(true);
+      for (Thread t : writers) {
+        t.join();
+      }
+      last = m.id();
+    }
+    backups.verify(last);
+    PlandevConfig target = fresh(source);
+    String schema = target.postgres().schema();
+    Restored r =
+        Backups.of(target, Clock.systemUTC()).restore(last, dir, false, BackupProgress.NONE);
+    assertThat(r.checks()).anyMatch(c -> c.startsWith("replayed"));
+    for (String table : new String[] {"changes", "usage_events"}) {
+      List<Long> restored = ids(schema, table, Long.MAX_VALUE);
+      assertThat(restored).as(table).isNotEmpty();
+      // Every row the live store holds up to the newest restored one, none missing.
+      assertThat(restored)
+          .as(table)
+          .isEqualTo(ids(source.postgres().schema(), table, restored.get(restored.size() - 1)));
+    }
+    try (SmartDefaults d = SmartDefaults.open(target, Clock.systemUTC())) {
+      // Consistent: one create in the trail per entry.
+      assertThat(d.store().list(ListQuery.all()).total()).isEqualTo(d.stats().changes());
+    }
+  }
+
+  @Test
+  void aWriteInFlightWhileABackupBegins_isInTheNextBackup() throws Exception {
+    PlandevConfig source = fresh("inflight");
+    String schema = source.postgres().schema();
+    Backups backups = Backups.of(source, Clock.systemUTC());
+    try (SmartDefaults d = SmartDefaults.open(source, Clock.systemUTC())) {
+      seed(d);
+    }
+    backups.full(BackupProgress.NONE);
+    Manifest next;
+    try (java.sql.Connection slow = connect(schema);
+        java.sql.Connection fast = connect(schema)) {
+      // A writer that took its id and has not committed yet, and one after it that has.
+      slow.setAutoCommit(false);
+      insertUsage(slow, "slow");
+      insertUsage(fast, "fast");
+      java.util.concurrent.CompletableFuture<Manifest> first =
+          java.util.concurrent.CompletableFuture.supplyAsync(
+              () -> backups.incremental(BackupProgress.NONE));
+      org.awaitility.Awaitility.await()
+          .atMost(java.time.Duration.ofSeconds(60))
+          .pollInterval(java.time.Duration.ofMillis(5))
+          .until(() -> first.isDone() || waitingForALock(schema));
+      slow.commit();
+      first.join();
+      next = backups.incremental(BackupProgress.NONE);
+    }
+    PlandevConfig target = fresh(source);
+    Backups.of(target, Clock.systemUTC()).restore(next.id(), dir, false, BackupProgress.NONE);
+    List<Long> live = ids(schema, "usage_events", Long.MAX_VALUE);
+    assertThat(live).hasSize(2);
+    assertThat(ids(target.postgres().schema(), "usage_events", Long.MAX_VALUE)).isEqualTo(live);
+  }
+
+  /** One secret entry, so that backups name the key they need. */
+  private static void seed(SmartDefaults d) {
+    d.store()
+        .put(
+            new DefaultSpec(
+                "seed", "x", ValueType.STRING, null, Context.of(), 1, null, false, true),
+            ACTOR);
+  }
+
+  private static java.sql.Connection connect(String schema) throws java.sql.SQLException {
+    java.sql.Connection c =
+        java.sql.DriverManager.getConnection(Services.PG_URL, Services.PG_USER, "");
+    c.setSchema(schema);
+    return c;
+  }
+
+  private static void insertUsage(java.sql.Connection c, String key) throws java.sql.SQLException {
+    try (java.sql.PreparedStatement ps =
+        c.prepareStatement(
+            "INSERT INTO usage_events (key, context, value, outcome, suggested, occurred_at,"
+                + " source) VALUES (?, ?, 'x', ?, NULL, ?, 'test')")) {
+      ps.setString(1, key);
+      ps.setString(2, Context.of().toJson());
+      ps.setString(3, Outcome.CHOSEN.wireName());
+      ps.setLong(4, System.currentTimeMillis());
+      ps.executeUpdate();
+    }
+  }
+
+  private static boolean waitingForALock(String schema) throws java.sql.SQLException {
+    try (java.sql.Connection c = connect(schema);
+        java.sql.Statement s = c.createStatement();
+        java.sql.ResultSet rs =
+            s.executeQuery(
+                "SELECT COUNT(*) FROM pg_locks WHERE NOT granted"
+                    + " AND relation = 'usage_events'::regclass")) {
+      rs.next();
+      return rs.getLong(1) > 0;
+    }
+  }
+
+  private static List<Long> ids(String schema, String table, long upTo)
+      throws java.sql.SQLException {
+    List<Long> ids = new ArrayList<>();
+    try (java.sql.Connection c =
+            java.sql.DriverManager.getConnection(Services.PG_URL, Services.PG_USER, "");
+        java.sql.PreparedStatement ps =
+            c.prepareStatement(
+                "SELECT id FROM " + schema + "." + table + " WHERE id <= ? ORDER BY id")) {
+      ps.setLong(1, upTo);
+      try (java.sql.ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          ids.add(rs.getLong(1));
+        }
+      }
+    }
+    return ids;
   }
 
   private static long feedConnections(String schema) throws java.sql.SQLException {
