@@ -296,6 +296,9 @@ final class PostgresBackup {
     }
     Restore.checkVersion(m);
     increments.forEach(i -> Restore.checkVersion(i.manifest()));
+    // The key is checked before anything is imported, as for SQLite: naming the key and its file.
+    Restore.checkKeys(m, target);
+    increments.forEach(i -> Restore.checkKeys(i.manifest(), target));
     progress.step("verification of the backup's checksums");
     BackupCatalog.verify(backup);
     increments.forEach(BackupCatalog::verify);
