@@ -300,17 +300,7 @@ class PostgresBackupTest {
   }
 
   private static long tablesIn(String schema) throws java.sql.SQLException {
-    try (java.sql.Connection c =
-            java.sql.DriverManager.getConnection(Services.PG_URL, Services.PG_USER, "");
-        java.sql.PreparedStatement ps =
-            c.prepareStatement(
-                "SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = ?")) {
-      ps.setString(1, schema);
-      try (java.sql.ResultSet rs = ps.executeQuery()) {
-        rs.next();
-        return rs.getLong(1);
-      }
-    }
+    return count("SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = ?", schema);
   }
 
   /** One secret entry, so that backups name the key they need. */
@@ -373,12 +363,16 @@ class PostgresBackupTest {
   }
 
   private static long feedConnections(String schema) throws java.sql.SQLException {
+    return count(
+        "SELECT COUNT(*) FROM pg_stat_activity WHERE application_name = ?",
+        "plandev write feed " + schema);
+  }
+
+  private static long count(String sql, String parameter) throws java.sql.SQLException {
     try (java.sql.Connection c =
             java.sql.DriverManager.getConnection(Services.PG_URL, Services.PG_USER, "");
-        java.sql.PreparedStatement ps =
-            c.prepareStatement(
-                "SELECT COUNT(*) FROM pg_stat_activity WHERE application_name = ?")) {
-      ps.setString(1, "plandev write feed " + schema);
+        java.sql.PreparedStatement ps = c.prepareStatement(sql)) {
+      ps.setString(1, parameter);
       try (java.sql.ResultSet rs = ps.executeQuery()) {
         rs.next();
         return rs.getLong(1);
