@@ -272,6 +272,13 @@ final class PostgresBackup {
     }
   }
 
+  private static RestoreRefusedException serviceUsing(String schema) {
+    return new RestoreRefusedException(
+        "a plandev service is using the schema "
+            + schema
+            + "; stop it before restoring over its store");
+  }
+
   /**
    * Restores {@code backup} into the schema of {@code target}, then replays the rows of {@code
    * increments} (the chain that follows it) written up to {@code at}, all in one transaction: the
@@ -307,6 +314,10 @@ final class PostgresBackup {
     try (Connection c = connect(pg)) {
       c.setAutoCommit(false);
       try (Statement s = c.createStatement()) {
+        // Held until this session ends: no service can start on the schema while it is replaced.
+        if (!SchemaLock.tryExclusive(c, pg.schema())) {
+          throw serviceUsing(pg.schema());
+        }
         long held =
             count(s, "SELECT COUNT(*) FROM " + table(pg, "changes"))
                 + count(s, "SELECT COUNT(*) FROM " + table(pg, "default_values"));
@@ -325,10 +336,7 @@ final class PostgresBackup {
                     + pg.schema().replace("'", "''")
                     + "'");
         if (listening > 0) {
-          throw new RestoreRefusedException(
-              "a plandev service is using the schema "
-                  + pg.schema()
-                  + "; stop it before restoring over its store");
+          throw serviceUsing(pg.schema());
         }
         progress.step("import into the schema " + pg.schema());
         s.execute(
