@@ -3,6 +3,7 @@ package dev.plandev.server;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.plandev.defaults.backup.BackupNotFoundException;
 import dev.plandev.defaults.backup.DamagedBackupException;
+import dev.plandev.defaults.backup.NoBaseBackupException;
 import dev.plandev.defaults.backup.RestoreRefusedException;
 import dev.plandev.defaults.config.SecretMask;
 import dev.plandev.defaults.model.DuplicateEntryException;
@@ -92,6 +93,9 @@ final class Problems {
     app.exception(
         BackupNotFoundException.class,
         (e, ctx) -> respond(ctx, 404, "Not found", e.getMessage(), List.of()));
+    app.exception(
+        NoBaseBackupException.class,
+        (e, ctx) -> respond(ctx, 409, "Conflict", e.getMessage(), List.of()));
     app.exception(
         RestoreRefusedException.class,
         (e, ctx) -> respond(ctx, 409, "Conflict", e.getMessage(), List.of()));

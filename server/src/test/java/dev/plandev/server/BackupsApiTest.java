@@ -99,6 +99,15 @@ class BackupsApiTest {
   }
 
   @Test
+  void anIncrementalWithoutAFullBackup_isTheCallersConflict() throws Exception {
+    try (ServerFixture f = new ServerFixture(dir.resolve("data"))) {
+      HttpResponse<String> inc = f.post("/api/v1/backups", f.admin, "{\"kind\":\"incremental\"}");
+      assertThat(inc.statusCode()).as(inc.body()).isEqualTo(409);
+      assertThat(inc.body()).contains("take a full backup first");
+    }
+  }
+
+  @Test
   void health_warnsWhenTheLastBackupIsOlderThanTwiceItsSchedule() throws Exception {
     TestClock clock = new TestClock(Instant.parse("2026-03-01T10:00:00Z"));
     try (ServerFixture f = new ServerFixture(dir.resolve("data"), Map.of(), Map.of(), clock)) {

@@ -2,6 +2,7 @@ package dev.plandev.cli.serve;
 
 import dev.plandev.cli.invocation.Invocation;
 import dev.plandev.defaults.SmartDefaults;
+import dev.plandev.defaults.backup.SchemaLock;
 import dev.plandev.defaults.backup.ServiceLock;
 import dev.plandev.defaults.security.Role;
 import dev.plandev.defaults.store.ApiKeys;
@@ -74,6 +75,13 @@ public final class ServeCommand implements Callable<Integer> {
     // Held while serving, so that a restore never replaces the store under the service; the
     // system releases it when the process ends, however it ends.
     ServiceLock lock = ServiceLock.acquire(defaults.config().dataPath().toAbsolutePath());
+    SchemaLock schemaLock;
+    try {
+      schemaLock = SchemaLock.acquire(defaults.config());
+    } catch (RuntimeException e) {
+      lock.close();
+      throw e;
+    }
     PrintWriter out = spec.commandLine().getOut();
     PlandevServer server;
     try {
@@ -85,6 +93,7 @@ public final class ServeCommand implements Callable<Integer> {
               Map.of(McpHttpEndpoint.PATH, mcpEndpoint(invocation, defaults)),
               invocation.environment().workingDir());
     } catch (RuntimeException e) {
+      schemaLock.close();
       lock.close();
       throw e;
     }
@@ -98,6 +107,7 @@ public final class ServeCommand implements Callable<Integer> {
             () -> {
               server.close();
               invocation.close();
+              schemaLock.close();
               lock.close();
               stopped.countDown();
             },
@@ -119,6 +129,7 @@ public final class ServeCommand implements Callable<Integer> {
       stop(hook, server, out);
     } finally {
       signals.close();
+      schemaLock.close();
       lock.close();
     }
     return 0;

@@ -87,8 +87,9 @@ class BackupCommandTest {
     TestClock clock = new TestClock(Instant.parse("2026-02-01T10:00:00Z"));
     Path data = dir.resolve("data");
     CliRun cli = new CliRun(dir).clock(clock);
-    assertThat(cli.run("--data", data.toString(), "backup", "incremental").err())
-        .contains("take a full backup first");
+    Result noBase = cli.run("--data", data.toString(), "backup", "incremental");
+    assertThat(noBase.code()).isEqualTo(1);
+    assertThat(noBase.err()).contains("take a full backup first").doesNotContain("Exception");
     cli.run("--data", data.toString(), "defaults", "set", "db.host", "first");
     assertThat(cli.run("--data", data.toString(), "backup", "full").code()).isZero();
     clock.advance(Duration.ofMinutes(10));
@@ -176,6 +177,43 @@ class BackupCommandTest {
                 "postgres.schema=" + schema));
     all.addAll(List.of(args));
     return all.toArray(String[]::new);
+  }
+
+  @org.junit.jupiter.params.ParameterizedTest(name = "redis.enabled={0}")
+  @org.junit.jupiter.params.provider.ValueSource(booleans = {false, true})
+  void postgres_restoreForce_isRefusedWhileServeUsesTheSchema(boolean redis) throws Exception {
+    LocalServices.requirePostgres();
+    if (redis) {
+      LocalServices.requireRedis();
+    }
+    String schema = "t_cli_" + Long.toHexString(System.nanoTime());
+    Path data = dir.resolve("data");
+    CliRun cli = new CliRun(dir);
+    String onRedis = "redis.enabled=" + redis;
+    try {
+      cli.run(pg(data, schema, "-o", onRedis, "defaults", "set", "k", "v"));
+      String id = cli.run(pg(data, schema, "backup", "full")).out().split(" ")[0];
+      CliRun.Running serve = cli.start(pg(data, schema, "-o", onRedis, "serve", "--port", "0"));
+      try {
+        // No read was served: the service is known by its lock, not by its write feed.
+        serve.awaitOutput("Stop with Ctrl-C", Duration.ofSeconds(60));
+        Result r = cli.run(pg(data, schema, "restore", id, "--force"));
+        assertThat(r.code()).as(r.err()).isEqualTo(1);
+        assertThat(r.err()).contains("a plandev service is using the schema " + schema);
+      } finally {
+        serve.thread().interrupt();
+        serve.thread().join(30_000);
+      }
+      // Stopped, the same restore goes through.
+      Result r = cli.run(pg(data, schema, "restore", id, "--force"));
+      assertThat(r.code()).as(r.err()).isZero();
+    } finally {
+      try (Connection c =
+              DriverManager.getConnection(LocalServices.PG_URL, LocalServices.PG_USER, "");
+          Statement s = c.createStatement()) {
+        s.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+      }
+    }
   }
 
   @Test

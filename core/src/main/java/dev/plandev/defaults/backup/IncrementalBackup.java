@@ -32,7 +32,7 @@ final class IncrementalBackup {
     String store = postgres ? "postgresql" : "sqlite";
     Manifest base = catalog.newest(store);
     if (base == null) {
-      throw new BackupException(
+      throw new NoBaseBackupException(
           "an incremental backup follows an earlier backup of the same store, and "
               + catalog.dir()
               + " holds none of this "

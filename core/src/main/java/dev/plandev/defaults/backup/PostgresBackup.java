@@ -272,6 +272,13 @@ final class PostgresBackup {
     }
   }
 
+  private static RestoreRefusedException serviceUsing(String schema) {
+    return new RestoreRefusedException(
+        "a plandev service is using the schema "
+            + schema
+            + "; stop it before restoring over its store");
+  }
+
   /**
    * Restores {@code backup} into the schema of {@code target}, then replays the rows of {@code
    * increments} (the chain that follows it) written up to {@code at}, all in one transaction: the
@@ -296,6 +303,9 @@ final class PostgresBackup {
     }
     Restore.checkVersion(m);
     increments.forEach(i -> Restore.checkVersion(i.manifest()));
+    // The key is checked before anything is imported, as for SQLite: naming the key and its file.
+    Restore.checkKeys(m, target);
+    increments.forEach(i -> Restore.checkKeys(i.manifest(), target));
     progress.step("verification of the backup's checksums");
     BackupCatalog.verify(backup);
     increments.forEach(BackupCatalog::verify);
@@ -304,6 +314,10 @@ final class PostgresBackup {
     try (Connection c = connect(pg)) {
       c.setAutoCommit(false);
       try (Statement s = c.createStatement()) {
+        // Held until this session ends: no service can start on the schema while it is replaced.
+        if (!SchemaLock.tryExclusive(c, pg.schema())) {
+          throw serviceUsing(pg.schema());
+        }
         long held =
             count(s, "SELECT COUNT(*) FROM " + table(pg, "changes"))
                 + count(s, "SELECT COUNT(*) FROM " + table(pg, "default_values"));
@@ -322,10 +336,7 @@ final class PostgresBackup {
                     + pg.schema().replace("'", "''")
                     + "'");
         if (listening > 0) {
-          throw new RestoreRefusedException(
-              "a plandev service is using the schema "
-                  + pg.schema()
-                  + "; stop it before restoring over its store");
+          throw serviceUsing(pg.schema());
         }
         progress.step("import into the schema " + pg.schema());
         s.execute(

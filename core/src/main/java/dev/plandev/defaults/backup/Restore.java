@@ -208,7 +208,7 @@ final class Restore {
     }
   }
 
-  private static void checkKeys(Manifest m, PlandevConfig targetConfig) {
+  static void checkKeys(Manifest m, PlandevConfig targetConfig) {
     if (m.keyIds().isEmpty()) {
       return;
     }

@@ -276,6 +276,33 @@ class PostgresBackupTest {
     assertThat(ids(target.postgres().schema(), "usage_events", Long.MAX_VALUE)).isEqualTo(live);
   }
 
+  @Test
+  void aRestoreWithoutTheKey_isRefusedBeforeImporting_namingTheKeyAndItsFile() throws Exception {
+    PlandevConfig source = fresh("source");
+    try (SmartDefaults d = SmartDefaults.open(source, Clock.systemUTC())) {
+      seed(d);
+    }
+    Manifest m = Backups.of(source, Clock.systemUTC()).full(BackupProgress.NONE);
+    assertThat(m.keyIds()).hasSize(1);
+    PlandevConfig target = fresh(source);
+    Path keyFile = target.resolve(target.security().keyFile());
+    java.nio.file.Files.move(keyFile, dir.resolve("elsewhere.key"));
+
+    assertThatThrownBy(
+            () ->
+                Backups.of(target, Clock.systemUTC())
+                    .restore(m.id(), dir, false, BackupProgress.NONE))
+        .isInstanceOf(RestoreRefusedException.class)
+        .hasMessageContaining("encrypted with key " + m.keyIds().get(0))
+        .hasMessageContaining("the key file " + keyFile);
+    // Refused before the import: not even the tables were created in the target schema.
+    assertThat(tablesIn(target.postgres().schema())).isZero();
+  }
+
+  private static long tablesIn(String schema) throws java.sql.SQLException {
+    return count("SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = ?", schema);
+  }
+
   /** One secret entry, so that backups name the key they need. */
   private static void seed(SmartDefaults d) {
     d.store()
@@ -336,12 +363,16 @@ class PostgresBackupTest {
   }
 
   private static long feedConnections(String schema) throws java.sql.SQLException {
+    return count(
+        "SELECT COUNT(*) FROM pg_stat_activity WHERE application_name = ?",
+        "plandev write feed " + schema);
+  }
+
+  private static long count(String sql, String parameter) throws java.sql.SQLException {
     try (java.sql.Connection c =
             java.sql.DriverManager.getConnection(Services.PG_URL, Services.PG_USER, "");
-        java.sql.PreparedStatement ps =
-            c.prepareStatement(
-                "SELECT COUNT(*) FROM pg_stat_activity WHERE application_name = ?")) {
-      ps.setString(1, "plandev write feed " + schema);
+        java.sql.PreparedStatement ps = c.prepareStatement(sql)) {
+      ps.setString(1, parameter);
       try (java.sql.ResultSet rs = ps.executeQuery()) {
         rs.next();
         return rs.getLong(1);

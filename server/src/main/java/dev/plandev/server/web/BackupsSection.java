@@ -7,6 +7,7 @@ import dev.plandev.defaults.backup.Backups;
 import dev.plandev.defaults.backup.DamagedBackupException;
 import dev.plandev.defaults.backup.DiskSpace;
 import dev.plandev.defaults.backup.Manifest;
+import dev.plandev.defaults.backup.NoBaseBackupException;
 import dev.plandev.defaults.backup.Verification;
 import dev.plandev.defaults.config.CronSchedule;
 import dev.plandev.defaults.config.PlandevConfig;
@@ -181,8 +182,12 @@ final class BackupsSection {
       LOG.warn(
           "web UI: key '{}' could not take the {} backup: {}", session.keyName(), kind, text(e));
       // The core's message may open with "backup failed: ", which this sentence already says.
-      throw new FailedAction(
-          "The " + kind + " backup failed: " + text(e).replaceFirst("^backup failed: ", ""));
+      String message =
+          "The " + kind + " backup failed: " + text(e).replaceFirst("^backup failed: ", "");
+      // No earlier backup to follow is the caller's conflict, not a failure of the service.
+      throw e instanceof NoBaseBackupException
+          ? new FailedAction(409, message)
+          : new FailedAction(500, message);
     }
     LOG.info(
         "web UI: key '{}' took {} backup {} ({} bytes); retention removed {}",
@@ -226,7 +231,7 @@ final class BackupsSection {
         problem = text(e);
         damaged++;
       } catch (BackupException e) {
-        throw new FailedAction("Verifying backup " + b.id() + " failed: " + text(e));
+        throw new FailedAction(500, "Verifying backup " + b.id() + " failed: " + text(e));
       }
       LOG.info(
           "web UI: key '{}' verified backup {}: {}",
@@ -282,8 +287,8 @@ final class BackupsSection {
   static final class FailedAction extends WebException {
     private static final long serialVersionUID = 1L;
 
-    FailedAction(String message) {
-      super(500, "The backup action failed", message);
+    FailedAction(int status, String message) {
+      super(status, "The backup action failed", message);
     }
   }
 }
