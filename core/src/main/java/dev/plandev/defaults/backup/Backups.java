@@ -148,7 +148,7 @@ public final class Backups {
       return restoreAt(b.manifest().toInstant(), target, force, progress);
     }
     if ("postgresql".equals(b.manifest().store())) {
-      return new PostgresBackup(config, clock).restore(b, List.of(), null, config, force, progress);
+      return new PostgresRestore(clock).restore(b, List.of(), null, config, force, progress);
     }
     return new Restore(config, clock)
         .run(b, List.of(), null, target.toAbsolutePath(), force, progress);
@@ -173,7 +173,7 @@ public final class Backups {
   public Restored restoreAt(Instant at, Path target, boolean force, BackupProgress progress) {
     List<BackupInfo> chain = PointInTime.chain(ofThisStore().toList(), at, catalog.dir());
     if (config.postgres().enabled()) {
-      return new PostgresBackup(config, clock)
+      return new PostgresRestore(clock)
           .restore(chain.get(0), chain.subList(1, chain.size()), at, config, force, progress);
     }
     return new Restore(config, clock)

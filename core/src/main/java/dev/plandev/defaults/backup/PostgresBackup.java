@@ -1,11 +1,7 @@
 package dev.plandev.defaults.backup;
 
 import dev.plandev.defaults.config.PlandevConfig;
-import dev.plandev.defaults.store.JdbcDefaultsStore;
-import dev.plandev.defaults.store.LogReplay;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -22,10 +18,9 @@ import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyManager;
 
 /**
- * Full backups of a PostgreSQL store and their restore into a schema: every table exported with
- * {@code COPY … TO STDOUT} inside one read-only repeatable-read transaction, so the export shows
- * one moment while the service keeps writing; restored with {@code COPY … FROM STDIN} into a schema
- * the migrations create, in one transaction.
+ * Full backups of a PostgreSQL store: every table exported with {@code COPY … TO STDOUT} inside one
+ * read-only repeatable-read transaction, so the export shows one moment while the service keeps
+ * writing ({@link PostgresRestore} brings them back).
  */
 final class PostgresBackup {
   /** How long one attempt waits for the writes in flight to finish, holding new ones back. */
@@ -43,7 +38,7 @@ final class PostgresBackup {
   }
 
   /** A connection whose unqualified names are the tables of the store's schema. */
-  private static Connection connect(PlandevConfig.Postgres pg) throws SQLException {
+  static Connection connect(PlandevConfig.Postgres pg) throws SQLException {
     Connection c =
         DriverManager.getConnection(
             pg.url(), pg.user(), pg.password().isEmpty() ? null : pg.password());
@@ -129,7 +124,7 @@ final class PostgresBackup {
     }
   }
 
-  private static String table(PlandevConfig.Postgres pg, String name) {
+  static String table(PlandevConfig.Postgres pg, String name) {
     return '"' + pg.schema() + "\"." + name;
   }
 
@@ -215,23 +210,6 @@ final class PostgresBackup {
         });
   }
 
-  /**
-   * Resolves the manifest's sample on the imported rows, in the restore's transaction (before any
-   * replay): the same answers as when the backup was taken, or the restore fails.
-   */
-  private static String sampleCheck(Manifest m, PlandevConfig target, Connection c) {
-    List<String[]> keys =
-        m.sample().stream().map(s -> new String[] {s.key(), s.context()}).toList();
-    List<Manifest.SampleResolve> again = SnapshotStore.resolve(target, c, m.toInstant(), keys);
-    if (!again.equals(m.sample())) {
-      throw new BackupException(
-          "the restored schema of "
-              + m.id()
-              + " resolves differently from the backup's record; nothing was changed");
-    }
-    return "resolves: " + again.size() + " of " + m.sample().size() + " as recorded";
-  }
-
   private static int schemaVersion(Statement s, PlandevConfig.Postgres pg) throws SQLException {
     int max = 0;
     try (ResultSet rs =
@@ -246,7 +224,7 @@ final class PostgresBackup {
     return max;
   }
 
-  private static long count(Statement s, String sql) throws SQLException {
+  static long count(Statement s, String sql) throws SQLException {
     try (ResultSet rs = s.executeQuery(sql)) {
       rs.next();
       return rs.getLong(1);
@@ -269,140 +247,6 @@ final class PostgresBackup {
       while (rs.next()) {
         SqliteFile.keyIdsIn(rs.getString(1), ids);
       }
-    }
-  }
-
-  private static RestoreRefusedException serviceUsing(String schema) {
-    return new RestoreRefusedException(
-        "a plandev service is using the schema "
-            + schema
-            + "; stop it before restoring over its store");
-  }
-
-  /**
-   * Restores {@code backup} into the schema of {@code target}, then replays the rows of {@code
-   * increments} (the chain that follows it) written up to {@code at}, all in one transaction: the
-   * schema is created by the migrations when missing; one holding data is replaced only when {@code
-   * force}, never while a service listens on it.
-   */
-  Restored restore(
-      BackupInfo backup,
-      List<BackupInfo> increments,
-      Instant at,
-      PlandevConfig target,
-      boolean force,
-      BackupProgress progress) {
-    Manifest m = backup.manifest();
-    PlandevConfig.Postgres pg = target.postgres();
-    if (!pg.enabled()) {
-      throw new RestoreRefusedException(
-          "backup "
-              + m.id()
-              + " is of a PostgreSQL store: restore it with postgres.enabled=true and"
-              + " postgres.schema set to the schema to restore into (-o postgres.schema=NAME)");
-    }
-    Restore.checkVersion(m);
-    increments.forEach(i -> Restore.checkVersion(i.manifest()));
-    // The key is checked before anything is imported, as for SQLite: naming the key and its file.
-    Restore.checkKeys(m, target);
-    increments.forEach(i -> Restore.checkKeys(i.manifest(), target));
-    progress.step("verification of the backup's checksums");
-    BackupCatalog.verify(backup);
-    increments.forEach(BackupCatalog::verify);
-    // Opening the store creates the schema and its tables when missing.
-    JdbcDefaultsStore.open(target, clock, new SimpleMeterRegistry()).close();
-    try (Connection c = connect(pg)) {
-      c.setAutoCommit(false);
-      try (Statement s = c.createStatement()) {
-        // Held until this session ends: no service can start on the schema while it is replaced.
-        if (!SchemaLock.tryExclusive(c, pg.schema())) {
-          throw serviceUsing(pg.schema());
-        }
-        long held =
-            count(s, "SELECT COUNT(*) FROM " + table(pg, "changes"))
-                + count(s, "SELECT COUNT(*) FROM " + table(pg, "default_values"));
-        if (held > 0 && !force) {
-          throw new RestoreRefusedException(
-              "the schema "
-                  + pg.schema()
-                  + " already holds a store; restore into a new schema"
-                  + " (-o postgres.schema=NAME), or add --force to replace it");
-        }
-        long listening =
-            count(
-                s,
-                "SELECT COUNT(*) FROM pg_stat_activity WHERE application_name = "
-                    + "'plandev write feed "
-                    + pg.schema().replace("'", "''")
-                    + "'");
-        if (listening > 0) {
-          throw serviceUsing(pg.schema());
-        }
-        progress.step("import into the schema " + pg.schema());
-        s.execute(
-            "TRUNCATE "
-                + table(pg, "api_keys")
-                + ", "
-                + table(pg, "usage_events")
-                + ", "
-                + table(pg, "changes")
-                + ", "
-                + table(pg, "default_values"));
-        CopyManager copy = c.unwrap(PGConnection.class).getCopyAPI();
-        for (String t : SqliteFile.TABLES) {
-          try (var in = Compressed.reader(backup.folder().resolve(t + ".copy.zst"))) {
-            copy.copyIn("COPY " + table(pg, t) + " FROM STDIN", in);
-          }
-        }
-        List<String> checks = new ArrayList<>();
-        if (!m.sample().isEmpty()) {
-          checks.add(sampleCheck(m, target, c));
-        }
-        Replay replayed = null;
-        if (!increments.isEmpty()) {
-          try (LogReplay replay = LogReplay.within(target, c)) {
-            replayed = Replay.onto(replay, increments, at, progress);
-          }
-        }
-        for (String t : SqliteFile.TABLES) {
-          s.execute(
-              "SELECT setval(pg_get_serial_sequence('"
-                  + table(pg, t).replace("'", "''")
-                  + "', 'id'), COALESCE((SELECT MAX(id) FROM "
-                  + table(pg, t)
-                  + "), 0) + 1, false)");
-        }
-        Map<String, Long> rows = new LinkedHashMap<>();
-        for (String t : SqliteFile.TABLES) {
-          rows.put(t, count(s, "SELECT COUNT(*) FROM " + table(pg, t)));
-        }
-        if (replayed != null) {
-          checks.add(replayed.check(m.rows(), rows, ""));
-        } else if (!rows.equals(m.rows())) {
-          throw new BackupException(
-              "the restored schema holds rows "
-                  + rows
-                  + ", the manifest says "
-                  + m.rows()
-                  + "; nothing was changed");
-        }
-        c.commit();
-        checks.add(0, "row counts: " + rows);
-        return new Restored(m, Path.of(pg.schema()), checks);
-      } catch (RuntimeException | SQLException | IOException e) {
-        c.rollback();
-        throw e;
-      }
-    } catch (IOException | SQLException e) {
-      throw new BackupException(
-          "restore of "
-              + m.id()
-              + " into the schema "
-              + pg.schema()
-              + " failed: "
-              + e.getMessage()
-              + "; nothing was changed",
-          e);
     }
   }
 }
