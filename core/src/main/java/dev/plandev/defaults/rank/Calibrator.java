@@ -8,22 +8,26 @@ package dev.plandev.defaults.rank;
  * learned once has a single candidate with probability 1, although the next choice is often a value
  * never seen before. A probability is therefore first shrunk by the evidence of its key ({@link
  * #withEvidence}), and each level of evidence (a key's chosen events 1, 2-3, 4-7, 8 and more:
- * {@link #STRATA} strata) has its own map, so a key's first choices are never reported with the
- * confidence earned by keys with long histories.
+ * {@link #STRATA} levels) has its own {@link ReliabilityMap}, read smoothly between its bins, so a
+ * key's first choices are never reported with the confidence earned by keys with long histories.
  *
- * <p>Each map is online histogram binning with an isotonic fit: shrunk probabilities fall in {@link
- * #BINS} equal-width bins, each counting how often its candidates were chosen. Each bin starts from
- * a prior of {@link #PRIOR} pseudo-observations at its own midpoint (so an empty bin trusts the
- * shrunk probability), the bin rates are made non-decreasing by pool-adjacent-violators, and a
- * confidence is interpolated linearly between bin midpoints. Each observation of a stratum fades
- * its older counts by a factor 1 - 1/{@link #HORIZON}, so the map follows a model that keeps
- * learning; fading a little at every step, rather than halving the counts now and then, keeps the
- * map from jumping (the whole-replay calibration error of the git and Debian replays, and of the
- * git replay keyed per path and per author, fell by 2 to 15 %). Updates are synchronized; readers
- * use immutable snapshots published after each update.
+ * <p>Then one pooled map over what the evidence maps answer, read bin by bin (histogram binning).
+ * Each evidence map learns from only part of the events, and on histories made of many thin keys
+ * its bins stay small: on their own they left the confidence shown a little too high almost
+ * everywhere (whole-replay calibration error 0.0103 on the git history keyed per author, against
+ * 0.0062 with a single map before evidence counted). The pooled map sees every observation and
+ * answers, for each of its bins, how often the candidates the evidence maps put there were chosen.
+ * It is read as a step, not interpolated: between bins, a neighbour's rate leaks into each
+ * confidence (0.0081 per author when interpolated). Its empty bins answer their lower bound, so a
+ * fresh engine never reads higher than its evidence maps (one recorded choice stays at one half).
+ * On four replays (git, Debian, git per path, git per author) the whole-replay calibration error is
+ * about 0.0034, 0.0025, 0.0037, 0.0055 with it (ReplayConfidenceTest), while the early confident
+ * predictions stay right 87 % of the time or more.
+ *
+ * <p>Updates are synchronized; readers use the immutable curves each map publishes.
  */
 final class Calibrator {
-  static final int BINS = 20;
+  static final int BINS = ReliabilityMap.BINS;
 
   /**
    * Levels of evidence, each with its own map: a key's chosen events 1, 2-3, 4-7, 8 and more.
@@ -32,8 +36,13 @@ final class Calibrator {
    */
   static final int STRATA = 4;
 
-  /** Counts kept in all: {@link #BINS} per stratum. */
-  static final int CELLS = BINS * STRATA;
+  /**
+   * Counts kept in all: {@link #BINS} per evidence level, then {@link #BINS} for the pooled map.
+   */
+  static final int CELLS = BINS * (STRATA + 1);
+
+  /** Counts kept by the layout before the pooled map: the evidence levels only. */
+  static final int STRATA_CELLS = BINS * STRATA;
 
   /**
    * Pseudo-choices of a value not seen yet, added to the chosen events of a key: the concentration
@@ -42,17 +51,25 @@ final class Calibrator {
    */
   static final double UNSEEN = 1;
 
-  private static final double PRIOR = 5;
-  private static final double HORIZON = 20_000;
-  private static final double FADE = 1 - 1 / HORIZON;
+  /** Pseudo-observations of an evidence map's empty bin, at its midpoint. */
+  private static final double EVIDENCE_PRIOR = 5;
 
-  private final double[] seen = new double[CELLS];
-  private final double[] hits = new double[CELLS];
-  private volatile double[][] curves = new double[STRATA][];
+  /**
+   * Pseudo-observations of a pooled bin, at its lower bound: enough that a bin's first few
+   * observations do not swing it (50 measured about the same).
+   */
+  private static final double POOLED_PRIOR = 20;
+
+  /** Observations after which old counts weigh 1/e: the maps follow a model that keeps learning. */
+  private static final double HORIZON = 20_000;
+
+  private final ReliabilityMap[] evidence = new ReliabilityMap[STRATA];
+  private final ReliabilityMap pooled =
+      new ReliabilityMap(ReliabilityMap.Prior.LOWER_BOUND, POOLED_PRIOR, HORIZON);
 
   Calibrator() {
-    for (int s = 0; s < STRATA; s++) {
-      publish(s, fit(seen, hits, s));
+    for (int level = 0; level < STRATA; level++) {
+      evidence[level] = new ReliabilityMap(ReliabilityMap.Prior.MIDPOINT, EVIDENCE_PRIOR, HORIZON);
     }
   }
 
@@ -66,7 +83,9 @@ final class Calibrator {
     return p * events / (events + UNSEEN);
   }
 
-  /** The stratum of a key with {@code events} chosen events: the bit length of the count. */
+  /**
+   * The level of evidence of a key with {@code events} chosen events: the bit length of the count.
+   */
   static int stratum(long events) {
     return (int) Math.min(STRATA - 1, Math.max(0, 63 - Long.numberOfLeadingZeros(events)));
   }
@@ -76,104 +95,61 @@ final class Calibrator {
    * {@code events} chosen events.
    */
   double calibrate(double p, long events) {
-    double[] c = curves[stratum(events)];
-    double q = clamp(withEvidence(p, events));
-    double position = q * BINS - 0.5;
-    if (position <= 0) {
-      return c[0] * q / (0.5 / BINS);
-    }
-    if (position >= BINS - 1) {
-      return c[BINS - 1];
-    }
-    int lo = (int) position;
-    double t = position - lo;
-    return c[lo] * (1 - t) + c[lo + 1] * t;
+    return pooled.stepped(byEvidence(p, events));
   }
 
   /**
    * Records that a candidate with raw probability {@code p}, of a key with {@code events} chosen
-   * events, was ({@code hit}) or was not chosen.
+   * events, was ({@code hit}) or was not chosen: the pooled map counts it at the confidence its
+   * evidence map gives before learning it.
    */
   synchronized void observe(double p, long events, boolean hit) {
-    int s = stratum(events);
-    for (int i = s * BINS; i < (s + 1) * BINS; i++) {
-      seen[i] *= FADE;
-      hits[i] *= FADE;
-    }
-    int cell = s * BINS + bin(withEvidence(p, events));
-    seen[cell]++;
-    if (hit) {
-      hits[cell]++;
-    }
-    publish(s, fit(seen, hits, s));
+    pooled.observe(byEvidence(p, events), hit);
+    evidence[stratum(events)].observe(withEvidence(p, events), hit);
   }
 
-  /** The counts and hits of every cell, stratum by stratum. */
+  /** The counts and hits of every cell: evidence level by level, then the pooled map. */
   synchronized double[][] state() {
-    return new double[][] {seen.clone(), hits.clone()};
+    double[] seen = new double[CELLS];
+    double[] hits = new double[CELLS];
+    for (int s = 0; s < STRATA; s++) {
+      evidence[s].copyTo(seen, hits, s * BINS);
+    }
+    pooled.copyTo(seen, hits, STRATA_CELLS);
+    return new double[][] {seen, hits};
   }
 
   /**
-   * Restores the counts of {@link #state}; counts of a single map ({@link #BINS} cells, as saved
-   * before evidence had strata) go to the last stratum, the keys with long histories they mostly
-   * came from.
+   * Restores the counts of {@link #state}. Two older layouts are read too: counts of the evidence
+   * levels only ({@link #STRATA_CELLS} cells), and of a single map ({@link #BINS} cells, as saved
+   * before evidence had levels), which goes to the last level, the keys with long histories its
+   * counts mostly came from. For both, the pooled map is rebuilt from the evidence maps' counts,
+   * each bin counted at the confidence its map gives it.
    */
   synchronized void restore(double[] seen, double[] hits) {
-    int offset = seen.length == BINS ? (STRATA - 1) * BINS : 0;
-    System.arraycopy(seen, 0, this.seen, offset, seen.length);
-    System.arraycopy(hits, 0, this.hits, offset, hits.length);
-    for (int s = 0; s < STRATA; s++) {
-      publish(s, fit(this.seen, this.hits, s));
+    double[] s = seen;
+    double[] h = hits;
+    if (seen.length == BINS) {
+      s = new double[STRATA_CELLS];
+      h = new double[STRATA_CELLS];
+      System.arraycopy(seen, 0, s, STRATA_CELLS - BINS, BINS);
+      System.arraycopy(hits, 0, h, STRATA_CELLS - BINS, BINS);
     }
-  }
-
-  static int bin(double p) {
-    return Math.min(BINS - 1, (int) (clamp(p) * BINS));
-  }
-
-  /** Replaces the map of stratum {@code s}: a new snapshot, so readers never lock. */
-  private void publish(int s, double[] curve) {
-    double[][] next = curves.clone();
-    next[s] = curve;
-    curves = next;
-  }
-
-  private static double clamp(double p) {
-    return Double.isNaN(p) ? 0 : Math.max(0, Math.min(1, p));
-  }
-
-  /**
-   * Bin rates of stratum {@code s} with the midpoint prior, made non-decreasing by
-   * pool-adjacent-violators.
-   */
-  private static double[] fit(double[] seen, double[] hits, int s) {
-    double[] rate = new double[BINS];
-    double[] weight = new double[BINS];
-    int[] width = new int[BINS];
-    int blocks = 0;
-    for (int b = 0; b < BINS; b++) {
-      int cell = s * BINS + b;
-      double mid = (b + 0.5) / BINS;
-      rate[blocks] = (hits[cell] + PRIOR * mid) / (seen[cell] + PRIOR);
-      weight[blocks] = seen[cell] + PRIOR;
-      width[blocks] = 1;
-      blocks++;
-      while (blocks > 1 && rate[blocks - 2] > rate[blocks - 1]) {
-        double w = weight[blocks - 2] + weight[blocks - 1];
-        rate[blocks - 2] =
-            (rate[blocks - 2] * weight[blocks - 2] + rate[blocks - 1] * weight[blocks - 1]) / w;
-        weight[blocks - 2] = w;
-        width[blocks - 2] += width[blocks - 1];
-        blocks--;
+    for (int level = 0; level < STRATA; level++) {
+      evidence[level].restore(s, h, level * BINS);
+    }
+    if (s.length == CELLS) {
+      pooled.restore(s, h, STRATA_CELLS);
+    } else {
+      pooled.restore(new double[BINS], new double[BINS], 0);
+      for (ReliabilityMap map : evidence) {
+        pooled.absorb(map);
       }
     }
-    double[] curve = new double[BINS];
-    int b = 0;
-    for (int i = 0; i < blocks; i++) {
-      for (int k = 0; k < width[i]; k++) {
-        curve[b++] = rate[i];
-      }
-    }
-    return curve;
+  }
+
+  /** The evidence maps' answer: the confidence before the pooled map. */
+  private double byEvidence(double p, long events) {
+    return evidence[stratum(events)].interpolated(withEvidence(p, events));
   }
 }

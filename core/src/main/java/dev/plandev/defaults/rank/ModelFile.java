@@ -115,10 +115,13 @@ final class ModelFile {
     int g = in.readInt();
     int f = in.readInt();
     int bins = in.readInt();
-    // A single calibration map of BINS cells is the layout before evidence strata: still read.
+    // Older calibration layouts are still read: the evidence levels without the pooled map
+    // (STRATA_CELLS), and a single map of BINS cells from before evidence levels.
     if (g != FeatureTable.G
         || f != FeatureTable.F
-        || (bins != Calibrator.CELLS && bins != Calibrator.BINS)) {
+        || (bins != Calibrator.CELLS
+            && bins != Calibrator.STRATA_CELLS
+            && bins != Calibrator.BINS)) {
       throw new RankingException(
           String.format(
               "model file %s has %d global / %d field features and %d bins, expected %d / %d"

@@ -33,21 +33,32 @@ public final class DamagedModelFiles {
 
   /**
    * Rewrites {@code file} as it was written before calibration had evidence strata: one map of
-   * {@link Calibrator#BINS} cells (here the last stratum's, the map of long histories).
+   * {@link Calibrator#BINS} cells (here the last evidence level's, the map of long histories).
    */
   public static void withSingleCalibrationMap(Path file) throws IOException {
+    keepCalibrationCells(file, Calibrator.STRATA_CELLS - Calibrator.BINS, Calibrator.BINS);
+  }
+
+  /**
+   * Rewrites {@code file} as it was written before the pooled calibration map: the cells of the
+   * evidence levels only.
+   */
+  public static void withoutPooledCalibrationMap(Path file) throws IOException {
+    keepCalibrationCells(file, 0, Calibrator.STRATA_CELLS);
+  }
+
+  /** Keeps {@code count} cells from {@code from} of both calibration arrays of {@code file}. */
+  private static void keepCalibrationCells(Path file, int from, int count) throws IOException {
     byte[] content = gunzip(Files.readAllBytes(file));
     int calibrationAt = 20 + 2 * (4 + 8 * FeatureTable.G);
     int arrayLength = 4 + 8 * Calibrator.CELLS;
-    int lastStratum = 4 + 8 * (Calibrator.CELLS - Calibrator.BINS);
-    ByteBuffer out =
-        ByteBuffer.allocate(content.length - 2 * 8 * (Calibrator.CELLS - Calibrator.BINS));
+    ByteBuffer out = ByteBuffer.allocate(content.length - 2 * 8 * (Calibrator.CELLS - count));
     out.put(content, 0, calibrationAt);
-    out.putInt(16, Calibrator.BINS);
+    out.putInt(16, count);
     for (int array = 0; array < 2; array++) {
       int at = calibrationAt + array * arrayLength;
-      out.putInt(Calibrator.BINS);
-      out.put(content, at + lastStratum, 8 * Calibrator.BINS);
+      out.putInt(count);
+      out.put(content, at + 4 + 8 * from, 8 * count);
     }
     int keysAt = calibrationAt + 2 * arrayLength;
     out.put(content, keysAt, content.length - keysAt);

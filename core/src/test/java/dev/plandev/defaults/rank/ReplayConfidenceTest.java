@@ -15,46 +15,42 @@ import org.junit.jupiter.api.Test;
 /**
  * Confidence is honest on little evidence: over the first 1,000 events of a replay, the first
  * values shown with a confidence of at least 0.8 are right at least 80 % of the time, while the
- * whole replay's top-1 and calibration stay at least as good as before confidence was shrunk by
- * evidence (figures of commit 48afd08, recorded in each test).
+ * whole replay's calibration error stays below what it was before confidence was shrunk by evidence
+ * (commit 48afd08, measured with this harness) and its top-1 at least what it is today (the
+ * calibration never changes the order).
+ *
+ * <p>Four replays: the git history's commit scopes and Debian changelogs, and two stand-ins for
+ * thin histories made from the git one (a key per touched path, a key per author: thousands of keys
+ * with a handful of events each, the shape of a person's first weeks of prompts). The calibration
+ * error is the harness's: ten equal-width bins of the confidence shown first.
  */
 class ReplayConfidenceTest {
   private static final int EARLY = 1000;
   private static final double CONFIDENT = 0.8;
+  private static final double TOP1_SLACK = 1e-4;
 
   @Test
-  void gitCommitScope_confidentEarlyPredictionsAreRight() {
+  void gitCommitScope() {
     List<ReplayEvent> events = ReplayEvaluator.read(SharedData.replay("git-commit-scope.jsonl.gz"));
-    ReplayEvaluator.Run run = replay(events);
-    assertEarlyPrecision("git-commit-scope", run);
-    assertWholeReplayNotWorse("git-commit-scope", run, 0.6221, 0.0094);
+    assertHonest("git-commit-scope", replay(events), 0.62213, 0.00935);
   }
 
   @Test
-  void debianChangelogs_confidentEarlyPredictionsAreRight() throws URISyntaxException {
+  void debianChangelogs() throws URISyntaxException {
     Path file =
         Path.of(ReplayConfidenceTest.class.getResource("/rank/debian-changelog.jsonl.gz").toURI());
-    ReplayEvaluator.Run run = replay(ReplayEvaluator.read(file));
-    assertEarlyPrecision("debian-changelog", run);
-    assertWholeReplayNotWorse("debian-changelog", run, 0.8657, 0.0066);
+    assertHonest("debian-changelog", replay(ReplayEvaluator.read(file)), 0.86568, 0.00660);
   }
 
-  /**
-   * The git history with one key per touched path: thousands of keys with a handful of events each,
-   * the shape of a person's first weeks of prompts. Before the shrinkage its early confident
-   * predictions were right 77.7 % of the time.
-   */
+  /** Before the shrinkage its early confident predictions were right 77.7 % of the time. */
   @Test
-  void gitCommitScopePerPath_manyThinKeys_confidentEarlyPredictionsAreRight() {
-    List<ReplayEvent> events =
-        ReplayEvaluator.read(SharedData.replay("git-commit-scope.jsonl.gz")).stream()
-            .limit(EARLY)
-            .map(
-                e ->
-                    new ReplayEvent(
-                        e.ts(), e.key() + "." + e.context().get("path"), e.context(), e.value()))
-            .toList();
-    assertEarlyPrecision("git-commit-scope per path", replay(events));
+  void gitCommitScopePerPath_manyThinKeys() {
+    assertHonest("git-commit-scope per path", replay(gitKeyedBy("path")), 0.60354, 0.00623);
+  }
+
+  @Test
+  void gitCommitScopePerAuthor_manyThinKeys() {
+    assertHonest("git-commit-scope per author", replay(gitKeyedBy("author")), 0.51945, 0.00624);
   }
 
   @Test
@@ -69,44 +65,56 @@ class ReplayConfidenceTest {
     assertThat(only.confident()).isFalse();
   }
 
+  /** The git replay with its key extended by one context field. */
+  private static List<ReplayEvent> gitKeyedBy(String field) {
+    return ReplayEvaluator.read(SharedData.replay("git-commit-scope.jsonl.gz")).stream()
+        .map(
+            e ->
+                new ReplayEvent(
+                    e.ts(), e.key() + "." + e.context().get(field), e.context(), e.value()))
+        .toList();
+  }
+
   private static ReplayEvaluator.Run replay(List<ReplayEvent> events) {
     Ranker ranker = Ranker.create(RankerConfig.defaults(), Clock.systemUTC());
     return ReplayEvaluator.run(events, ReplayStrategy.of(ranker), events.size());
   }
 
-  private static void assertEarlyPrecision(String name, ReplayEvaluator.Run run) {
+  /**
+   * Early confident predictions right at least 80 % of the time; over the whole replay, top-1 at
+   * least {@code top1} (the figure of commit 0edcad4) and calibration error at most {@code
+   * eceBefore}. Top-1 may be {@link #TOP1_SLACK} lower: the replay keyed per path ranks one or two
+   * events differently from one run to another (26,558 or 26,559 right), whatever the calibration.
+   */
+  private static void assertHonest(
+      String name, ReplayEvaluator.Run run, double top1, double eceBefore) {
     ReplayReport early = run.report(0, Math.min(EARLY, run.rank.length));
+    ReplayReport all = run.report(0, run.rank.length);
     double precision = early.precisionAtLeast(CONFIDENT);
     System.out.printf(
         Locale.ROOT,
-        "%s first %d events: %d predictions at confidence >= %.1f, right %.4f%n",
+        "%s: first %d events, %d predictions at confidence >= %.1f, right %.4f;"
+            + " whole replay top-1 %.5f (at least %.5f), ECE %.5f (at most %.5f)%n",
         name,
         early.events(),
         early.countAtLeast(CONFIDENT),
         CONFIDENT,
-        precision);
+        precision,
+        all.top1(),
+        top1,
+        all.expectedCalibrationError(),
+        eceBefore);
     assertThat(early.countAtLeast(CONFIDENT))
         .as("%s: confident early predictions", name)
         .isPositive();
     assertThat(precision)
         .as("%s: precision of confident early predictions", name)
         .isGreaterThanOrEqualTo(0.80);
-  }
-
-  private static void assertWholeReplayNotWorse(
-      String name, ReplayEvaluator.Run run, double top1Before, double eceBefore) {
-    ReplayReport all = run.report(0, run.rank.length);
-    System.out.printf(
-        Locale.ROOT,
-        "%s whole replay: top1 %.4f (before %.4f), ECE %.4f (before %.4f)%n",
-        name,
-        all.top1(),
-        top1Before,
-        all.expectedCalibrationError(),
-        eceBefore);
-    assertThat(all.top1()).as("%s: top-1", name).isGreaterThanOrEqualTo(top1Before - 5e-5);
+    assertThat(all.top1())
+        .as("%s: whole-replay top-1", name)
+        .isGreaterThanOrEqualTo(top1 - TOP1_SLACK);
     assertThat(all.expectedCalibrationError())
-        .as("%s: ECE", name)
-        .isLessThanOrEqualTo(eceBefore + 5e-5);
+        .as("%s: whole-replay calibration error", name)
+        .isLessThanOrEqualTo(eceBefore);
   }
 }
