@@ -22,6 +22,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 /**
  * Computes the {@link FeatureTable} of a key's candidates for one request context and time from the
@@ -46,7 +48,7 @@ final class FeatureExtraction {
     double[] x = new double[stats.size * G];
     double[] logShare = logShares(stats);
     List<FieldBlock> blocks = new ArrayList<>(context.size());
-    for (Map.Entry<String, String> field : context.entrySet()) {
+    for (Map.Entry<String, String> field : inFieldOrder(context)) {
       Integer number = stats.fieldNumbers.get(field.getKey());
       ContextCounts c =
           number == null ? null : stats.contextCounts(number, field.getValue(), false);
@@ -58,6 +60,19 @@ final class FeatureExtraction {
     markValuesNamedInContext(stats, context, x);
     addCandidateFeatures(stats, logShare, now, context.size(), x);
     return fromBlocks(stats.size, x, blocks, logShare);
+  }
+
+  /**
+   * The context's fields sorted by name. The field features are sums over the fields, and a sum of
+   * doubles depends on its order: in the order of the caller's map ({@code Map.of} and {@code
+   * Map.copyOf} change theirs from one JVM to the next) the same history ranked ties differently
+   * from one run to another.
+   */
+  private static Iterable<Map.Entry<String, String>> inFieldOrder(Map<String, String> context) {
+    if (context instanceof SortedMap<String, String> sorted && sorted.comparator() == null) {
+      return sorted.entrySet();
+    }
+    return new TreeMap<>(context).entrySet();
   }
 
   /** Log of each candidate's share of the key's decayed uses. */
