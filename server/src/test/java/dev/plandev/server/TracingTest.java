@@ -199,6 +199,20 @@ class TracingTest {
   }
 
   @Test
+  void unknownPath_keepsTheMethodAsTheSpanName_withNoRoute() throws Exception {
+    start(true);
+    spans.reset();
+    assertThat(send("GET", "/no/such/path", null, null).statusCode()).isEqualTo(404);
+    SpanData request =
+        spans.getFinishedSpanItems().stream()
+            .filter(s -> s.getKind() == SpanKind.SERVER)
+            .findFirst()
+            .orElseThrow();
+    assertThat(request.getName()).isEqualTo("GET");
+    assertThat(request.getAttributes().asMap().toString()).doesNotContain("http.route");
+  }
+
+  @Test
   void predict_hasARankingSpan() throws Exception {
     start(true);
     send(
