@@ -52,7 +52,7 @@ class ConfigSurfaceTest {
   }
 
   /** {@code redis.l1MaxBytes} is {@code PLANDEV_REDIS_L1_MAX_BYTES}. */
-  private static String envName(String path) {
+  static String envName(String path) {
     return "PLANDEV_"
         + path.replace('.', '_').replaceAll("([a-z0-9])([A-Z])", "$1_$2").toUpperCase(Locale.ROOT);
   }
