@@ -6,6 +6,7 @@ import dev.plandev.defaults.backup.Backups;
 import dev.plandev.defaults.backup.Manifest;
 import dev.plandev.defaults.backup.Restored;
 import dev.plandev.defaults.config.PlandevConfig;
+import dev.plandev.defaults.config.RedisSettings;
 import dev.plandev.defaults.model.Actor;
 import dev.plandev.defaults.model.BatchOperation;
 import dev.plandev.defaults.model.Context;
@@ -99,8 +100,8 @@ public final class BackupTimes {
     System.out.println("files in " + dir);
   }
 
-  private static PlandevConfig.Redis withoutL1(PlandevConfig.Redis r) {
-    return new PlandevConfig.Redis(
+  private static RedisSettings withoutL1(RedisSettings r) {
+    return new RedisSettings(
         r.enabled(),
         r.host(),
         r.port(),

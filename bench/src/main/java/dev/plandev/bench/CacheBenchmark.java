@@ -2,6 +2,8 @@ package dev.plandev.bench;
 
 import dev.plandev.defaults.SmartDefaults;
 import dev.plandev.defaults.config.PlandevConfig;
+import dev.plandev.defaults.config.RedisSettings;
+import dev.plandev.defaults.config.TracingSettings;
 import dev.plandev.defaults.model.Actor;
 import dev.plandev.defaults.model.BatchOperation;
 import dev.plandev.defaults.model.Context;
@@ -86,9 +88,9 @@ public class CacheBenchmark {
   @Setup(Level.Trial)
   public void open() throws Exception {
     dir = Files.createTempDirectory("plandev-cache-bench");
-    PlandevConfig.Redis base = PlandevConfig.defaults().redis();
+    RedisSettings base = PlandevConfig.defaults().redis();
     String prefix = "bench" + Long.toString(System.nanoTime(), 36) + ":";
-    PlandevConfig.Redis redis =
+    RedisSettings redis =
         switch (mode) {
           case "database" -> settings(base, false, base.port(), prefix, 0);
           case "l1" -> settings(base, false, base.port(), prefix, base.l1MaxBytes());
@@ -108,7 +110,7 @@ public class CacheBenchmark {
       telemetry =
           Telemetry.of(
               BatchSpanProcessor.builder(new DroppingExporter()).build(),
-              new PlandevConfig.Tracing(
+              new TracingSettings(
                   true, "http://127.0.0.1:4318/v1/traces", tracing.equals("on") ? 1 : 0, "bench"));
       defaults.trace(telemetry.tracing());
     }
@@ -137,9 +139,9 @@ public class CacheBenchmark {
     System.out.printf("%n%s before measuring: %s%n", mode, defaults.cacheStats());
   }
 
-  private static PlandevConfig.Redis settings(
-      PlandevConfig.Redis b, boolean enabled, int port, String prefix, long l1MaxBytes) {
-    return new PlandevConfig.Redis(
+  private static RedisSettings settings(
+      RedisSettings b, boolean enabled, int port, String prefix, long l1MaxBytes) {
+    return new RedisSettings(
         enabled,
         b.host(),
         port,

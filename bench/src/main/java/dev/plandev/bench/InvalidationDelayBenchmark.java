@@ -2,6 +2,7 @@ package dev.plandev.bench;
 
 import dev.plandev.defaults.SmartDefaults;
 import dev.plandev.defaults.config.PlandevConfig;
+import dev.plandev.defaults.config.RedisSettings;
 import dev.plandev.defaults.model.Actor;
 import dev.plandev.defaults.model.Context;
 import dev.plandev.defaults.model.DefaultSpec;
@@ -57,9 +58,9 @@ public class InvalidationDelayBenchmark {
   public void open() throws IOException {
     dir = Files.createTempDirectory("plandev-invalidation-bench");
     String prefix = "bench" + Long.toString(System.nanoTime(), 36) + ":";
-    PlandevConfig.Redis r = PlandevConfig.defaults().redis();
-    PlandevConfig.Redis redis =
-        new PlandevConfig.Redis(
+    RedisSettings r = PlandevConfig.defaults().redis();
+    RedisSettings redis =
+        new RedisSettings(
             true,
             r.host(),
             r.port(),

@@ -1,7 +1,7 @@
 package dev.plandev.defaults;
 
 import dev.plandev.defaults.cache.CachedDefaultsStore;
-import dev.plandev.defaults.config.PlandevConfig;
+import dev.plandev.defaults.config.MlSettings;
 import dev.plandev.defaults.model.Context;
 import dev.plandev.defaults.model.DefaultsStore;
 import dev.plandev.defaults.model.EngineHealth;
@@ -63,7 +63,7 @@ final class LearnedPredictor implements AutoCloseable {
 
   private final RankingEngine engine;
   private final DefaultsStore store;
-  private final PlandevConfig.Ml ml;
+  private final MlSettings ml;
   private final Clock clock;
   private final CircuitBreaker breaker;
   private final ThreadPoolExecutor pool;
@@ -76,7 +76,7 @@ final class LearnedPredictor implements AutoCloseable {
       RankingEngine engine,
       JdbcDefaultsStore database,
       DefaultsStore store,
-      PlandevConfig.Ml ml,
+      MlSettings ml,
       Path modelDir,
       Clock clock,
       Consumer<Set<String>> learnedKeys,

@@ -106,7 +106,9 @@ class HelmChartTest {
     assertThat(deployment.at("/spec/replicas").asInt()).isEqualTo(3);
     JsonNode c = container(objects);
     assertThat(c.at("/readinessProbe/httpGet/path").asText()).isEqualTo("/ready");
-    assertThat(c.at("/livenessProbe/httpGet/path").asText()).isEqualTo("/health");
+    // Liveness asks no dependency: on /health, a database outage would restart every replica.
+    assertThat(c.at("/livenessProbe/httpGet/path").asText()).isEqualTo("/livez");
+    assertThat(c.at("/livenessProbe/httpGet/port").asText()).isEqualTo("http");
     assertThat(c.at("/resources/requests/cpu").asText()).isNotEmpty();
     assertThat(c.at("/resources/limits/memory").asText()).isEqualTo("512Mi");
     assertThat(deployment.at("/spec/template/spec/securityContext/runAsNonRoot").asBoolean())

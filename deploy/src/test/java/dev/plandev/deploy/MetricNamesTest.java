@@ -18,6 +18,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
@@ -25,6 +29,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -37,21 +42,36 @@ class MetricNamesTest {
   /** Series Prometheus makes itself for each scrape, which no service exports. */
   static final Set<String> MADE_BY_PROMETHEUS = Set.of("up");
 
+  /**
+   * Meters of a store with a database server, which a service on SQLite (a file of its own process,
+   * that cannot become unreachable) does not export: checked against a service on the machine's
+   * PostgreSQL instead.
+   */
+  static final Set<String> POSTGRES_ONLY = Set.of("plandev_store_reachable");
+
   @TempDir Path dir;
 
   @Test
   void rulesAndDashboard_nameOnlyExportedMetrics() throws Exception {
     Map<String, Set<String>> referenced = referencedMetrics();
-    Set<String> exported = scrapeAfterTraffic();
+    Set<String> exported = scrapeAfterTraffic(redisSettings());
+    Set<String> exportedOnPostgres = scrapeAfterTraffic(postgresSettings());
 
     Map<String, Set<String>> missing = new TreeMap<>();
     referenced.forEach(
         (metric, where) -> {
-          if (!exported.contains(metric) && !MADE_BY_PROMETHEUS.contains(metric)) {
+          boolean served =
+              POSTGRES_ONLY.contains(metric)
+                  ? exportedOnPostgres.contains(metric)
+                  : exported.contains(metric);
+          if (!served && !MADE_BY_PROMETHEUS.contains(metric)) {
             missing.put(metric, where);
           }
         });
     assertThat(missing).as("metrics named by a rule or a panel but not on /metrics").isEmpty();
+    assertThat(exported)
+        .as("a metric SQLite exports too is checked there, not listed as PostgreSQL only")
+        .doesNotContainAnyElementsOf(POSTGRES_ONLY);
     assertThat(referenced.keySet())
         .as("the rules and the dashboard read the service's own meters")
         .contains(
@@ -61,6 +81,7 @@ class MetricNamesTest {
             "plandev_rank_breaker_state",
             "plandev_store_writes_total",
             "plandev_store_transactions_total",
+            "plandev_store_reachable",
             "plandev_rank_predictions_seconds_bucket",
             "plandev_rank_feedback_total",
             "plandev_backup_age_seconds",
@@ -103,27 +124,58 @@ class MetricNamesTest {
     return out;
   }
 
-  /**
-   * The metric names a real service exports after some traffic, with Redis on (so the second cache
-   * level and its breaker exist) and the ranking engine asked and answered.
-   */
-  private Set<String> scrapeAfterTraffic() throws IOException, InterruptedException {
+  /** SQLite with Redis on, so the second cache level and its breaker exist. */
+  private static Map<String, String> redisSettings() {
     LocalServices.requireRedis();
-    PlandevConfig config =
-        new ConfigLoader(dir, Map.of())
-            .load(
-                null,
-                Map.of(
-                    "dataDir",
-                    dir.toString(),
-                    "server.port",
-                    "0",
-                    "redis.enabled",
-                    "true",
-                    "redis.keyPrefix",
-                    "metric-names-" + UUID.randomUUID() + ":"),
-                Map.of())
-            .config();
+    return Map.of(
+        "redis.enabled", "true", "redis.keyPrefix", "metric-names-" + UUID.randomUUID() + ":");
+  }
+
+  /** A fresh schema of the machine's PostgreSQL, dropped when the test ends. */
+  private Map<String, String> postgresSettings() throws SQLException {
+    LocalServices.requirePostgres();
+    schema = "metric_names_" + Long.toHexString(System.nanoTime());
+    try (Connection c =
+            DriverManager.getConnection(LocalServices.PG_URL, LocalServices.PG_USER, "");
+        Statement st = c.createStatement()) {
+      st.execute("CREATE SCHEMA " + schema);
+    }
+    return Map.of(
+        "postgres.enabled",
+        "true",
+        "postgres.url",
+        LocalServices.PG_URL,
+        "postgres.user",
+        LocalServices.PG_USER,
+        "postgres.schema",
+        schema);
+  }
+
+  private String schema;
+
+  @AfterEach
+  void dropSchema() throws SQLException {
+    if (schema != null) {
+      try (Connection c =
+              DriverManager.getConnection(LocalServices.PG_URL, LocalServices.PG_USER, "");
+          Statement st = c.createStatement()) {
+        st.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+      }
+    }
+  }
+
+  /**
+   * The metric names a real service with {@code settings} exports after some traffic, the ranking
+   * engine asked and answered.
+   */
+  private Set<String> scrapeAfterTraffic(Map<String, String> settings)
+      throws IOException, InterruptedException {
+    Map<String, String> flags = new TreeMap<>(settings);
+    flags.put(
+        "dataDir",
+        dir.resolve(settings.containsKey("postgres.enabled") ? "pg" : "sqlite").toString());
+    flags.put("server.port", "0");
+    PlandevConfig config = new ConfigLoader(dir, Map.of()).load(null, flags, Map.of()).config();
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     try (SmartDefaults defaults = SmartDefaults.open(config, Clock.systemUTC(), registry);
         PlandevServer server = PlandevServer.start(defaults, registry, Clock.systemUTC())) {

@@ -4,6 +4,7 @@ import dev.plandev.defaults.backup.BackupInfo;
 import dev.plandev.defaults.backup.Backups;
 import dev.plandev.defaults.backup.DiskSpace;
 import dev.plandev.defaults.backup.Manifest;
+import dev.plandev.defaults.config.BackupSettings;
 import dev.plandev.defaults.config.CronSchedule;
 import dev.plandev.defaults.config.PlandevConfig;
 import io.micrometer.core.instrument.Gauge;
@@ -49,14 +50,14 @@ final class BackupJobs {
     this.clock = clock;
     this.backups = Backups.of(config, clock);
     this.started = clock.instant();
-    PlandevConfig.Backup b = config.backup();
+    BackupSettings b = config.backup();
     schedules.put("full", CronSchedule.parse("backup.fullSchedule", b.fullSchedule()));
     schedules.put(
         "incremental", CronSchedule.parse("backup.incrementalSchedule", b.incrementalSchedule()));
   }
 
   /** The {@code backup} section these jobs follow. */
-  PlandevConfig.Backup settings() {
+  BackupSettings settings() {
     return config.backup();
   }
 

@@ -3,7 +3,7 @@ package dev.plandev.server;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Ticker;
-import dev.plandev.defaults.config.PlandevConfig;
+import dev.plandev.defaults.config.ServerSettings;
 import dev.plandev.defaults.model.Actor;
 import dev.plandev.defaults.security.ApiKey;
 import dev.plandev.defaults.security.Role;
@@ -33,14 +33,14 @@ final class Guard {
   private static final Pattern BROKEN_ESCAPE = Pattern.compile("%(?![0-9A-Fa-f]{2})");
 
   private final ApiKeys keys;
-  private final PlandevConfig.Server settings;
+  private final ServerSettings settings;
   private final Clock clock;
   private final List<String> origins;
   private final ConcurrentHashMap<String, TokenBucket> buckets = new ConcurrentHashMap<>();
   // Addresses are chosen by clients: bounded, and forgotten when idle.
   private final Cache<String, TokenBucket> addressBuckets;
 
-  Guard(ApiKeys keys, PlandevConfig.Server settings, Clock clock) {
+  Guard(ApiKeys keys, ServerSettings settings, Clock clock) {
     this.keys = keys;
     this.settings = settings;
     this.clock = clock;

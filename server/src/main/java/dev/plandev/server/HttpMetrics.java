@@ -79,9 +79,12 @@ final class HttpMetrics implements AutoCloseable {
       return;
     }
     int status = ctx.statusCode();
-    String route = ctx.endpointHandlerPath();
-    if (route == null || route.isEmpty() || route.equals("*")) {
-      route = status == 404 ? "NOT_FOUND" : ctx.path().startsWith("/docs") ? "/docs" : "OTHER";
+    String route = RouteTemplate.of(ctx);
+    if (route == null) {
+      route =
+          status == 404 || status == 405
+              ? RouteTemplate.UNMATCHED
+              : ctx.path().startsWith("/docs") ? "/docs" : "OTHER";
     }
     record(ctx.method().name(), route, status, start);
   }

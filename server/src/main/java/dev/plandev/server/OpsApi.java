@@ -12,8 +12,8 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
 
 /**
- * Operations endpoints: {@code /health} (dependencies), {@code /ready} (can take traffic), {@code
- * /metrics} (Prometheus text).
+ * Operations endpoints: {@code /livez} (the process serves HTTP), {@code /health} (dependencies),
+ * {@code /ready} (can take traffic), {@code /metrics} (Prometheus text).
  *
  * <p>Health is DOWN (503) only when the database fails; a failing cache or model makes it DEGRADED
  * (200), because the service still answers correctly from the database. Anyone may ask whether each
@@ -41,12 +41,21 @@ final class OpsApi {
   }
 
   void register(Routes r) {
+    r.get("/livez", Access.OPEN, OpsApi::live);
     r.get("/health", Access.OPEN, this::health);
     r.get("/ready", Access.OPEN, this::ready);
     // monitoring.enabled=false: not served at all, so the path answers 404 like any unknown one.
     if (defaults.config().monitoring().enabled()) {
       r.get("/metrics", Access.READER, this::metrics);
     }
+  }
+
+  /**
+   * Alive whenever the process answers HTTP: it asks no dependency, because a liveness probe that
+   * failed with the database would have every replica restarted by an outage no restart can fix.
+   */
+  static void live(Context ctx) {
+    ctx.json(Map.of("status", "ALIVE"));
   }
 
   void health(Context ctx) {

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.plandev.defaults.SmartDefaults;
 import dev.plandev.defaults.config.PlandevConfig;
+import dev.plandev.defaults.config.ServerSettings;
 import dev.plandev.defaults.model.Actor;
 import dev.plandev.defaults.security.ApiKey;
 import dev.plandev.defaults.tracing.Tracing;
@@ -159,7 +160,7 @@ public final class PlandevServer implements AutoCloseable {
       Path workingDir,
       Telemetry telemetry) {
     PlandevConfig config = defaults.config();
-    PlandevConfig.Server settings = config.server();
+    ServerSettings settings = config.server();
     if (!config.security().adminKey().isEmpty()) {
       defaults.apiKeys().ensureConfigured(config.security().adminKey(), Actor.of("plandev serve"));
     }
@@ -246,7 +247,7 @@ public final class PlandevServer implements AutoCloseable {
   /** Javalin and its Jetty: JSON mapper, request limits, graceful stop, static files, mounts. */
   private static void configure(
       JavalinConfig c,
-      PlandevConfig.Server settings,
+      ServerSettings settings,
       ObjectMapper mapper,
       Map<String, ? extends HttpServlet> mounts,
       Function<String, Filter> mountGuard,

@@ -91,8 +91,8 @@ final class RequestTracing implements Filter {
 
   /** Names the current request's span after the route Javalin matched (an after-handler). */
   static void nameAfterRoute(Context ctx) {
-    String route = ctx.endpointHandlerPath();
-    if (route != null && !route.isEmpty() && !route.equals("*")) {
+    String route = RouteTemplate.of(ctx);
+    if (route != null) {
       Span span = Span.current();
       span.updateName(ctx.method().name() + " " + route);
       span.setAttribute("http.route", route);

@@ -1,6 +1,6 @@
 package dev.plandev.server;
 
-import dev.plandev.defaults.config.PlandevConfig;
+import dev.plandev.defaults.config.TracingSettings;
 import dev.plandev.defaults.tracing.Tracing;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
@@ -35,7 +35,7 @@ public final class Telemetry implements AutoCloseable {
   }
 
   /** The SDK the settings ask for, or {@link #OFF} when {@code enabled} is false. */
-  public static Telemetry start(PlandevConfig.Tracing settings) {
+  public static Telemetry start(TracingSettings settings) {
     if (!settings.enabled()) {
       return OFF;
     }
@@ -47,7 +47,7 @@ public final class Telemetry implements AutoCloseable {
   }
 
   /** An SDK whose spans go to {@code processor} (tests give an in-memory exporter's). */
-  public static Telemetry of(SpanProcessor processor, PlandevConfig.Tracing settings) {
+  public static Telemetry of(SpanProcessor processor, TracingSettings settings) {
     SdkTracerProvider tracers =
         SdkTracerProvider.builder()
             .setResource(

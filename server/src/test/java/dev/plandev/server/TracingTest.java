@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.plandev.defaults.SmartDefaults;
 import dev.plandev.defaults.config.ConfigLoader;
 import dev.plandev.defaults.config.PlandevConfig;
+import dev.plandev.defaults.config.TracingSettings;
 import dev.plandev.defaults.model.Actor;
 import dev.plandev.defaults.security.Role;
 import dev.plandev.testing.LocalServices;
@@ -69,8 +70,8 @@ class TracingTest {
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     defaults = SmartDefaults.open(config, Clock.systemUTC(), registry);
     key = defaults.apiKeys().create("t", Role.ADMIN, Actor.of("test")).secret();
-    PlandevConfig.Tracing sdk =
-        new PlandevConfig.Tracing(true, "http://127.0.0.1:4318/v1/traces", samplerRatio, "plandev");
+    TracingSettings sdk =
+        new TracingSettings(true, "http://127.0.0.1:4318/v1/traces", samplerRatio, "plandev");
     Telemetry telemetry =
         tracing ? Telemetry.of(SimpleSpanProcessor.create(spans), sdk) : Telemetry.OFF;
     server =
@@ -195,6 +196,20 @@ class TracingTest {
     assertThat(named(trace, "plandev.store.resolve").getStartEpochNanos())
         .as("the store is asked after L2 missed")
         .isGreaterThanOrEqualTo(l2.getEndEpochNanos());
+  }
+
+  @Test
+  void unknownPath_keepsTheMethodAsTheSpanName_withNoRoute() throws Exception {
+    start(true);
+    spans.reset();
+    assertThat(send("GET", "/no/such/path", null, null).statusCode()).isEqualTo(404);
+    SpanData request =
+        spans.getFinishedSpanItems().stream()
+            .filter(s -> s.getKind() == SpanKind.SERVER)
+            .findFirst()
+            .orElseThrow();
+    assertThat(request.getName()).isEqualTo("GET");
+    assertThat(request.getAttributes().asMap().toString()).doesNotContain("http.route");
   }
 
   @Test

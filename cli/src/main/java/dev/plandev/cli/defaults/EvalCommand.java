@@ -1,7 +1,7 @@
 package dev.plandev.cli.defaults;
 
 import dev.plandev.cli.invocation.Invocation;
-import dev.plandev.defaults.config.PlandevConfig;
+import dev.plandev.defaults.config.MlSettings;
 import dev.plandev.defaults.model.InvalidInputException;
 import dev.plandev.defaults.model.PlandevException;
 import dev.plandev.defaults.rank.Baseline;
@@ -124,7 +124,7 @@ final class EvalCommand implements Callable<Integer> {
   }
 
   /** The engine's settings: the ml section for what it has, the engine's defaults otherwise. */
-  static RankerConfig rankerConfig(PlandevConfig.Ml ml) {
+  static RankerConfig rankerConfig(MlSettings ml) {
     try {
       // modelPath stays null on purpose: an evaluation must not touch the live model.
       return RankerConfig.builder()

@@ -2,6 +2,8 @@ package dev.plandev.cli.project;
 
 import dev.plandev.defaults.SmartDefaults;
 import dev.plandev.defaults.config.PlandevConfig;
+import dev.plandev.defaults.config.PostgresSettings;
+import dev.plandev.defaults.config.RedisSettings;
 import dev.plandev.defaults.config.SecretMask;
 import dev.plandev.defaults.model.PlandevException;
 import dev.plandev.defaults.store.StoreHealth;
@@ -137,7 +139,7 @@ final class MachineChecks {
   }
 
   /** Redis answers PING when the cache uses it. */
-  static CheckResult redis(PlandevConfig.Redis redis) {
+  static CheckResult redis(RedisSettings redis) {
     if (!redis.enabled()) {
       return CheckResult.notApplicable("redis", "not enabled (redis.enabled: false)");
     }
@@ -186,7 +188,7 @@ final class MachineChecks {
   }
 
   /** PostgreSQL accepts a connection when the store uses it. */
-  static CheckResult postgres(PlandevConfig.Postgres pg) {
+  static CheckResult postgres(PostgresSettings pg) {
     if (!pg.enabled()) {
       return CheckResult.notApplicable("postgres", "not enabled (postgres.enabled: false)");
     }

@@ -1,6 +1,7 @@
 package dev.plandev.defaults.backup;
 
 import dev.plandev.defaults.config.PlandevConfig;
+import dev.plandev.defaults.config.PostgresSettings;
 import java.io.IOException;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -38,7 +39,7 @@ final class PostgresBackup {
   }
 
   /** A connection whose unqualified names are the tables of the store's schema. */
-  static Connection connect(PlandevConfig.Postgres pg) throws SQLException {
+  static Connection connect(PostgresSettings pg) throws SQLException {
     Connection c =
         DriverManager.getConnection(
             pg.url(), pg.user(), pg.password().isEmpty() ? null : pg.password());
@@ -58,7 +59,7 @@ final class PostgresBackup {
    * in flight and holds new ones back, and exported to this transaction; the lock is released at
    * once, and the export goes on while the service writes.
    */
-  private static Connection snapshot(PlandevConfig.Postgres pg) throws SQLException {
+  private static Connection snapshot(PostgresSettings pg) throws SQLException {
     Connection c = connect(pg);
     try (Connection gate = connect(pg)) {
       gate.setAutoCommit(false);
@@ -124,12 +125,12 @@ final class PostgresBackup {
     }
   }
 
-  static String table(PlandevConfig.Postgres pg, String name) {
+  static String table(PostgresSettings pg, String name) {
     return '"' + pg.schema() + "\"." + name;
   }
 
   Manifest take(BackupCatalog catalog, BackupProgress progress) {
-    PlandevConfig.Postgres pg = config.postgres();
+    PostgresSettings pg = config.postgres();
     String id = catalog.newId("full", clock.instant());
     return catalog.take(
         id,
@@ -210,7 +211,7 @@ final class PostgresBackup {
         });
   }
 
-  private static int schemaVersion(Statement s, PlandevConfig.Postgres pg) throws SQLException {
+  private static int schemaVersion(Statement s, PostgresSettings pg) throws SQLException {
     int max = 0;
     try (ResultSet rs =
         s.executeQuery(
@@ -231,7 +232,7 @@ final class PostgresBackup {
     }
   }
 
-  private static void collectKeyIds(Statement s, PlandevConfig.Postgres pg, TreeSet<String> ids)
+  private static void collectKeyIds(Statement s, PostgresSettings pg, TreeSet<String> ids)
       throws SQLException {
     try (ResultSet rs =
         s.executeQuery(

@@ -1,6 +1,7 @@
 package dev.plandev.defaults.backup;
 
 import dev.plandev.defaults.config.PlandevConfig;
+import dev.plandev.defaults.config.PostgresSettings;
 import dev.plandev.defaults.store.JdbcDefaultsStore;
 import dev.plandev.defaults.store.LogReplay;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -67,7 +68,7 @@ final class PostgresRestore {
       boolean force,
       BackupProgress progress) {
     Manifest m = backup.manifest();
-    PlandevConfig.Postgres pg = target.postgres();
+    PostgresSettings pg = target.postgres();
     if (!pg.enabled()) {
       throw new RestoreRefusedException(
           "backup "

@@ -1,6 +1,7 @@
 package dev.plandev.defaults.backup;
 
 import dev.plandev.defaults.config.PlandevConfig;
+import dev.plandev.defaults.config.SecuritySettings;
 import dev.plandev.defaults.security.SecretCipher;
 import dev.plandev.defaults.store.JdbcDefaultsStore;
 import dev.plandev.defaults.store.UnfinishedRestore;
@@ -212,7 +213,7 @@ final class Restore {
     if (m.keyIds().isEmpty()) {
       return;
     }
-    PlandevConfig.Security s = targetConfig.security();
+    SecuritySettings s = targetConfig.security();
     SecretCipher cipher = new SecretCipher(s.encryptionKey(), targetConfig.resolve(s.keyFile()));
     List<String> have = cipher.keyIds();
     List<String> missing = m.keyIds().stream().filter(id -> !have.contains(id)).toList();

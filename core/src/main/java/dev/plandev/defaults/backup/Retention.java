@@ -1,6 +1,6 @@
 package dev.plandev.defaults.backup;
 
-import dev.plandev.defaults.config.PlandevConfig;
+import dev.plandev.defaults.config.BackupSettings;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.time.Duration;
@@ -20,10 +20,10 @@ import java.util.Set;
  * newest or starts a segment whose incrementals are kept.
  */
 final class Retention {
-  private final PlandevConfig.Backup settings;
+  private final BackupSettings settings;
   private final Instant now;
 
-  Retention(PlandevConfig.Backup settings, Instant now) {
+  Retention(BackupSettings settings, Instant now) {
     this.settings = settings;
     this.now = now;
   }

@@ -1,6 +1,7 @@
 package dev.plandev.defaults.backup;
 
 import dev.plandev.defaults.config.PlandevConfig;
+import dev.plandev.defaults.config.PostgresSettings;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -30,7 +31,7 @@ public final class SchemaLock implements AutoCloseable {
    * @throws BackupException when PostgreSQL cannot be reached
    */
   public static SchemaLock acquire(PlandevConfig config) {
-    PlandevConfig.Postgres pg = config.postgres();
+    PostgresSettings pg = config.postgres();
     if (!pg.enabled()) {
       return new SchemaLock(null);
     }

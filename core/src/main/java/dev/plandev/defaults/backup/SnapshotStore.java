@@ -1,6 +1,9 @@
 package dev.plandev.defaults.backup;
 
 import dev.plandev.defaults.config.PlandevConfig;
+import dev.plandev.defaults.config.PostgresSettings;
+import dev.plandev.defaults.config.SecuritySettings;
+import dev.plandev.defaults.config.SqliteSettings;
 import dev.plandev.defaults.model.Context;
 import dev.plandev.defaults.model.Resolution;
 import dev.plandev.defaults.store.JdbcDefaultsStore;
@@ -35,25 +38,25 @@ final class SnapshotStore {
    * file resolved against {@code keys}' data directory), and PostgreSQL off.
    */
   static PlandevConfig at(PlandevConfig base, Path file, PlandevConfig keys) {
-    PlandevConfig.Sqlite q = base.sqlite();
-    PlandevConfig.Security s = keys.security();
-    PlandevConfig.Postgres pg = base.postgres();
+    SqliteSettings q = base.sqlite();
+    SecuritySettings s = keys.security();
+    PostgresSettings pg = base.postgres();
     return new PlandevConfig(
         file.toAbsolutePath().getParent().toString(),
         base.server(),
         // A copy starts its own high-water mark: it is checked against its manifest instead.
-        new PlandevConfig.Sqlite(
+        new SqliteSettings(
             file.toAbsolutePath().toString(),
             q.journalMode(),
             q.synchronous(),
             q.busyTimeout(),
             1,
             true),
-        new PlandevConfig.Postgres(false, pg.url(), pg.user(), pg.password(), pg.schema(), 1),
+        new PostgresSettings(false, pg.url(), pg.user(), pg.password(), pg.schema(), 1),
         base.redis(),
         base.ml(),
         base.monitoring(),
-        new PlandevConfig.Security(
+        new SecuritySettings(
             s.encryptionKey(),
             keys.resolve(s.keyFile()).toAbsolutePath().toString(),
             s.maxValueBytes(),

@@ -1,7 +1,7 @@
 package dev.plandev.defaults.cache;
 
 import com.github.benmanes.caffeine.cache.Ticker;
-import dev.plandev.defaults.config.PlandevConfig;
+import dev.plandev.defaults.config.RedisSettings;
 import dev.plandev.defaults.model.Actor;
 import dev.plandev.defaults.model.BatchOperation;
 import dev.plandev.defaults.model.BatchResult;
@@ -68,7 +68,7 @@ public final class CachedDefaultsStore implements DefaultsStore {
 
   CachedDefaultsStore(
       DefaultsStore store,
-      PlandevConfig.Redis config,
+      RedisSettings config,
       Clock clock,
       Ticker ticker,
       MeterRegistry registry) {
@@ -95,7 +95,7 @@ public final class CachedDefaultsStore implements DefaultsStore {
    * @param registry where the cache's meters go ({@code plandev.cache.*})
    */
   public static CachedDefaultsStore open(
-      DefaultsStore store, PlandevConfig.Redis config, Clock clock, MeterRegistry registry) {
+      DefaultsStore store, RedisSettings config, Clock clock, MeterRegistry registry) {
     return open(store, config, clock, registry, null);
   }
 
@@ -108,7 +108,7 @@ public final class CachedDefaultsStore implements DefaultsStore {
    */
   public static CachedDefaultsStore open(
       DefaultsStore store,
-      PlandevConfig.Redis config,
+      RedisSettings config,
       Clock clock,
       MeterRegistry registry,
       Supplier<Set<String>> externalWrites) {

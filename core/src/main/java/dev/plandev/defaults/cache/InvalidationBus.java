@@ -1,7 +1,7 @@
 package dev.plandev.defaults.cache;
 
 import dev.plandev.defaults.config.DurationText;
-import dev.plandev.defaults.config.PlandevConfig;
+import dev.plandev.defaults.config.RedisSettings;
 import io.lettuce.core.LettuceFutures;
 import io.lettuce.core.RedisFuture;
 import io.lettuce.core.SetArgs;
@@ -41,7 +41,7 @@ import java.util.function.Consumer;
  * disconnection, since it cannot know what it missed.
  */
 final class InvalidationBus implements RedisConnections.Subscriber {
-  private final PlandevConfig.Redis config;
+  private final RedisSettings config;
   private final RedisKeys keys;
   private final RedisConnections connections;
   private final RedisBreaker breaker;
@@ -62,7 +62,7 @@ final class InvalidationBus implements RedisConnections.Subscriber {
    * missedInvalidations} when some may have been lost (the subscription was down).
    */
   InvalidationBus(
-      PlandevConfig.Redis config,
+      RedisSettings config,
       RedisKeys keys,
       RedisConnections connections,
       RedisBreaker breaker,

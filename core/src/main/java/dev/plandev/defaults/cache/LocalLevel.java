@@ -1,7 +1,7 @@
 package dev.plandev.defaults.cache;
 
 import com.github.benmanes.caffeine.cache.Ticker;
-import dev.plandev.defaults.config.PlandevConfig;
+import dev.plandev.defaults.config.RedisSettings;
 import dev.plandev.defaults.model.Prediction;
 import dev.plandev.defaults.model.Resolution;
 import io.micrometer.core.instrument.FunctionCounter;
@@ -27,7 +27,7 @@ import org.slf4j.LoggerFactory;
 final class LocalLevel {
   private static final Logger LOG = LoggerFactory.getLogger(LocalLevel.class);
 
-  private final PlandevConfig.Redis config;
+  private final RedisSettings config;
   private final Clock clock;
   private final LocalCache<Optional<Resolution>> resolutions;
   private final LocalCache<List<Prediction>> predictions;
@@ -35,7 +35,7 @@ final class LocalLevel {
   private volatile long nextExternalCheck = Long.MIN_VALUE;
   private boolean externalCheckFailing; // guarded by this
 
-  LocalLevel(PlandevConfig.Redis config, Clock clock, Ticker ticker, MeterRegistry registry) {
+  LocalLevel(RedisSettings config, Clock clock, Ticker ticker, MeterRegistry registry) {
     this.config = config;
     this.clock = clock;
     // Predictions are asked for far less often than resolutions; what they leave unused costs

@@ -2,7 +2,7 @@ package dev.plandev.defaults.cache;
 
 import com.github.benmanes.caffeine.cache.Ticker;
 import dev.plandev.defaults.config.DurationText;
-import dev.plandev.defaults.config.PlandevConfig;
+import dev.plandev.defaults.config.RedisSettings;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
@@ -48,7 +48,7 @@ final class RedisBreaker {
   private volatile String lastError = "";
   private volatile boolean closed;
 
-  RedisBreaker(PlandevConfig.Redis config, Clock clock, Ticker ticker, MeterRegistry registry) {
+  RedisBreaker(RedisSettings config, Clock clock, Ticker ticker, MeterRegistry registry) {
     this.registry = registry;
     this.warnings = new ThrottledLog(LOG, ticker, Duration.ofSeconds(30));
     this.breaker = CircuitBreaker.of("redis", breakerConfig(config, clock));
@@ -65,7 +65,7 @@ final class RedisBreaker {
     logTransitions(config);
   }
 
-  static CircuitBreakerConfig breakerConfig(PlandevConfig.Redis config, Clock clock) {
+  static CircuitBreakerConfig breakerConfig(RedisSettings config, Clock clock) {
     int window = Math.max(100, config.breakerMinimumCalls());
     return CircuitBreakerConfig.custom()
         .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
@@ -80,7 +80,7 @@ final class RedisBreaker {
         .build();
   }
 
-  private void logTransitions(PlandevConfig.Redis config) {
+  private void logTransitions(RedisSettings config) {
     breaker
         .getEventPublisher()
         .onStateTransition(

@@ -1,6 +1,6 @@
 package dev.plandev.defaults.cache;
 
-import dev.plandev.defaults.config.PlandevConfig;
+import dev.plandev.defaults.config.RedisSettings;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
@@ -45,7 +45,7 @@ final class RedisConnections implements AutoCloseable {
     void connected(boolean afterFailure);
   }
 
-  private final PlandevConfig.Redis config;
+  private final RedisSettings config;
   private final RedisBreaker breaker;
   private final ScheduledExecutorService background;
   private final ClientResources resources;
@@ -59,7 +59,7 @@ final class RedisConnections implements AutoCloseable {
   private volatile StatefulRedisConnection<String, String> values;
   private volatile StatefulRedisPubSubConnection<String, String> pubSub;
 
-  RedisConnections(PlandevConfig.Redis config, RedisBreaker breaker) {
+  RedisConnections(RedisSettings config, RedisBreaker breaker) {
     this.config = config;
     this.breaker = breaker;
     this.background =

@@ -1,6 +1,6 @@
 package dev.plandev.defaults.cache;
 
-import dev.plandev.defaults.config.PlandevConfig;
+import dev.plandev.defaults.config.RedisSettings;
 import dev.plandev.defaults.model.DefaultEntry;
 import dev.plandev.defaults.model.Resolution;
 import io.lettuce.core.KeyValue;
@@ -50,7 +50,7 @@ final class RedisResolutions {
     static final Lookup BYPASS = new Lookup(Outcome.BYPASSED, null, null);
   }
 
-  private final PlandevConfig.Redis config;
+  private final RedisSettings config;
   private final RedisKeys keys;
   private final Clock clock;
   private final RedisConnections connections;
@@ -62,7 +62,7 @@ final class RedisResolutions {
   private final LongAdder corrupt = new LongAdder();
 
   RedisResolutions(
-      PlandevConfig.Redis config,
+      RedisSettings config,
       RedisKeys keys,
       Clock clock,
       RedisConnections connections,

@@ -1,7 +1,7 @@
 package dev.plandev.defaults.cache;
 
 import com.github.benmanes.caffeine.cache.Ticker;
-import dev.plandev.defaults.config.PlandevConfig;
+import dev.plandev.defaults.config.RedisSettings;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -33,7 +33,7 @@ final class RedisTier implements AutoCloseable {
    * {@code missedInvalidations} when some may have been lost; {@link #start} connects.
    */
   RedisTier(
-      PlandevConfig.Redis config,
+      RedisSettings config,
       Clock clock,
       Ticker ticker,
       MeterRegistry registry,

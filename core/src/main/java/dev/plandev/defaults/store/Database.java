@@ -3,6 +3,7 @@ package dev.plandev.defaults.store;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.plandev.defaults.config.PlandevConfig;
+import dev.plandev.defaults.config.PostgresSettings;
 import dev.plandev.defaults.config.SecretMask;
 import dev.plandev.defaults.model.StorageException;
 import java.io.IOException;
@@ -120,7 +121,7 @@ final class Database implements AutoCloseable {
   }
 
   private static Database postgres(PlandevConfig config) {
-    PlandevConfig.Postgres pg = config.postgres();
+    PostgresSettings pg = config.postgres();
     HikariConfig hc = new HikariConfig();
     hc.setJdbcUrl(pg.url());
     hc.setUsername(pg.user());

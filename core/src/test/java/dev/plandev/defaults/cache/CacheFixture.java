@@ -1,6 +1,7 @@
 package dev.plandev.defaults.cache;
 
 import dev.plandev.defaults.config.PlandevConfig;
+import dev.plandev.defaults.config.RedisSettings;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.api.StatefulRedisConnection;
@@ -17,8 +18,8 @@ final class CacheFixture {
    * Redis on this port, with a prefix of its own and a quick breaker (the 2 s timeout leaves room
    * for a loaded machine).
    */
-  static PlandevConfig.Redis redis(int port, String prefix) {
-    return new PlandevConfig.Redis(
+  static RedisSettings redis(int port, String prefix) {
+    return new RedisSettings(
         true,
         "127.0.0.1",
         port,
@@ -39,8 +40,8 @@ final class CacheFixture {
   }
 
   /** The same settings with L1 bounded to {@code l1MaxBytes} (0: off). */
-  static PlandevConfig.Redis withL1(PlandevConfig.Redis r, long l1MaxBytes) {
-    return new PlandevConfig.Redis(
+  static RedisSettings withL1(RedisSettings r, long l1MaxBytes) {
+    return new RedisSettings(
         r.enabled(),
         r.host(),
         r.port(),
@@ -61,7 +62,7 @@ final class CacheFixture {
   }
 
   /** The embedded default's cache: L1 only. */
-  static PlandevConfig.Redis l1Only() {
+  static RedisSettings l1Only() {
     return PlandevConfig.defaults().redis();
   }
 

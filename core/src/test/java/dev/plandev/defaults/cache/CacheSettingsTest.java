@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.plandev.defaults.config.ConfigException;
 import dev.plandev.defaults.config.ConfigLoader;
-import dev.plandev.defaults.config.PlandevConfig;
+import dev.plandev.defaults.config.RedisSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -22,7 +22,7 @@ class CacheSettingsTest {
     Files.writeString(
         dir.resolve("plandev.yaml"),
         "redis:\n  enabled: true\n  l1Ttl: 30s\n  maxTtl: 8h\n  keyPrefix: 'staging:'\n");
-    PlandevConfig.Redis r =
+    RedisSettings r =
         new ConfigLoader(
                 dir,
                 Map.of(

@@ -2,7 +2,7 @@ package dev.plandev.defaults.cache;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.plandev.defaults.config.PlandevConfig;
+import dev.plandev.defaults.config.RedisSettings;
 import dev.plandev.defaults.model.Context;
 import dev.plandev.defaults.model.DefaultEntry;
 import dev.plandev.defaults.model.Prediction;
@@ -114,7 +114,7 @@ class LocalCacheBoundTest {
 
   @Test
   void setting_givesPredictionsAQuarter_andZeroTurnsL1Off() {
-    PlandevConfig.Redis r = CacheFixture.withL1(CacheFixture.l1Only(), 1 << 16);
+    RedisSettings r = CacheFixture.withL1(CacheFixture.l1Only(), 1 << 16);
     LocalLevel l1 = new LocalLevel(r, clock, nanos::get, new SimpleMeterRegistry());
     List<Prediction> ranked =
         List.of(new Prediction("x".repeat(500), 0.5, false, "y".repeat(500), Map.of()));

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.plandev.defaults.SmartDefaults;
 import dev.plandev.defaults.config.ConfigException;
 import dev.plandev.defaults.config.PlandevConfig;
+import dev.plandev.defaults.config.RedisSettings;
 import dev.plandev.defaults.model.Actor;
 import dev.plandev.defaults.model.BatchOperation;
 import dev.plandev.defaults.model.Context;
@@ -35,7 +36,7 @@ class LocalCacheTest {
   SmartDefaults defaults;
   SmartDefaults other;
 
-  SmartDefaults open(PlandevConfig.Redis redis) {
+  SmartDefaults open(RedisSettings redis) {
     return SmartDefaults.open(
         PlandevConfig.defaults().withDataDir(dir.toString()).withRedis(redis), clock);
   }
@@ -226,9 +227,9 @@ class LocalCacheTest {
 
   @Test
   void badCacheSettings_areRefusedWithTheirPath() {
-    PlandevConfig.Redis r = CacheFixture.redis(6379, "bad prefix");
-    PlandevConfig.Redis shortMax =
-        new PlandevConfig.Redis(
+    RedisSettings r = CacheFixture.redis(6379, "bad prefix");
+    RedisSettings shortMax =
+        new RedisSettings(
             true,
             "h",
             1,

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.plandev.defaults.SmartDefaults;
 import dev.plandev.defaults.config.PlandevConfig;
+import dev.plandev.defaults.config.RedisSettings;
 import dev.plandev.defaults.model.Actor;
 import dev.plandev.defaults.model.Context;
 import dev.plandev.defaults.model.DefaultEntry;
@@ -54,7 +55,7 @@ class RedisCacheTest {
     two = open(CacheFixture.redis(6379, prefix));
   }
 
-  SmartDefaults open(PlandevConfig.Redis r) {
+  SmartDefaults open(RedisSettings r) {
     return SmartDefaults.open(
         PlandevConfig.defaults().withDataDir(dir.toString()).withRedis(r), clock);
   }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.plandev.defaults.SmartDefaults;
 import dev.plandev.defaults.config.PlandevConfig;
+import dev.plandev.defaults.config.RedisSettings;
 import dev.plandev.defaults.model.Actor;
 import dev.plandev.defaults.model.Context;
 import dev.plandev.defaults.model.DefaultSpec;
@@ -59,7 +60,7 @@ class RedisOutageTest {
     }
   }
 
-  SmartDefaults open(PlandevConfig.Redis r) {
+  SmartDefaults open(RedisSettings r) {
     SmartDefaults d =
         SmartDefaults.open(
             PlandevConfig.defaults().withDataDir(dir.toString()).withRedis(r),
@@ -169,9 +170,9 @@ class RedisOutageTest {
   @Test
   void stalledRedis_opensTheBreakerOnSlowCalls() throws Exception {
     // Calls slower than 100 ms are slow; the 2 s timeout keeps them from failing outright.
-    PlandevConfig.Redis base = CacheFixture.redis(server.port, CacheFixture.prefix());
-    PlandevConfig.Redis r =
-        new PlandevConfig.Redis(
+    RedisSettings base = CacheFixture.redis(server.port, CacheFixture.prefix());
+    RedisSettings r =
+        new RedisSettings(
             true,
             "127.0.0.1",
             server.port,

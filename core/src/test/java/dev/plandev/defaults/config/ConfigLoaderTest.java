@@ -125,7 +125,7 @@ class ConfigLoaderTest {
 
   @Test
   void backupDefaults_areThePlansSchedule() throws Exception {
-    PlandevConfig.Backup b = new ConfigLoader(dir, Map.of()).load(null).config().backup();
+    BackupSettings b = new ConfigLoader(dir, Map.of()).load(null).config().backup();
     assertThat(b.fullSchedule()).isEqualTo("0 3 * * 0");
     assertThat(b.fullRetention()).isEqualTo(java.time.Duration.ofDays(90));
     assertThat(b.incrementalSchedule()).isEqualTo("0 */6 * * *");

@@ -24,9 +24,9 @@ class PlandevConfigTest {
 
   @Test
   void invalidConfig_throwsNamingEveryProblem_withItsValueAndWhatIsAllowed() {
-    PlandevConfig.Server s = DEFAULTS.server();
-    PlandevConfig.Server badPort =
-        new PlandevConfig.Server(
+    ServerSettings s = DEFAULTS.server();
+    ServerSettings badPort =
+        new ServerSettings(
             s.host(),
             70_000,
             s.maxBodyBytes(),
@@ -39,14 +39,12 @@ class PlandevConfigTest {
             s.expirySchedule(),
             s.planRoots(),
             s.sessionTimeout());
-    PlandevConfig.Sqlite q = DEFAULTS.sqlite();
-    PlandevConfig.Sqlite badJournal =
-        new PlandevConfig.Sqlite(
-            q.path(), "FAST", q.synchronous(), q.busyTimeout(), q.poolSize(), false);
-    PlandevConfig.Security c = DEFAULTS.security();
-    PlandevConfig.Security noContext =
-        new PlandevConfig.Security(
-            c.encryptionKey(), c.keyFile(), c.maxValueBytes(), 0, c.adminKey());
+    SqliteSettings q = DEFAULTS.sqlite();
+    SqliteSettings badJournal =
+        new SqliteSettings(q.path(), "FAST", q.synchronous(), q.busyTimeout(), q.poolSize(), false);
+    SecuritySettings c = DEFAULTS.security();
+    SecuritySettings noContext =
+        new SecuritySettings(c.encryptionKey(), c.keyFile(), c.maxValueBytes(), 0, c.adminKey());
 
     assertThatThrownBy(
             () ->
@@ -77,9 +75,9 @@ class PlandevConfigTest {
     assertThatThrownBy(() -> DEFAULTS.withDataDir(""))
         .isInstanceOf(ConfigException.class)
         .hasMessage("invalid configuration: dataDir: must not be empty; got ''");
-    PlandevConfig.Postgres pg = DEFAULTS.postgres();
-    PlandevConfig.Postgres mysql =
-        new PlandevConfig.Postgres(
+    PostgresSettings pg = DEFAULTS.postgres();
+    PostgresSettings mysql =
+        new PostgresSettings(
             true, "jdbc:mysql://db/plandev", pg.user(), pg.password(), "1st", pg.poolSize());
     assertThatThrownBy(() -> DEFAULTS.withPostgres(mysql))
         .isInstanceOf(ConfigException.class)

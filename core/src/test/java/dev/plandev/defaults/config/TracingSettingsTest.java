@@ -22,7 +22,7 @@ class TracingSettingsTest {
 
   @Test
   void tracing_isOffByDefault() {
-    PlandevConfig.Tracing t = PlandevConfig.defaults().monitoring().tracing();
+    TracingSettings t = PlandevConfig.defaults().monitoring().tracing();
     assertThat(t.enabled()).isFalse();
     assertThat(t.endpoint()).isEqualTo("http://127.0.0.1:4318/v1/traces");
     assertThat(t.samplerRatio()).isEqualTo(1.0);
@@ -31,7 +31,7 @@ class TracingSettingsTest {
 
   @Test
   void environment_setsNestedSettings() {
-    PlandevConfig.Tracing t =
+    TracingSettings t =
         load(
                 Map.of(
                     "PLANDEV_MONITORING_TRACING_ENABLED", "true",
@@ -53,7 +53,7 @@ class TracingSettingsTest {
     LoadedConfig loaded =
         new ConfigLoader(dir, Map.of())
             .load(null, Map.of("monitoring.tracing.samplerRatio", "0.5"), Map.of());
-    PlandevConfig.Tracing t = loaded.config().monitoring().tracing();
+    TracingSettings t = loaded.config().monitoring().tracing();
     assertThat(t.enabled()).isTrue();
     assertThat(t.endpoint()).isEqualTo("http://collector:4318/v1/traces");
     assertThat(t.samplerRatio()).isEqualTo(0.5);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.plandev.defaults.config.PlandevConfig;
+import dev.plandev.defaults.config.PostgresSettings;
 import dev.plandev.defaults.model.Actor;
 import dev.plandev.defaults.model.Context;
 import dev.plandev.defaults.model.DefaultEntry;
@@ -47,7 +48,7 @@ class PostgresConnectionLossTest {
         PlandevConfig.defaults()
             .withDataDir(dir.toString())
             .withPostgres(
-                new PlandevConfig.Postgres(
+                new PostgresSettings(
                     true,
                     Services.PG_URL + "?ApplicationName=" + application,
                     Services.PG_USER,

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import dev.plandev.defaults.config.PlandevConfig;
+import dev.plandev.defaults.config.PostgresSettings;
 import dev.plandev.defaults.model.Actor;
 import dev.plandev.defaults.model.DefaultEntry;
 import dev.plandev.defaults.model.DefaultSpec;
@@ -34,8 +35,7 @@ class PostgresFailoverStoreTest {
                 PlandevConfig.defaults()
                     .withDataDir(dir.toString())
                     .withPostgres(
-                        new PlandevConfig.Postgres(
-                            true, pg.failoverUrl(), pg.user(), "", "plandev", 2)),
+                        new PostgresSettings(true, pg.failoverUrl(), pg.user(), "", "plandev", 2)),
                 new TestClock(),
                 new SimpleMeterRegistry())) {
       DefaultEntry before = store.put(DefaultSpec.of("before", "v"), Actor.of("t"));

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.plandev.defaults.config.PlandevConfig;
+import dev.plandev.defaults.config.PostgresSettings;
 import dev.plandev.defaults.model.Actor;
 import dev.plandev.defaults.model.DefaultSpec;
 import dev.plandev.defaults.model.StorageException;
@@ -37,7 +38,7 @@ class PostgresFaultTest {
   PlandevConfig config(String url) {
     return PlandevConfig.defaults()
         .withDataDir(dir.toString())
-        .withPostgres(new PlandevConfig.Postgres(true, url, Services.PG_USER, "", schema, 2));
+        .withPostgres(new PostgresSettings(true, url, Services.PG_USER, "", schema, 2));
   }
 
   @Test

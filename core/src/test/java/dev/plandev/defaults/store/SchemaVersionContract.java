@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.plandev.defaults.config.PlandevConfig;
+import dev.plandev.defaults.config.PostgresSettings;
 import dev.plandev.defaults.model.StorageException;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -103,7 +104,7 @@ abstract class SchemaVersionContract {
   /** Flyway as {@link Database} configures it, on its own connections. */
   private static FluentConfiguration flyway(PlandevConfig config) {
     if (config.postgres().enabled()) {
-      PlandevConfig.Postgres pg = config.postgres();
+      PostgresSettings pg = config.postgres();
       return Flyway.configure()
           .dataSource(pg.url(), pg.user(), pg.password())
           .schemas(pg.schema())

@@ -51,8 +51,7 @@ public final class Services {
     return dev.plandev.defaults.config.PlandevConfig.defaults()
         .withDataDir(dataDir.toString())
         .withPostgres(
-            new dev.plandev.defaults.config.PlandevConfig.Postgres(
-                true, PG_URL, PG_USER, "", schema, 4));
+            new dev.plandev.defaults.config.PostgresSettings(true, PG_URL, PG_USER, "", schema, 4));
   }
 
   /** Drops a schema made by {@link #freshPostgresSchema()}. */

@@ -9,6 +9,7 @@ import dev.plandev.defaults.backup.DiskSpace;
 import dev.plandev.defaults.backup.Manifest;
 import dev.plandev.defaults.backup.NoBaseBackupException;
 import dev.plandev.defaults.backup.Verification;
+import dev.plandev.defaults.config.BackupSettings;
 import dev.plandev.defaults.config.CronSchedule;
 import dev.plandev.defaults.config.PlandevConfig;
 import dev.plandev.defaults.config.SecretMask;
@@ -82,7 +83,7 @@ final class BackupsSection {
     List<BackupInfo> all = backups.list();
     model.put("rows", all.stream().map(this::row).toList());
     Instant now = clock.instant();
-    PlandevConfig.Backup settings = config.backup();
+    BackupSettings settings = config.backup();
     model.put(
         "last",
         List.of(

@@ -7,7 +7,16 @@ import java.util.List;
 final class PagePaths {
   /** The service's machine-facing paths, which answer problem+json whoever asks. */
   private static final List<String> API =
-      List.of("/api", "/ofrep", "/mcp", "/health", "/ready", "/metrics", "/openapi.json", "/docs");
+      List.of(
+          "/api",
+          "/ofrep",
+          "/mcp",
+          "/livez",
+          "/health",
+          "/ready",
+          "/metrics",
+          "/openapi.json",
+          "/docs");
 
   private PagePaths() {}
 
