@@ -1,12 +1,7 @@
 package dev.plandev.server;
 
-import com.cronutils.model.Cron;
-import com.cronutils.model.CronType;
-import com.cronutils.model.definition.CronDefinitionBuilder;
-import com.cronutils.model.time.ExecutionTime;
-import com.cronutils.parser.CronParser;
 import dev.plandev.defaults.SmartDefaults;
-import dev.plandev.defaults.config.ConfigException;
+import dev.plandev.defaults.config.CronSchedule;
 import dev.plandev.defaults.model.Actor;
 import dev.plandev.defaults.model.BatchOperation;
 import dev.plandev.defaults.model.DefaultEntry;
@@ -44,11 +39,9 @@ final class Scheduler implements AutoCloseable {
   static final Duration EXPIRED_RETENTION = Duration.ofDays(7);
 
   private static final Logger LOG = LoggerFactory.getLogger(Scheduler.class);
-  private static final CronParser PARSER =
-      new CronParser(CronDefinitionBuilder.instanceDefinitionFor(CronType.UNIX));
 
   /** A named job on a schedule; {@code expression} is the schedule as configured. */
-  record Job(String name, String expression, ExecutionTime schedule, Runnable work) {}
+  record Job(String name, String expression, CronSchedule schedule, Runnable work) {}
 
   private final ScheduledExecutorService executor;
   private final Clock clock;
@@ -114,26 +107,17 @@ final class Scheduler implements AutoCloseable {
   }
 
   /** Parses a five-field cron expression, naming the setting when it is wrong. */
-  static ExecutionTime parse(String setting, String expression) {
-    try {
-      Cron cron = PARSER.parse(expression);
-      cron.validate();
-      return ExecutionTime.forCron(cron);
-    } catch (IllegalArgumentException e) {
-      throw new ConfigException(
-          setting
-              + ": '"
-              + expression
-              + "' is not a cron expression (minute hour day month weekday,"
-              + " e.g. 0 4 * * 0): "
-              + e.getMessage());
-    }
+  static CronSchedule parse(String setting, String expression) {
+    return CronSchedule.parse(setting, expression);
   }
 
   /** Time until the job's next run after now. */
   Duration delay(Job job) {
     ZonedDateTime now = ZonedDateTime.now(clock);
-    return job.schedule().timeToNextExecution(now).orElse(Duration.ofDays(365));
+    return job.schedule()
+        .next(now)
+        .map(next -> Duration.between(now, next))
+        .orElse(Duration.ofDays(365));
   }
 
   private void scheduleNext(Job job) {

@@ -29,7 +29,7 @@ class SchedulerTest {
     // Thursday 2026-01-15 10:00 UTC: next Sunday 04:00 is 2 days 18 hours away.
     ZonedDateTime thursday = ZonedDateTime.of(2026, 1, 15, 10, 0, 0, 0, ZoneOffset.UTC);
     assertThat(thursday.getDayOfWeek()).isEqualTo(java.time.DayOfWeek.THURSDAY);
-    assertThat(weekly.timeToNextExecution(thursday)).contains(Duration.ofHours(2 * 24 + 18));
+    assertThat(weekly.next(thursday)).contains(thursday.plus(Duration.ofHours(2 * 24 + 18)));
   }
 
   @Test
@@ -72,7 +72,9 @@ class SchedulerTest {
     assertThatThrownBy(() -> Scheduler.parse("server.expirySchedule", "every hour"))
         .isInstanceOf(ConfigException.class)
         .hasMessageContaining("server.expirySchedule")
-        .hasMessageContaining("'every hour'");
+        .hasMessage(
+            "server.expirySchedule: 'every hour' is not a schedule: write five fields, minute hour"
+                + " day month weekday (0 4 * * 0 is Sundays at 04:00); it has 2 fields");
   }
 
   @Test

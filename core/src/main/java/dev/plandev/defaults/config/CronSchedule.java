@@ -7,7 +7,10 @@ import com.cronutils.model.time.ExecutionTime;
 import com.cronutils.parser.CronParser;
 import java.time.Duration;
 import java.time.ZonedDateTime;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A five-field cron expression (minute hour day month weekday) of a setting, checked when the
@@ -33,25 +36,54 @@ public final class CronSchedule {
   public static CronSchedule parse(String setting, String expression) {
     String why = problem(expression);
     if (why != null) {
-      throw new ConfigException(setting + ": '" + expression + "' " + why);
+      throw new ConfigException(setting + ": '" + expression + "' " + MUST + why);
     }
     Cron cron = PARSER.parse(expression);
     return new CronSchedule(expression, ExecutionTime.forCron(cron));
   }
 
-  /** Why {@code expression} is not a cron expression, or null when it is one. */
+  /** What a schedule setting must hold, followed by why a value does not. */
+  static final String MUST =
+      "is not a schedule: write five fields, minute hour day month weekday (0 4 * * 0 is Sundays"
+          + " at 04:00); ";
+
+  /**
+   * Why {@code expression} is not a five-field cron expression, in a few plain words ({@code it has
+   * 1 field}, {@code 61 is not in range 0-59}), or null when it is one.
+   */
   static String problem(String expression) {
     if (expression == null || expression.isBlank()) {
-      return "is not a cron expression: it is empty";
+      return "it is empty";
+    }
+    int fields = expression.trim().split("\\s+").length;
+    if (fields != 5) {
+      return "it has " + fields + (fields == 1 ? " field" : " fields");
     }
     try {
       PARSER.parse(expression).validate();
       return null;
     } catch (IllegalArgumentException e) {
-      return "is not a cron expression (minute hour day month weekday, e.g. 0 4 * * 0): "
-          + e.getMessage();
+      return plain(e.getMessage());
     }
   }
+
+  /**
+   * The parser's reason without its preamble: {@code Value 61 not in range [0, 59]} and the like.
+   */
+  private static String plain(String message) {
+    String m =
+        message == null ? "" : message.replaceFirst("^Failed to parse cron expression\\.\\s*", "");
+    Matcher range = OUT_OF_RANGE.matcher(m);
+    if (range.find()) {
+      return range.group(1) + " is not in range " + range.group(2) + "-" + range.group(3);
+    }
+    return m.isBlank()
+        ? "it does not parse"
+        : m.substring(0, 1).toLowerCase(Locale.ROOT) + m.substring(1);
+  }
+
+  private static final Pattern OUT_OF_RANGE =
+      Pattern.compile("Value (\\S+) not in range \\[(\\d+), (\\d+)\\]");
 
   /** The first time after {@code now} the schedule fires, if it ever does. */
   public Optional<ZonedDateTime> next(ZonedDateTime now) {

@@ -73,7 +73,7 @@ final class ProblemList {
         why == null,
         path,
         expression,
-        why == null ? "" : why.replaceFirst("^is ", "must be a cron expression; it "));
+        why == null ? "" : CronSchedule.MUST.replaceFirst("^is not", "must be") + why);
   }
 
   /** Throws one exception naming every problem found, if any. */

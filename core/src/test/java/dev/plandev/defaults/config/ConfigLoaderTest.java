@@ -116,7 +116,7 @@ class ConfigLoaderTest {
         .isInstanceOf(ConfigException.class)
         .hasMessageContaining("backup.fullSchedule")
         .hasMessageContaining("every sunday")
-        .hasMessageContaining("cron expression")
+        .hasMessageContaining("write five fields, minute hour day month weekday")
         .hasMessageContaining("backup.zstdLevel")
         .hasMessageContaining("between 1 and 19")
         .hasMessageContaining("backup.diskCriticalRatio")
