@@ -147,10 +147,10 @@ final class RedisConnections implements AutoCloseable {
     }
     List<AutoCloseable> opened = new ArrayList<>();
     try {
-      StatefulRedisConnection<String, String> v = client.connect(StringCodec.UTF8, uri(0));
+      StatefulRedisConnection<String, String> v = client.connect(StringCodec.UTF8, uri());
       opened.add(v);
       StatefulRedisPubSubConnection<String, String> p =
-          client.connectPubSub(StringCodec.UTF8, uri(0));
+          client.connectPubSub(StringCodec.UTF8, uri());
       opened.add(p);
       p.addListener(subscriber.listener());
       p.sync().subscribe(subscriber.channel());
@@ -179,11 +179,12 @@ final class RedisConnections implements AutoCloseable {
     }
   }
 
-  private RedisURI uri(int database) {
+  /**
+   * Database 0: every key carries {@code redis.keyPrefix}, so plandev needs no database of its own.
+   */
+  private RedisURI uri() {
     RedisURI.Builder b =
-        RedisURI.Builder.redis(config.host(), config.port())
-            .withDatabase(database)
-            .withTimeout(config.timeout());
+        RedisURI.Builder.redis(config.host(), config.port()).withTimeout(config.timeout());
     if (!config.password().isEmpty()) {
       b.withPassword(config.password().toCharArray());
     }
