@@ -135,7 +135,7 @@ public final class Backups {
 
   /**
    * Restores backup {@code id} into the data directory {@code target}; a backup of a PostgreSQL
-   * store goes into the schema of this configuration instead.
+   * store goes into the schema of this configuration, and only its model files into {@code target}.
    *
    * @param force replace the store already in {@code target} (never while a service uses it)
    * @throws RestoreRefusedException when a check before restoring fails; nothing was written
@@ -148,7 +148,8 @@ public final class Backups {
       return restoreAt(b.manifest().toInstant(), target, force, progress);
     }
     if ("postgresql".equals(b.manifest().store())) {
-      return new PostgresRestore(clock).restore(b, List.of(), null, config, force, progress);
+      return new PostgresRestore(clock)
+          .restore(b, List.of(), null, config, target.toAbsolutePath(), force, progress);
     }
     return new Restore(config, clock)
         .run(b, List.of(), null, target.toAbsolutePath(), force, progress);
@@ -166,7 +167,8 @@ public final class Backups {
   /**
    * Restores the store as it was at {@code at}: the newest full backup of this store's kind that
    * shows a moment at or before it, and the rows of the incrementals that follow it written up to
-   * {@code at}; into {@code target}, or on PostgreSQL into the schema of this configuration.
+   * {@code at}; into {@code target}, or on PostgreSQL into the schema of this configuration (the
+   * full backup's model files into {@code target}).
    *
    * @throws RestoreRefusedException when no chain of backups covers {@code at}, or a check fails
    */
@@ -174,7 +176,14 @@ public final class Backups {
     List<BackupInfo> chain = PointInTime.chain(ofThisStore().toList(), at, catalog.dir());
     if (config.postgres().enabled()) {
       return new PostgresRestore(clock)
-          .restore(chain.get(0), chain.subList(1, chain.size()), at, config, force, progress);
+          .restore(
+              chain.get(0),
+              chain.subList(1, chain.size()),
+              at,
+              config,
+              target.toAbsolutePath(),
+              force,
+              progress);
     }
     return new Restore(config, clock)
         .run(
