@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
 /**
@@ -27,14 +26,15 @@ public final class Backups {
   private final PlandevConfig config;
   private final Clock clock;
   private final BackupCatalog catalog;
-  // The last verification of each backup by this instance, by id: a backup's folder never changes
-  // once taken, so its outcome is kept beside it in memory rather than written into it.
-  private final Map<String, Verification> verifications = new ConcurrentHashMap<>();
+  // The last verification of each backup: a backup's folder never changes once taken, so its
+  // outcome is kept beside the backups, where a restarted service and the CLI find it.
+  private final VerificationRecord verifications;
 
   private Backups(PlandevConfig config, Clock clock) {
     this.config = config;
     this.clock = clock;
     this.catalog = new BackupCatalog(config.backupPath().toAbsolutePath());
+    this.verifications = new VerificationRecord(catalog.dir());
   }
 
   /** The backups of the store {@code config} describes. */
@@ -91,23 +91,40 @@ public final class Backups {
     return problems;
   }
 
-  /** Verifies {@code b} and remembers the outcome. */
+  /** Verifies {@code b} and records the outcome. */
   private void checked(BackupInfo b) {
     try {
       BackupCatalog.verify(b);
-      verifications.put(b.id(), new Verification(b.id(), clock.instant(), null));
+      remember(new Verification(b.id(), clock.instant(), null));
     } catch (DamagedBackupException e) {
-      verifications.put(b.id(), new Verification(b.id(), clock.instant(), e.getMessage()));
+      remember(new Verification(b.id(), clock.instant(), e.getMessage()));
       throw e;
     }
   }
 
+  private void remember(Verification v) {
+    verifications.record(v, list().stream().map(BackupInfo::id).toList());
+  }
+
   /**
-   * The outcome of the last verification of backup {@code id} through this instance ({@link
-   * #verify} or {@link #verifyAll}), empty when it has not verified it.
+   * The outcome of the last verification of backup {@code id} ({@link #verify} or {@link
+   * #verifyAll}, by any process and kept across restarts), empty when it was never verified.
    */
   public Optional<Verification> lastVerification(String id) {
-    return Optional.ofNullable(verifications.get(id));
+    return verifications.of(id);
+  }
+
+  /**
+   * The last verification of each complete backup that was verified, oldest backup first: the
+   * backups as they were last found, good or damaged.
+   */
+  public List<Verification> lastVerifications() {
+    Map<String, Verification> all = verifications.all();
+    return list().stream()
+        .filter(BackupInfo::complete)
+        .map(b -> all.get(b.id()))
+        .filter(Objects::nonNull)
+        .toList();
   }
 
   /**
