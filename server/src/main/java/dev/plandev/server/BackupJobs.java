@@ -58,6 +58,11 @@ final class BackupJobs {
     return config.backup();
   }
 
+  /** The PostgreSQL settings of the store these jobs back up. */
+  PlandevConfig.Postgres postgres() {
+    return config.postgres();
+  }
+
   Backups backups() {
     return backups;
   }

@@ -42,6 +42,27 @@ public final class Backups {
     return new Backups(Objects.requireNonNull(config, "config"), Objects.requireNonNull(clock));
   }
 
+  /**
+   * The same backups, whose PostgreSQL restores go into {@code schema} rather than this
+   * configuration's: how a running service restores beside the schema it serves, which its own lock
+   * keeps it from replacing.
+   *
+   * @throws RestoreRefusedException when the store is not on PostgreSQL
+   */
+  public Backups intoSchema(String schema) {
+    PlandevConfig.Postgres pg = config.postgres();
+    if (!pg.enabled()) {
+      throw new RestoreRefusedException(
+          "this store is on SQLite, not PostgreSQL: a restore goes into a data directory, not a"
+              + " schema");
+    }
+    return new Backups(
+        config.withPostgres(
+            new PlandevConfig.Postgres(
+                true, pg.url(), pg.user(), pg.password(), schema, pg.poolSize())),
+        clock);
+  }
+
   /** The backup directory. */
   public Path dir() {
     return catalog.dir();
