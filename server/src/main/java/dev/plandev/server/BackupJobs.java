@@ -4,9 +4,11 @@ import dev.plandev.defaults.backup.BackupInfo;
 import dev.plandev.defaults.backup.Backups;
 import dev.plandev.defaults.backup.DiskSpace;
 import dev.plandev.defaults.backup.Manifest;
+import dev.plandev.defaults.backup.Verification;
 import dev.plandev.defaults.config.BackupSettings;
 import dev.plandev.defaults.config.CronSchedule;
 import dev.plandev.defaults.config.PlandevConfig;
+import dev.plandev.defaults.config.PostgresSettings;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
@@ -19,7 +21,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.ToDoubleFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,8 +43,6 @@ final class BackupJobs {
   private final Clock clock;
   private final Instant started;
   private final Map<String, CronSchedule> schedules = new LinkedHashMap<>();
-  private final AtomicReference<String> verifyProblem = new AtomicReference<>();
-  private volatile boolean verified;
 
   BackupJobs(PlandevConfig config, Clock clock) {
     this.config = config;
@@ -59,6 +58,11 @@ final class BackupJobs {
   /** The {@code backup} section these jobs follow. */
   BackupSettings settings() {
     return config.backup();
+  }
+
+  /** The PostgreSQL settings of the store these jobs back up. */
+  PostgresSettings postgres() {
+    return config.postgres();
   }
 
   Backups backups() {
@@ -92,14 +96,37 @@ final class BackupJobs {
         pruned);
   }
 
-  /** Verifies every kept backup and remembers the outcome for the meters and {@code /health}. */
+  /**
+   * Verifies every kept backup; the outcome is recorded beside the backups, where the meters and
+   * {@code /health} read it (also after a restart, and when the CLI verified).
+   */
   void runVerify() {
     List<String> problems = backups.verifyAll();
-    verifyProblem.set(problems.isEmpty() ? null : String.join("; ", problems));
-    verified = true;
     if (!problems.isEmpty()) {
       LOG.error("backup verification failed: {}", problems);
     }
+  }
+
+  /**
+   * The damaged backups as their last verification found them, in words; null when every kept
+   * backup verified was good.
+   */
+  private String verifyProblem() {
+    List<String> problems =
+        backups.lastVerifications().stream()
+            .filter(v -> !v.good())
+            .map(v -> v.problem() + " (verified " + v.at() + ")")
+            .toList();
+    return problems.isEmpty() ? null : String.join("; ", problems);
+  }
+
+  /** 1 when the kept backups last verified were good, 0 when one was damaged, NaN when none. */
+  private double verifySuccess() {
+    List<Verification> last = backups.lastVerifications();
+    if (last.isEmpty()) {
+      return Double.NaN;
+    }
+    return last.stream().allMatch(Verification::good) ? 1 : 0;
   }
 
   /** The interval between two scheduled backups of {@code kind}, from now. */
@@ -133,11 +160,8 @@ final class BackupJobs {
       gauge(
           registry, "plandev.backup.schedule", kind, "seconds", j -> j.interval(kind).toSeconds());
     }
-    Gauge.builder(
-            "plandev.backup.verify.success",
-            this,
-            j -> !j.verified ? Double.NaN : j.verifyProblem.get() == null ? 1 : 0)
-        .description("1 when the last verification of the backups passed, 0 when it failed")
+    Gauge.builder("plandev.backup.verify.success", this, BackupJobs::verifySuccess)
+        .description("1 when the kept backups passed their last verification, 0 when one failed it")
         .register(registry);
     disk(registry, "data", config.dataPath());
     disk(registry, "backup", config.backupPath());
@@ -208,7 +232,7 @@ final class BackupJobs {
         warn(out, kind, "no " + kind + " backup taken in twice " + setting);
       }
     }
-    String problem = verifyProblem.get();
+    String problem = verifyProblem();
     if (problem != null) {
       out.put("status", "WARN");
       out.put("verify", problem);

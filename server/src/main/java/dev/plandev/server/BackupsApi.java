@@ -3,9 +3,12 @@ package dev.plandev.server;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.plandev.defaults.backup.BackupInfo;
 import dev.plandev.defaults.backup.BackupProgress;
+import dev.plandev.defaults.backup.Backups;
 import dev.plandev.defaults.backup.DamagedBackupException;
 import dev.plandev.defaults.backup.Manifest;
+import dev.plandev.defaults.backup.RestoreRefusedException;
 import dev.plandev.defaults.backup.Restored;
+import dev.plandev.defaults.config.PostgresSettings;
 import dev.plandev.defaults.model.InvalidInputException;
 import io.javalin.http.Context;
 import java.nio.file.Path;
@@ -19,7 +22,8 @@ import java.util.Map;
 /**
  * {@code /api/v1/backups}: list, take, verify and restore backups, for admins only. A restore over
  * the service's own store is refused (the service holds its lock): restore to another data
- * directory, or stop the service and use {@code plandev restore --force}.
+ * directory (on PostgreSQL: into another schema, its model files into another data directory), or
+ * stop the service and use {@code plandev restore --force}.
  */
 final class BackupsApi {
   private final BackupJobs jobs;
@@ -91,16 +95,49 @@ final class BackupsApi {
     if (dir.isBlank() || !Path.of(dir).isAbsolute()) {
       throw new InvalidInputException("to", "must be the absolute path of a data directory");
     }
+    Backups backups = target(body);
     Restored r =
         atMoment
-            ? jobs.backups()
-                .restoreAt(moment(text(body, "at", "")), Path.of(dir), false, BackupProgress.NONE)
-            : jobs.backups().restore(ctx.pathParam("id"), Path.of(dir), false, BackupProgress.NONE);
+            ? backups.restoreAt(
+                moment(text(body, "at", "")), Path.of(dir), false, BackupProgress.NONE)
+            : backups.restore(ctx.pathParam("id"), Path.of(dir), false, BackupProgress.NONE);
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("id", r.manifest().id());
-    out.put("dataDir", r.dataDir().toString());
+    if (jobs.postgres().enabled()) {
+      out.put("schema", r.dataDir().toString());
+      out.put("dataDir", Path.of(dir).toString());
+    } else {
+      out.put("dataDir", r.dataDir().toString());
+    }
     out.put("checks", r.checks());
     ctx.json(out);
+  }
+
+  /**
+   * The backups restoring where the body says. On PostgreSQL a restore goes into the body's {@code
+   * schema}, which must not be the service's own: the running service holds that one's lock, and
+   * replacing the store under it is what a restore must never do.
+   */
+  private Backups target(JsonNode body) {
+    PostgresSettings pg = jobs.postgres();
+    if (!pg.enabled()) {
+      return jobs.backups();
+    }
+    String schema = text(body, "schema", "");
+    if (schema.isBlank() || schema.equals(pg.schema())) {
+      throw new RestoreRefusedException(
+          "this service serves the PostgreSQL schema "
+              + pg.schema()
+              + ", and a restore never replaces the store under a running service. Restore into"
+              + " another schema: {\"schema\": \"NAME\", \"to\": \"/new/data/dir\"} (the model"
+              + " files go into that data directory; run the restored store with"
+              + " -o postgres.schema=NAME --data /new/data/dir). To replace this schema, stop the"
+              + " service and run: plandev restore ID --force");
+    }
+    if (!schema.matches("[A-Za-z_][A-Za-z0-9_]{0,62}")) {
+      throw new InvalidInputException("schema", "must be a plain SQL identifier");
+    }
+    return jobs.backups().intoSchema(schema);
   }
 
   private static Instant moment(String text) {

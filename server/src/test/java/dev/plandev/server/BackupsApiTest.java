@@ -128,4 +128,35 @@ class BackupsApiTest {
     }
     assertThat(Files.list(dir.resolve("data").resolve("backups")).count()).isEqualTo(2);
   }
+
+  @Test
+  void theLastVerification_survivesARestart_inMetricsAndHealth() throws Exception {
+    Path data = dir.resolve("data");
+    String id;
+    try (ServerFixture f = new ServerFixture(data)) {
+      f.post("/api/v1/defaults", f.editor, "{\"key\":\"k\",\"value\":\"v\"}");
+      id = f.body(f.post("/api/v1/backups", f.admin, "")).get("id").asText();
+      assertThat(f.get("/metrics", f.reader).body()).contains("plandev_backup_verify_success NaN");
+      Path file = data.resolve("backups").resolve(id).resolve("defaults.db.zst");
+      byte[] bytes = Files.readAllBytes(file);
+      bytes[bytes.length / 2] ^= 0x10;
+      Files.write(file, bytes);
+      JsonNode verify = f.body(f.post("/api/v1/backups/" + id + "/verify", f.admin, ""));
+      assertThat(verify.get("valid").asBoolean()).isFalse();
+      assertThat(f.get("/metrics", f.reader).body()).contains("plandev_backup_verify_success 0.0");
+    }
+    // A new service on the same backups (a data directory of its own, where it makes its own API
+    // keys): the result, its backup and its text are still known.
+    Map<String, String> sameBackups =
+        Map.of("backup.dir", data.resolve("backups").toAbsolutePath().toString());
+    try (ServerFixture f = new ServerFixture(dir.resolve("restarted"), sameBackups)) {
+      assertThat(f.get("/metrics", f.reader).body()).contains("plandev_backup_verify_success 0.0");
+      JsonNode backup = f.body(f.get("/health", f.reader)).get("checks").get("backup");
+      assertThat(backup.get("status").asText()).isEqualTo("WARN");
+      assertThat(backup.get("verify").asText())
+          .contains("backup " + id + " is damaged")
+          .contains("defaults.db.zst")
+          .contains("(verified ");
+    }
+  }
 }

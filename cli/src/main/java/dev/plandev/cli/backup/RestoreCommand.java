@@ -51,7 +51,12 @@ public final class RestoreCommand implements Callable<Integer> {
     String at;
   }
 
-  @Option(names = "--to", paramLabel = "DATA_DIR", description = "Data directory to restore into")
+  @Option(
+      names = "--to",
+      paramLabel = "DATA_DIR",
+      description =
+          "Data directory to restore into (on PostgreSQL the store goes into postgres.schema and"
+              + " only the model files go here)")
   Path to;
 
   @Option(

@@ -2,6 +2,7 @@ package dev.plandev.cli.mcp;
 
 import dev.plandev.cli.invocation.Environment;
 import dev.plandev.cli.invocation.Invocation;
+import dev.plandev.defaults.backup.ServiceLocks;
 import dev.plandev.mcp.McpCaller;
 import dev.plandev.mcp.PlandevMcp;
 import java.nio.file.Path;
@@ -96,7 +97,12 @@ final class McpCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), "--root: " + e.getMessage());
     }
-    mcp.serveStdio(env.in(), new ProtocolOutput(env.out()));
+    // Held while serving, as plandev serve holds them: a restore is refused while an agent may
+    // still read or write the store through this process.
+    try (ServiceLocks locks = ServiceLocks.acquire(invocation.config().config(), "plandev mcp")) {
+      mcp.serveStdio(env.in(), new ProtocolOutput(env.out()));
+      invocation.close(); // the store closes before the locks are released
+    }
     return 0;
   }
 

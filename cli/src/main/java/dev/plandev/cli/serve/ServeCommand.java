@@ -2,8 +2,7 @@ package dev.plandev.cli.serve;
 
 import dev.plandev.cli.invocation.Invocation;
 import dev.plandev.defaults.SmartDefaults;
-import dev.plandev.defaults.backup.SchemaLock;
-import dev.plandev.defaults.backup.ServiceLock;
+import dev.plandev.defaults.backup.ServiceLocks;
 import dev.plandev.defaults.security.Role;
 import dev.plandev.defaults.store.ApiKeys;
 import dev.plandev.mcp.McpCaller;
@@ -74,14 +73,7 @@ public final class ServeCommand implements Callable<Integer> {
     SmartDefaults defaults = invocation.defaults(registry);
     // Held while serving, so that a restore never replaces the store under the service; the
     // system releases it when the process ends, however it ends.
-    ServiceLock lock = ServiceLock.acquire(defaults.config().dataPath().toAbsolutePath());
-    SchemaLock schemaLock;
-    try {
-      schemaLock = SchemaLock.acquire(defaults.config());
-    } catch (RuntimeException e) {
-      lock.close();
-      throw e;
-    }
+    ServiceLocks locks = ServiceLocks.acquire(defaults.config(), "plandev serve");
     PrintWriter out = spec.commandLine().getOut();
     PlandevServer server;
     try {
@@ -93,8 +85,7 @@ public final class ServeCommand implements Callable<Integer> {
               Map.of(McpHttpEndpoint.PATH, mcpEndpoint(invocation, defaults)),
               invocation.environment().workingDir());
     } catch (RuntimeException e) {
-      schemaLock.close();
-      lock.close();
+      locks.close();
       throw e;
     }
     // Made once the service listens: a key made before a failed start would never be shown.
@@ -107,8 +98,7 @@ public final class ServeCommand implements Callable<Integer> {
             () -> {
               server.close();
               invocation.close();
-              schemaLock.close();
-              lock.close();
+              locks.close();
               stopped.countDown();
             },
             "plandev-shutdown");
@@ -129,8 +119,7 @@ public final class ServeCommand implements Callable<Integer> {
       stop(hook, server, out);
     } finally {
       signals.close();
-      schemaLock.close();
-      lock.close();
+      locks.close();
     }
     return 0;
   }

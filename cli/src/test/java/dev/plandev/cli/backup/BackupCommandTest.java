@@ -161,7 +161,7 @@ class BackupCommandTest {
   }
 
   /** {@code args} run on a PostgreSQL store in {@code schema}, with its files in {@code data}. */
-  private static String[] pg(Path data, String schema, String... args) {
+  static String[] pg(Path data, String schema, String... args) {
     List<String> all =
         new ArrayList<>(
             List.of(
@@ -199,7 +199,10 @@ class BackupCommandTest {
         serve.awaitOutput("Stop with Ctrl-C", Duration.ofSeconds(60));
         Result r = cli.run(pg(data, schema, "restore", id, "--force"));
         assertThat(r.code()).as(r.err()).isEqualTo(1);
-        assertThat(r.err()).contains("a plandev service is using the schema " + schema);
+        // Named by the lock's session: what it is, its process and where it runs from.
+        assertThat(r.err())
+            .contains("plandev serve (pid " + ProcessHandle.current().pid() + ") from ")
+            .contains(" is using the schema " + schema);
       } finally {
         serve.thread().interrupt();
         serve.thread().join(30_000);
@@ -227,7 +230,9 @@ class BackupCommandTest {
       serve.awaitOutput("Stop with Ctrl-C", Duration.ofSeconds(60));
       Result r = cli.run("--data", data.toString(), "restore", id, "--force");
       assertThat(r.code()).isEqualTo(1);
-      assertThat(r.err()).contains("a plandev service is using").contains("stop it");
+      assertThat(r.err())
+          .contains("plandev serve (pid " + ProcessHandle.current().pid() + ") is using")
+          .contains("stop it");
     } finally {
       serve.thread().interrupt();
       serve.thread().join(30_000);

@@ -193,6 +193,23 @@ final class BackupCatalog {
     }
   }
 
+  /**
+   * Decompresses the file {@code f} of {@code backup} into {@code to}.
+   *
+   * @throws DamagedBackupException when its plain bytes are not the ones the manifest recorded
+   */
+  static void decompress(BackupInfo backup, Manifest.FileEntry f, Path to) throws IOException {
+    String sum = Compressed.read(backup.folder().resolve(f.name()), to);
+    if (!sum.equals(f.plainSha256())) {
+      throw new DamagedBackupException(
+          "backup "
+              + backup.id()
+              + " is damaged: its file "
+              + f.name()
+              + " decompressed to other data");
+    }
+  }
+
   /** Writes the files of a backup into its folder, and returns its manifest. */
   interface Contents {
     Manifest write(Path partial) throws IOException, java.sql.SQLException;

@@ -1,6 +1,7 @@
 package dev.plandev.defaults.backup;
 
 import dev.plandev.defaults.config.PlandevConfig;
+import dev.plandev.defaults.config.PostgresSettings;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -9,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
 /**
@@ -27,19 +27,40 @@ public final class Backups {
   private final PlandevConfig config;
   private final Clock clock;
   private final BackupCatalog catalog;
-  // The last verification of each backup by this instance, by id: a backup's folder never changes
-  // once taken, so its outcome is kept beside it in memory rather than written into it.
-  private final Map<String, Verification> verifications = new ConcurrentHashMap<>();
+  // The last verification of each backup: a backup's folder never changes once taken, so its
+  // outcome is kept beside the backups, where a restarted service and the CLI find it.
+  private final VerificationRecord verifications;
 
   private Backups(PlandevConfig config, Clock clock) {
     this.config = config;
     this.clock = clock;
     this.catalog = new BackupCatalog(config.backupPath().toAbsolutePath());
+    this.verifications = new VerificationRecord(catalog.dir());
   }
 
   /** The backups of the store {@code config} describes. */
   public static Backups of(PlandevConfig config, Clock clock) {
     return new Backups(Objects.requireNonNull(config, "config"), Objects.requireNonNull(clock));
+  }
+
+  /**
+   * The same backups, whose PostgreSQL restores go into {@code schema} rather than this
+   * configuration's: how a running service restores beside the schema it serves, which its own lock
+   * keeps it from replacing.
+   *
+   * @throws RestoreRefusedException when the store is not on PostgreSQL
+   */
+  public Backups intoSchema(String schema) {
+    PostgresSettings pg = config.postgres();
+    if (!pg.enabled()) {
+      throw new RestoreRefusedException(
+          "this store is on SQLite, not PostgreSQL: a restore goes into a data directory, not a"
+              + " schema");
+    }
+    return new Backups(
+        config.withPostgres(
+            new PostgresSettings(true, pg.url(), pg.user(), pg.password(), schema, pg.poolSize())),
+        clock);
   }
 
   /** The backup directory. */
@@ -91,23 +112,40 @@ public final class Backups {
     return problems;
   }
 
-  /** Verifies {@code b} and remembers the outcome. */
+  /** Verifies {@code b} and records the outcome. */
   private void checked(BackupInfo b) {
     try {
       BackupCatalog.verify(b);
-      verifications.put(b.id(), new Verification(b.id(), clock.instant(), null));
+      remember(new Verification(b.id(), clock.instant(), null));
     } catch (DamagedBackupException e) {
-      verifications.put(b.id(), new Verification(b.id(), clock.instant(), e.getMessage()));
+      remember(new Verification(b.id(), clock.instant(), e.getMessage()));
       throw e;
     }
   }
 
+  private void remember(Verification v) {
+    verifications.record(v, list().stream().map(BackupInfo::id).toList());
+  }
+
   /**
-   * The outcome of the last verification of backup {@code id} through this instance ({@link
-   * #verify} or {@link #verifyAll}), empty when it has not verified it.
+   * The outcome of the last verification of backup {@code id} ({@link #verify} or {@link
+   * #verifyAll}, by any process and kept across restarts), empty when it was never verified.
    */
   public Optional<Verification> lastVerification(String id) {
-    return Optional.ofNullable(verifications.get(id));
+    return verifications.of(id);
+  }
+
+  /**
+   * The last verification of each complete backup that was verified, oldest backup first: the
+   * backups as they were last found, good or damaged.
+   */
+  public List<Verification> lastVerifications() {
+    Map<String, Verification> all = verifications.all();
+    return list().stream()
+        .filter(BackupInfo::complete)
+        .map(b -> all.get(b.id()))
+        .filter(Objects::nonNull)
+        .toList();
   }
 
   /**
@@ -135,7 +173,7 @@ public final class Backups {
 
   /**
    * Restores backup {@code id} into the data directory {@code target}; a backup of a PostgreSQL
-   * store goes into the schema of this configuration instead.
+   * store goes into the schema of this configuration, and only its model files into {@code target}.
    *
    * @param force replace the store already in {@code target} (never while a service uses it)
    * @throws RestoreRefusedException when a check before restoring fails; nothing was written
@@ -148,7 +186,8 @@ public final class Backups {
       return restoreAt(b.manifest().toInstant(), target, force, progress);
     }
     if ("postgresql".equals(b.manifest().store())) {
-      return new PostgresRestore(clock).restore(b, List.of(), null, config, force, progress);
+      return new PostgresRestore(clock)
+          .restore(b, List.of(), null, config, target.toAbsolutePath(), force, progress);
     }
     return new Restore(config, clock)
         .run(b, List.of(), null, target.toAbsolutePath(), force, progress);
@@ -166,7 +205,8 @@ public final class Backups {
   /**
    * Restores the store as it was at {@code at}: the newest full backup of this store's kind that
    * shows a moment at or before it, and the rows of the incrementals that follow it written up to
-   * {@code at}; into {@code target}, or on PostgreSQL into the schema of this configuration.
+   * {@code at}; into {@code target}, or on PostgreSQL into the schema of this configuration (the
+   * full backup's model files into {@code target}).
    *
    * @throws RestoreRefusedException when no chain of backups covers {@code at}, or a check fails
    */
@@ -174,7 +214,14 @@ public final class Backups {
     List<BackupInfo> chain = PointInTime.chain(ofThisStore().toList(), at, catalog.dir());
     if (config.postgres().enabled()) {
       return new PostgresRestore(clock)
-          .restore(chain.get(0), chain.subList(1, chain.size()), at, config, force, progress);
+          .restore(
+              chain.get(0),
+              chain.subList(1, chain.size()),
+              at,
+              config,
+              target.toAbsolutePath(),
+              force,
+              progress);
     }
     return new Restore(config, clock)
         .run(

@@ -8,11 +8,11 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 
 /**
  * Takes a full backup of a SQLite store: a snapshot by {@code VACUUM INTO} while the store keeps
- * serving and writing, the model files, each compressed with zstd, and the manifest.
+ * serving and writing, the model files (see {@link ModelFiles}), each compressed with zstd, and the
+ * manifest.
  *
  * <p>Everything is written into {@code <id>.partial/} and that folder is renamed to {@code <id>/}
  * only once the manifest is on disk: a backup killed or failing at any point leaves no folder that
@@ -21,9 +21,6 @@ import java.util.stream.Stream;
 final class FullBackup {
   /** The name of the database in a backup, and what it restores to. */
   static final String DATABASE = "defaults.db";
-
-  /** The folder of the model files in a backup, and what they restore to. */
-  static final String MODEL = "model";
 
   private final PlandevConfig config;
   private final Clock clock;
@@ -42,6 +39,11 @@ final class FullBackup {
         partial -> {
           List<Manifest.FileEntry> files = new ArrayList<>();
           Path plain = partial.resolve(DATABASE);
+          // Before the snapshot: the model then never claims events the snapshot lacks.
+          progress.step("copy of the model files");
+          ModelFiles.Copy model =
+              ModelFiles.copy(
+                  config.resolve(config.ml().modelPath()), partial.resolve(ModelFiles.FOLDER));
           progress.step("snapshot of the database");
           new SqliteFile(config.resolve(config.sqlite().path()).toAbsolutePath()).snapshotTo(plain);
           // Read after the snapshot: every row in it was written before this moment.
@@ -74,7 +76,9 @@ final class FullBackup {
                   plain, partial.resolve(DATABASE + ".zst"), level, DATABASE + ".zst", DATABASE));
           Files.delete(plain);
           progress.step("compression of the model files");
-          files.addAll(modelFiles(partial, level));
+          files.addAll(
+              ModelFiles.compress(
+                  model, partial, level, lastIds.getOrDefault("usage_events", 0L), progress));
           Manifest m =
               new Manifest(
                   1,
@@ -94,36 +98,6 @@ final class FullBackup {
                   sample);
           return m;
         });
-  }
-
-  private List<Manifest.FileEntry> modelFiles(Path partial, int level) throws IOException {
-    Path modelDir = config.resolve(config.ml().modelPath());
-    List<Manifest.FileEntry> out = new ArrayList<>();
-    if (!Files.isDirectory(modelDir)) {
-      return out;
-    }
-    Files.createDirectories(partial.resolve(MODEL));
-    List<Path> files;
-    try (Stream<Path> s = Files.list(modelDir)) {
-      // Files set aside as unreadable, and temporary files of a save in progress, are no model.
-      files =
-          s.filter(Files::isRegularFile)
-              .filter(p -> !p.getFileName().toString().contains(".unreadable-"))
-              .filter(p -> !p.getFileName().toString().endsWith(".tmp"))
-              .sorted()
-              .toList();
-    }
-    for (Path f : files) {
-      String name = f.getFileName().toString();
-      out.add(
-          Compressed.write(
-              f,
-              partial.resolve(MODEL).resolve(name + ".zst"),
-              level,
-              MODEL + "/" + name + ".zst",
-              MODEL + "/" + name));
-    }
-    return out;
   }
 
   /** The files the store leaves beside a database it opened: they are not part of the copy. */

@@ -21,7 +21,8 @@ import org.postgresql.copy.CopyManager;
 /**
  * Full backups of a PostgreSQL store: every table exported with {@code COPY … TO STDOUT} inside one
  * read-only repeatable-read transaction, so the export shows one moment while the service keeps
- * writing ({@link PostgresRestore} brings them back).
+ * writing, and the model files of the data directory ({@link ModelFiles}); {@link PostgresRestore}
+ * brings them back.
  */
 final class PostgresBackup {
   /** How long one attempt waits for the writes in flight to finish, holding new ones back. */
@@ -140,6 +141,11 @@ final class PostgresBackup {
           // The rows since the backup before, in the same transaction: they link this backup to
           // that one's chain, so that a point-in-time restore can reach any moment up to this one.
           Manifest base = catalog.newest("postgresql");
+          // Before the snapshot: the model then never claims events the snapshot lacks.
+          progress.step("copy of the model files");
+          ModelFiles.Copy model =
+              ModelFiles.copy(
+                  config.resolve(config.ml().modelPath()), partial.resolve(ModelFiles.FOLDER));
           try (Connection c = snapshot(pg)) {
             // Read once the snapshot is set: every row in it was written before this moment.
             Instant to = clock.instant();
@@ -189,6 +195,9 @@ final class PostgresBackup {
               }
             }
             c.commit();
+            progress.step("compression of the model files");
+            files.addAll(
+                ModelFiles.compress(model, partial, level, lastIds.get("usage_events"), progress));
             Manifest m =
                 new Manifest(
                     1,

@@ -58,13 +58,17 @@ final class PostgresRestore {
    * Restores {@code backup} into the schema of {@code target}, then replays the rows of {@code
    * increments} (the chain that follows it) written up to {@code at}, all in one transaction: the
    * schema is created by the migrations when missing; one holding data is replaced only when {@code
-   * force}, never while a service listens on it.
+   * force}, never while a service holds its lock. The backup's model files go into the model folder
+   * of the data directory {@code dataDir} once the schema is committed, the folder they replace set
+   * aside in {@code replaced-<time>/} (never kept: it may have learned events newer than the
+   * restored moment); never while a service holds that directory's lock.
    */
   Restored restore(
       BackupInfo backup,
       List<BackupInfo> increments,
       Instant at,
       PlandevConfig target,
+      Path dataDir,
       boolean force,
       BackupProgress progress) {
     Manifest m = backup.manifest();
@@ -81,9 +85,91 @@ final class PostgresRestore {
     // The key is checked before anything is imported, as for SQLite: naming the key and its file.
     Restore.checkKeys(m, target);
     increments.forEach(i -> Restore.checkKeys(i.manifest(), target));
+    refuseWhileServed(pg);
+    if (ServiceLock.inUse(dataDir)) {
+      throw ServiceLock.refusal(
+          dataDir,
+          "the restore puts the model files of the restored store there. Stop it, or restore with"
+              + " --to NEW_DIR and run the restored store with --data NEW_DIR");
+    }
     progress.step("verification of the backup's checksums");
     BackupCatalog.verify(backup);
     increments.forEach(BackupCatalog::verify);
+    Path staging = dataDir.resolve(".restore-" + m.id());
+    Path modelDir = target.withDataDir(dataDir.toString()).resolve(target.ml().modelPath());
+    List<String> checks;
+    try {
+      progress.step("decompression of the model files into " + staging);
+      BackupCatalog.deleteQuietly(staging);
+      String model = ModelFiles.stage(backup, staging.resolve(ModelFiles.FOLDER));
+      checks = importSchema(backup, increments, at, target, force, progress);
+      checks.add(model);
+    } catch (IOException e) {
+      BackupCatalog.deleteQuietly(staging);
+      throw new RestoreRefusedException(
+          "cannot write the model files in "
+              + staging
+              + " ("
+              + e.getMessage()
+              + "); nothing was changed. Choose a writable data directory with --to DIR");
+    } catch (RuntimeException e) {
+      BackupCatalog.deleteQuietly(staging);
+      throw e;
+    }
+    try {
+      progress.step("replacement of the model files in " + modelDir);
+      ModelFiles.swap(
+          staging.resolve(ModelFiles.FOLDER),
+          modelDir,
+          dataDir.resolve("replaced-" + Restore.STAMP.format(clock.instant())));
+      BackupCatalog.deleteQuietly(staging);
+    } catch (IOException e) {
+      throw new BackupException(
+          "the schema "
+              + pg.schema()
+              + " is restored from "
+              + m.id()
+              + ", but its model files could not replace "
+              + modelDir
+              + " ("
+              + e.getMessage()
+              + "): delete or move "
+              + modelDir
+              + " before starting plandev, so that the engine relearns the restored usage events",
+          e);
+    }
+    return new Restored(m, Path.of(pg.schema()), checks);
+  }
+
+  /**
+   * Refuses before anything is written while a service holds the schema's lock (the import checks
+   * it again, holding it): that refusal says more than the data directory's, which may follow.
+   */
+  private static void refuseWhileServed(PostgresSettings pg) {
+    try (Connection c = PostgresBackup.connect(pg)) {
+      if (!SchemaLock.tryExclusive(c, pg.schema())) {
+        throw SchemaLock.refusal(c, pg.schema());
+      }
+    } catch (SQLException e) {
+      throw new RestoreRefusedException(
+          "cannot reach the schema "
+              + pg.schema()
+              + " to restore into ("
+              + e.getMessage()
+              + "); check the postgres.* settings");
+    }
+  }
+
+  /** Imports the backup and replays the increments in one transaction; returns the checks. */
+  private List<String> importSchema(
+      BackupInfo backup,
+      List<BackupInfo> increments,
+      Instant at,
+      PlandevConfig target,
+      boolean force,
+      BackupProgress progress) {
+    Manifest m = backup.manifest();
+    PostgresSettings pg = target.postgres();
     // Opening the store creates the schema and its tables when missing.
     JdbcDefaultsStore.open(target, clock, new SimpleMeterRegistry()).close();
     try (Connection c = PostgresBackup.connect(pg)) {
@@ -91,7 +177,7 @@ final class PostgresRestore {
       try (Statement s = c.createStatement()) {
         // Held until this session ends: no service can start on the schema while it is replaced.
         if (!SchemaLock.tryExclusive(c, pg.schema())) {
-          throw serviceUsing(pg.schema());
+          throw SchemaLock.refusal(c, pg.schema());
         }
         long held =
             PostgresBackup.count(s, "SELECT COUNT(*) FROM " + PostgresBackup.table(pg, "changes"))
@@ -165,7 +251,7 @@ final class PostgresRestore {
         }
         c.commit();
         checks.add(0, "row counts: " + rows);
-        return new Restored(m, Path.of(pg.schema()), checks);
+        return checks;
       } catch (RuntimeException | SQLException | IOException e) {
         c.rollback();
         throw e;

@@ -30,7 +30,7 @@ import java.util.Map;
  * first write to the last, so a restore stopped half-way leaves a store that refuses to open.
  */
 final class Restore {
-  private static final DateTimeFormatter STAMP =
+  static final DateTimeFormatter STAMP =
       DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
   private final PlandevConfig config;
@@ -70,22 +70,13 @@ final class Restore {
     try {
       UnfinishedRestore.mark(db, m.id());
       BackupCatalog.deleteQuietly(staging);
-      Files.createDirectories(staging.resolve(FullBackup.MODEL));
+      Files.createDirectories(staging.resolve(ModelFiles.FOLDER));
       for (Manifest.FileEntry f : m.files()) {
         if (f.restoresTo().isEmpty()) {
           continue; // the rows linking it to the backup before: for point-in-time restores only
         }
         progress.step("decompression of " + f.name());
-        String sum =
-            Compressed.read(backup.folder().resolve(f.name()), staging.resolve(f.restoresTo()));
-        if (!sum.equals(f.plainSha256())) {
-          throw new DamagedBackupException(
-              "backup "
-                  + m.id()
-                  + " is damaged: its file "
-                  + f.name()
-                  + " decompressed to other data");
-        }
+        BackupCatalog.decompress(backup, f, staging.resolve(f.restoresTo()));
       }
       progress.step("checks of the restored store");
       Path stagedDb = staging.resolve(FullBackup.DATABASE);
@@ -95,6 +86,9 @@ final class Restore {
         checks.addAll(Replay.apply(increments, at, staged, m.rows(), progress));
         FullBackup.deleteSideFiles(stagedDb);
       }
+      // The full backup's model, never newer than the moment restored (at or after the backup):
+      // the engine learns the replayed events on start, after the model's last one.
+      checks.add(ModelFiles.keepIfConsistent(staging.resolve(ModelFiles.FOLDER), m));
       progress.step("replacement of the store's files");
       swapping = true;
       swap(staging, db, modelDir);
@@ -171,12 +165,7 @@ final class Restore {
               + ")");
     }
     if (ServiceLock.inUse(target)) {
-      throw new RestoreRefusedException(
-          "a plandev service is using "
-              + target
-              + " (it holds "
-              + target.resolve(ServiceLock.FILE)
-              + "); stop it before restoring over its store");
+      throw ServiceLock.refusal(target, "stop it before restoring over its store");
     }
   }
 
@@ -284,13 +273,9 @@ final class Restore {
         Files.move(old, aside.resolve(old.getFileName()));
       }
     }
-    if (Files.exists(modelDir)) {
-      Files.createDirectories(aside);
-      Files.move(modelDir, aside.resolve(modelDir.getFileName()));
-    }
     Files.move(staging.resolve(FullBackup.DATABASE), db, StandardCopyOption.ATOMIC_MOVE);
-    Files.createDirectories(modelDir.toAbsolutePath().getParent());
-    Files.move(staging.resolve(FullBackup.MODEL), modelDir);
+    // The model replaced may have learned events past the restored moment: it is never kept.
+    ModelFiles.swap(staging.resolve(ModelFiles.FOLDER), modelDir, aside);
     Compressed.force(db);
   }
 

@@ -11,6 +11,9 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
 
 /**
  * The PostgreSQL twin of {@link ServiceLock}: a running service holds a shared session-level
@@ -28,17 +31,25 @@ public final class SchemaLock implements AutoCloseable {
    * Takes a share of the lock of the schema of {@code config} for a service, on a connection held
    * until {@link #close()}; nothing when the store is not on PostgreSQL.
    *
+   * @param holder what holds it, as a refused restore names it ({@code plandev mcp}); the session
+   *     carries it as its application name, with this process's id
    * @throws BackupException when PostgreSQL cannot be reached
    */
-  public static SchemaLock acquire(PlandevConfig config) {
+  public static SchemaLock acquire(PlandevConfig config, String holder) {
     PostgresSettings pg = config.postgres();
     if (!pg.enabled()) {
       return new SchemaLock(null);
     }
     try {
-      Connection c =
-          DriverManager.getConnection(
-              pg.url(), pg.user(), pg.password().isEmpty() ? null : pg.password());
+      Properties p = new Properties();
+      p.setProperty("user", pg.user());
+      if (!pg.password().isEmpty()) {
+        p.setProperty("password", pg.password());
+      }
+      String name = holder + " (pid " + ProcessHandle.current().pid() + ")";
+      // PostgreSQL keeps 63 bytes of an application name.
+      p.setProperty("ApplicationName", name.length() > 60 ? name.substring(0, 60) : name);
+      Connection c = DriverManager.getConnection(pg.url(), p);
       try (PreparedStatement ps = c.prepareStatement("SELECT pg_advisory_lock_shared(?)")) {
         ps.setLong(1, key(pg.schema()));
         ps.execute();
@@ -56,6 +67,45 @@ public final class SchemaLock implements AutoCloseable {
               + "); check that PostgreSQL is reachable with the postgres.* settings",
           e);
     }
+  }
+
+  /**
+   * The sessions holding a share of the lock of {@code schema}, in words: their application name
+   * (what holds it and its process id) and client address.
+   */
+  static List<String> holders(Connection c, String schema) throws SQLException {
+    long key = key(schema);
+    List<String> out = new ArrayList<>();
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT a.application_name, host(a.client_addr) FROM pg_locks l"
+                + " JOIN pg_stat_activity a ON a.pid = l.pid"
+                + " WHERE l.locktype = 'advisory' AND l.granted AND l.objsubid = 1"
+                + " AND l.classid::bigint = ? AND l.objid::bigint = ?"
+                + " AND a.pid <> pg_backend_pid() ORDER BY a.backend_start")) {
+      ps.setLong(1, key >>> 32);
+      ps.setLong(2, key & 0xFFFFFFFFL);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          String name =
+              rs.getString(1) == null || rs.getString(1).isBlank()
+                  ? "a plandev service"
+                  : rs.getString(1);
+          out.add(name + (rs.getString(2) == null ? "" : " from " + rs.getString(2)));
+        }
+      }
+    }
+    return out;
+  }
+
+  /** The refusal of a restore into {@code schema} while services hold its lock. */
+  static RestoreRefusedException refusal(Connection c, String schema) throws SQLException {
+    List<String> named = holders(c, schema);
+    return new RestoreRefusedException(
+        ServiceLock.subject(named)
+            + " using the schema "
+            + schema
+            + "; stop it before restoring over its store");
   }
 
   /**

@@ -245,10 +245,11 @@ class FullBackupTest {
         .isInstanceOf(RestoreRefusedException.class)
         .hasMessageContaining("already holds a store")
         .hasMessageContaining("--force");
-    try (ServiceLock lock = ServiceLock.acquire(live)) {
+    try (ServiceLock lock = ServiceLock.acquire(live, "plandev serve")) {
       assertThatThrownBy(() -> backups.restore(m.id(), live, true, BackupProgress.NONE))
           .isInstanceOf(RestoreRefusedException.class)
-          .hasMessageContaining("a plandev service is using")
+          .hasMessageContaining(
+              "plandev serve (pid " + ProcessHandle.current().pid() + ") is using " + live)
           .hasMessageContaining("stop it");
     }
     Restored r = backups.restore(m.id(), live, true, BackupProgress.NONE);
