@@ -1,5 +1,6 @@
 package dev.plandev.cli.daemon;
 
+import dev.plandev.cli.invocation.Invocation;
 import dev.plandev.defaults.config.DurationText;
 import java.io.File;
 import java.io.IOException;
@@ -69,8 +70,13 @@ final class StartCommand implements Callable<Integer> {
       out.flush();
       return 0;
     }
+    ProcessBuilder builder = new ProcessBuilder(command(folder, idle));
+    // The daemon's environment is the one this command was given: the locale and options it
+    // starts with are those it compares each client's with.
+    builder.environment().clear();
+    builder.environment().putAll(Invocation.of(spec).environment().variables());
     Process process =
-        new ProcessBuilder(command(folder, idle))
+        builder
             .directory(folder.path().toFile())
             .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
             .redirectOutput(ProcessBuilder.Redirect.appendTo(folder.log().toFile()))
