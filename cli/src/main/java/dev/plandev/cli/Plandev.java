@@ -2,11 +2,11 @@ package dev.plandev.cli;
 
 import dev.plandev.cli.defaults.ConfigCommand;
 import dev.plandev.cli.defaults.DefaultsCommand;
+import dev.plandev.cli.invocation.EngineSource;
 import dev.plandev.cli.invocation.Environment;
 import dev.plandev.cli.invocation.GlobalOptions;
 import dev.plandev.cli.invocation.Invocation;
 import java.util.List;
-import java.util.Set;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -37,12 +37,24 @@ public final class Plandev implements Runnable, AutoCloseable {
   @Spec CommandSpec spec;
 
   Plandev(Environment env) {
-    this.invocation = new Invocation(env);
+    this(env, EngineSource.PER_RUN);
+  }
+
+  private Plandev(Environment env, EngineSource engines) {
+    this.invocation = new Invocation(env, engines);
   }
 
   /** Runs one command line and returns its exit code; never throws. */
   public static int run(Environment env, String... args) {
-    Plandev root = new Plandev(env);
+    return run(env, EngineSource.PER_RUN, args);
+  }
+
+  /**
+   * Runs one command line with its engine from {@code engines} (the daemon keeps them open across
+   * runs) and returns its exit code; never throws.
+   */
+  public static int run(Environment env, EngineSource engines, String... args) {
+    Plandev root = new Plandev(env, engines);
     CommandLine cl = commandLine(root, commandName(args));
     try {
       return cl.execute(args);
@@ -107,11 +119,12 @@ public final class Plandev implements Runnable, AutoCloseable {
     BACKUP,
     MCP,
     PROJECT,
+    DAEMON,
     HELP;
 
     /** The order in which to look for a command: the groups that load the fewest classes first. */
     static final List<Group> CHEAPEST_FIRST =
-        List.of(PLAN, PROJECT, GENERATE, DEFAULTS, BACKUP, MCP, SERVER);
+        List.of(PLAN, PROJECT, GENERATE, DEFAULTS, BACKUP, MCP, SERVER, DAEMON);
   }
 
   private static void register(CommandLine cl, Group group) {
@@ -130,26 +143,14 @@ public final class Plandev implements Runnable, AutoCloseable {
       case GENERATE -> dev.plandev.cli.generate.GenerateCommands.register(cl);
       case MCP -> dev.plandev.cli.mcp.McpCommands.register(cl);
       case PROJECT -> dev.plandev.cli.project.ProjectCommands.register(cl);
+      case DAEMON -> dev.plandev.cli.daemon.DaemonCommand.register(cl, DaemonMain.class.getName());
       default -> throw new AssertionError(group);
     }
   }
 
-  /**
-   * The first argument that is neither an option nor the value of a root option: the subcommand to
-   * run, or null when there is none.
-   */
+  /** The subcommand to run, or null when there is none (see {@link GlobalOptions#commandName}). */
   static String commandName(String... args) {
-    boolean optionValue = false;
-    for (String arg : args) {
-      if (optionValue) {
-        optionValue = false;
-      } else if (Set.of("--data", "--config", "-o", "--option").contains(arg)) {
-        optionValue = true;
-      } else if (!arg.startsWith("-")) {
-        return arg;
-      }
-    }
-    return null;
+    return GlobalOptions.commandName(args);
   }
 
   /** A root for this environment. */

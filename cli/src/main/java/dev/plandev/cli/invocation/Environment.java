@@ -53,7 +53,7 @@ public record Environment(
    * rules see it (Java's {@code user.home} comes from the password database and ignores a changed
    * {@code HOME}), else {@code userHome}.
    */
-  static Path home(Map<String, String> variables, String userHome) {
+  public static Path home(Map<String, String> variables, String userHome) {
     String home = variables.get("HOME");
     if (home != null && !home.isBlank() && Path.of(home).isAbsolute()) {
       return Path.of(home);
@@ -67,6 +67,14 @@ public record Environment(
    */
   public String user(String fallback) {
     return variables.getOrDefault("USER", variables.getOrDefault("USERNAME", fallback));
+  }
+
+  /**
+   * The per-user data directory of this user and operating system, where the learning store goes
+   * when nothing names another (see {@code plandev config show}).
+   */
+  public Path perUserDataDirectory() {
+    return DataDirectory.perUser(this);
   }
 
   /** A relative path taken against the working directory. */

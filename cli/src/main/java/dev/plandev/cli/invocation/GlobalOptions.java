@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
@@ -62,6 +63,24 @@ public final class GlobalOptions {
   @Option(names = "--verbose", description = "Show stack traces and debug logs")
   void verbose(boolean on) {
     invocation.verbose(on);
+  }
+
+  /**
+   * The first argument that is neither an option nor the value of a global option: the subcommand
+   * to run, or null when there is none.
+   */
+  public static String commandName(String... args) {
+    boolean optionValue = false;
+    for (String arg : args) {
+      if (optionValue) {
+        optionValue = false;
+      } else if (Set.of("--data", "--config", "-o", "--option").contains(arg)) {
+        optionValue = true;
+      } else if (!arg.startsWith("-")) {
+        return arg;
+      }
+    }
+    return null;
   }
 
   Invocation invocation() {

@@ -16,10 +16,12 @@ import picocli.CommandLine.Model.CommandSpec;
 /**
  * One run of the {@code plandev} command as the command it runs sees it: the environment, the
  * global options, the effective configuration and the Smart Defaults engine (both opened on first
- * use, the engine closed when the run ends), and the actor its changes are attributed to.
+ * use, the engine leased from an {@link EngineSource} and given back when the run ends), and the
+ * actor its changes are attributed to.
  */
 public final class Invocation implements AutoCloseable {
   private final Environment env;
+  private final EngineSource engines;
   private final Map<String, String> options = new LinkedHashMap<>();
   private final Map<String, String> flagNames = new LinkedHashMap<>();
   private Path dataDir;
@@ -30,9 +32,16 @@ public final class Invocation implements AutoCloseable {
   private Project project;
   private String dataDirReason;
   private SmartDefaults defaults;
+  private AutoCloseable release;
 
   public Invocation(Environment env) {
+    this(env, EngineSource.PER_RUN);
+  }
+
+  /** A run whose engine comes from {@code engines} (the daemon's pool of open engines). */
+  public Invocation(Environment env, EngineSource engines) {
     this.env = env;
+    this.engines = engines;
   }
 
   /** The invocation {@code command} runs in: the one its {@link GlobalOptions} write to. */
@@ -125,15 +134,21 @@ public final class Invocation implements AutoCloseable {
   /** The Smart Defaults engine on the configured store, opened on first use. */
   public SmartDefaults defaults() {
     if (defaults == null) {
-      defaults = SmartDefaults.open(config().config(), env.clock());
+      EngineSource.Lease lease = engines.lease(config(), env.clock());
+      defaults = lease.engine();
+      release = lease;
     }
     return defaults;
   }
 
-  /** The engine with its meters in {@code registry} (the service's Prometheus registry). */
+  /**
+   * The engine with its meters in {@code registry} (the service's Prometheus registry), opened for
+   * this run whatever the engine source.
+   */
   public SmartDefaults defaults(MeterRegistry registry) {
     if (defaults == null) {
       defaults = SmartDefaults.open(config().config(), env.clock(), registry);
+      release = defaults;
     }
     return defaults;
   }
@@ -181,12 +196,20 @@ public final class Invocation implements AutoCloseable {
     return correlationId;
   }
 
-  /** Closes the engine if it was opened. */
+  /** Gives the engine back (closing it, unless it came from a pool) if it was opened. */
   @Override
   public void close() {
-    if (defaults != null) {
-      defaults.close();
+    if (release != null) {
+      AutoCloseable r = release;
+      release = null;
       defaults = null;
+      try {
+        r.close();
+      } catch (RuntimeException e) {
+        throw e;
+      } catch (Exception e) {
+        throw new IllegalStateException("cannot close the engine", e);
+      }
     }
   }
 
