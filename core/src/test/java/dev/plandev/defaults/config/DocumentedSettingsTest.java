@@ -46,6 +46,9 @@ class DocumentedSettingsTest {
       Set.of(
           "PLANDEV_SECTION_KEY", // the pattern of every setting's variable
           "PLANDEV_JAVA_OPTS", // the JVM options of ./plandev
+          "PLANDEV_DAEMON", // off: ./plandev runs the command without the daemon
+          "PLANDEV_DAEMON_DIR", // the folder of the daemon's socket (plandev daemon)
+          "PLANDEV_DAEMON_DEBUG", // 1: the daemon's client says why it falls back
           "PLANDEV_SERVE_OPTS"); // the options bench/load/run.sh gives plandev serve
 
   @TempDir Path dir;
