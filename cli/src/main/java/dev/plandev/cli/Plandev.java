@@ -55,7 +55,7 @@ public final class Plandev implements Runnable, AutoCloseable {
    */
   public static int run(Environment env, EngineSource engines, String... args) {
     Plandev root = new Plandev(env, engines);
-    CommandLine cl = commandLine(root, commandName(args));
+    CommandLine cl = commandLine(root, GlobalOptions.commandName(args));
     try {
       return cl.execute(args);
     } finally {
@@ -146,11 +146,6 @@ public final class Plandev implements Runnable, AutoCloseable {
       case DAEMON -> dev.plandev.cli.daemon.DaemonCommand.register(cl, DaemonMain.class.getName());
       default -> throw new AssertionError(group);
     }
-  }
-
-  /** The subcommand to run, or null when there is none (see {@link GlobalOptions#commandName}). */
-  static String commandName(String... args) {
-    return GlobalOptions.commandName(args);
   }
 
   /** A root for this environment. */

@@ -3,6 +3,7 @@ package dev.plandev.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.plandev.cli.invocation.Environment;
+import dev.plandev.cli.invocation.GlobalOptions;
 import java.io.PrintWriter;
 import java.io.Writer;
 import java.nio.file.Path;
@@ -18,12 +19,12 @@ class StartupTest {
 
   @Test
   void commandName_skipsRootOptionsAndTheirValues() {
-    assertThat(Plandev.commandName("--data", "d", "-o", "a.b=c", "--verbose", "status", "x"))
+    assertThat(GlobalOptions.commandName("--data", "d", "-o", "a.b=c", "--verbose", "status", "x"))
         .isEqualTo("status");
-    assertThat(Plandev.commandName("--data=d", "--config", "c.json", "defaults", "get"))
+    assertThat(GlobalOptions.commandName("--data=d", "--config", "c.json", "defaults", "get"))
         .isEqualTo("defaults");
-    assertThat(Plandev.commandName("--version")).isNull();
-    assertThat(Plandev.commandName()).isNull();
+    assertThat(GlobalOptions.commandName("--version")).isNull();
+    assertThat(GlobalOptions.commandName()).isNull();
   }
 
   @Test

@@ -42,6 +42,10 @@ public final class DaemonCommand implements Runnable {
     return DaemonFolder.of(Invocation.of(spec).environment());
   }
 
+  private static String noneRuns(DaemonFolder folder) {
+    return "no plandev daemon runs (" + folder.socket() + " does not answer)";
+  }
+
   @Command(
       name = "stop",
       description = "Stop the daemon once its running commands ended (nothing to do if none runs)",
@@ -53,10 +57,7 @@ public final class DaemonCommand implements Runnable {
     public Integer call() {
       DaemonFolder folder = folder(spec);
       PrintWriter out = spec.commandLine().getOut();
-      out.println(
-          DaemonClient.stop(folder)
-              ? "plandev daemon stopped"
-              : "no plandev daemon runs (" + folder.socket() + " does not answer)");
+      out.println(DaemonClient.stop(folder) ? "plandev daemon stopped" : noneRuns(folder));
       out.flush();
       return 0;
     }
@@ -78,7 +79,7 @@ public final class DaemonCommand implements Runnable {
       PrintWriter out = spec.commandLine().getOut();
       Optional<String> status = DaemonClient.status(folder);
       if (status.isEmpty()) {
-        out.println("no plandev daemon runs (" + folder.socket() + " does not answer)");
+        out.println(noneRuns(folder));
         out.flush();
         return 1;
       }

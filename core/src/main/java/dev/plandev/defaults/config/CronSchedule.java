@@ -36,16 +36,16 @@ public final class CronSchedule {
   public static CronSchedule parse(String setting, String expression) {
     String why = problem(expression);
     if (why != null) {
-      throw new ConfigException(setting + ": '" + expression + "' " + MUST + why);
+      throw new ConfigException(setting + ": '" + expression + "' is not " + SCHEDULE + why);
     }
     Cron cron = PARSER.parse(expression);
     return new CronSchedule(expression, ExecutionTime.forCron(cron));
   }
 
   /** What a schedule setting must hold, followed by why a value does not. */
-  static final String MUST =
-      "is not a schedule: write five fields, minute hour day month weekday (0 4 * * 0 is Sundays"
-          + " at 04:00); ";
+  static final String SCHEDULE =
+      "a schedule: write five fields, minute hour day month weekday (0 4 * * 0 is Sundays at"
+          + " 04:00); ";
 
   /**
    * Why {@code expression} is not a five-field cron expression, in a few plain words ({@code it has

@@ -70,10 +70,7 @@ final class ProblemList {
   void cron(String path, String expression) {
     String why = CronSchedule.problem(expression);
     require(
-        why == null,
-        path,
-        expression,
-        why == null ? "" : CronSchedule.MUST.replaceFirst("^is not", "must be") + why);
+        why == null, path, expression, why == null ? "" : "must be " + CronSchedule.SCHEDULE + why);
   }
 
   /** Throws one exception naming every problem found, if any. */
