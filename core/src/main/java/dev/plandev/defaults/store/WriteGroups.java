@@ -184,8 +184,15 @@ final class WriteGroups {
       undo = own.undone();
     } catch (SQLException | RuntimeException e) {
       // Only this work's changes go; a rollback that fails here fails the whole group.
-      tx.connection.rollback(savepoint);
       p.failure = e;
+      try {
+        tx.connection.rollback(savepoint);
+      } catch (SQLException rollbackFailed) {
+        // After a lost connection the pool answers only "Connection is closed": the work's own
+        // failure is what says why, for every work of the group.
+        rollbackFailed.addSuppressed(e);
+        throw rollbackFailed;
+      }
       return;
     }
     if (undo) {
